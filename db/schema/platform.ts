@@ -1,0 +1,107 @@
+import { sql } from "drizzle-orm";
+import {
+  check,
+  date,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { createdAt, sqlList, timestamptz } from "./_columns";
+import { tenants } from "./tenants";
+import { users } from "./users";
+
+export const API_SCOPES = ["flows:read", "flows:copy"] as const;
+export type ApiScope = (typeof API_SCOPES)[number];
+
+/** API tokens: only a SHA-256 hash and a short visible prefix are stored. */
+export const apiTokens = pgTable(
+  "api_tokens",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    prefix: text("prefix").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    scopes: text("scopes").array().notNull(),
+    expiresAt: timestamptz("expires_at"),
+    lastUsedAt: timestamptz("last_used_at"),
+    revokedAt: timestamptz("revoked_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("api_tokens_hash_key").on(t.tokenHash),
+    index("api_tokens_user_idx").on(t.userId),
+    check(
+      "api_tokens_scopes_known",
+      sql.raw(`scopes <@ array[${API_SCOPES.map((s) => `'${s}'`).join(", ")}]::text[]`),
+    ),
+    check("api_tokens_name_length", sql`char_length(${t.name}) between 1 and 80`),
+  ],
+);
+
+/** Requests per token per UTC day, for the plan's daily API quota. */
+export const apiTokenUsage = pgTable(
+  "api_token_usage",
+  {
+    tokenId: uuid("token_id")
+      .notNull()
+      .references(() => apiTokens.id, { onDelete: "cascade" }),
+    day: date("day", { mode: "string" }).notNull(),
+    requests: integer("requests").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.tokenId, t.day] }), check("api_token_usage_nonnegative", sql`${t.requests} >= 0`)],
+);
+
+/**
+ * Fixed-window counters shared by every app instance (login throttling, copy rate limit).
+ * key examples: "login:email:ann@example.com", "login:ip:203.0.113.9", "copy:user:<uuid>".
+ */
+export const rateLimitBuckets = pgTable(
+  "rate_limit_buckets",
+  {
+    key: text("key").notNull(),
+    windowStart: timestamptz("window_start").notNull(),
+    count: integer("count").notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.key, t.windowStart] }),
+    index("rate_limit_buckets_window_idx").on(t.windowStart),
+  ],
+);
+
+export const EMAIL_STATUSES = ["queued", "sent", "failed"] as const;
+
+/** Every email Flowtab sends; without SMTP_URL this table is the outbox an admin can read. */
+export const emailOutbox = pgTable(
+  "email_outbox",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    toAddress: text("to_address").notNull(),
+    kind: text("kind").notNull(),
+    subject: text("subject").notNull(),
+    textBody: text("text_body").notNull(),
+    htmlBody: text("html_body").notNull(),
+    /** Dedupe key so a retried job never sends the same mail twice (e.g. "payout-paid:<payoutId>"). */
+    dedupeKey: text("dedupe_key"),
+    status: text("status", { enum: EMAIL_STATUSES }).notNull().default("queued"),
+    error: text("error"),
+    sentAt: timestamptz("sent_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("email_outbox_dedupe_key").on(t.dedupeKey),
+    index("email_outbox_created_idx").on(t.createdAt.desc()),
+    check("email_outbox_status_check", sql.raw(`status in ${sqlList(EMAIL_STATUSES)}`)),
+  ],
+);
+
+export type ApiToken = typeof apiTokens.$inferSelect;
