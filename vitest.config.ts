@@ -12,6 +12,8 @@ export default defineConfig({
   test: {
     include: ["tests/unit/**/*.test.ts", "tests/integration/**/*.test.ts", "tests/sandbox/**/*.test.ts"],
     environment: "node",
+    // next-auth imports "next/server" without an extension; let Vite resolve it.
+    server: { deps: { inline: ["next-auth"] } },
     // Integration tests share one PostgreSQL database in CI: one file at a time.
     fileParallelism: false,
     testTimeout: 30_000,

@@ -4,13 +4,19 @@ import { PGlite } from "@electric-sql/pglite";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
-import { migratePgliteDb } from "./migrate";
+import { migratePgliteDb, migratePostgresDb } from "./migrate";
 import { claimPgliteDir } from "./pglite-lock";
 import * as schema from "./schema";
 import { seedDatabase } from "./seed";
 import type { Db } from "./types";
 
-export type OpenDatabase = { db: Db; driver: "postgres" | "pglite"; close: () => Promise<void> };
+export type OpenDatabase = {
+  db: Db;
+  driver: "postgres" | "pglite";
+  /** Applies the committed migrations (idempotent). */
+  migrate: () => Promise<void>;
+  close: () => Promise<void>;
+};
 
 /** Where PGlite keeps its files when DATABASE_URL is unset. Tests point PGLITE_DIR at a fresh directory. */
 export function pgliteDir(): string {
@@ -24,8 +30,13 @@ export async function openDatabase(options: { autoMigrateAndSeed: boolean }): Pr
       max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
       onnotice: () => {},
     });
-    const db = drizzlePostgres(client, { schema }) as unknown as Db;
-    return { db, driver: "postgres", close: () => client.end({ timeout: 5 }) };
+    const db = drizzlePostgres(client, { schema });
+    return {
+      db: db as unknown as Db,
+      driver: "postgres",
+      migrate: () => migratePostgresDb(db),
+      close: () => client.end({ timeout: 5 }),
+    };
   }
 
   const dir = pgliteDir();
@@ -40,6 +51,7 @@ export async function openDatabase(options: { autoMigrateAndSeed: boolean }): Pr
   return {
     db: pglite as unknown as Db,
     driver: "pglite",
+    migrate: () => migratePgliteDb(pglite),
     close: async () => {
       await client.close();
       release();

@@ -1,4 +1,8 @@
 import "server-only";
+import { getDb } from "@/db";
+import { getUserById } from "@/db/queries/users";
+import { AppError } from "@/lib/errors";
+import { auth } from "./config";
 
 export type SessionUser = {
   id: string;
@@ -7,7 +11,21 @@ export type SessionUser = {
   isAdmin: boolean;
 };
 
-/** The signed-in user for the current request, or null. (Filled in by the auth work.) */
+/**
+ * The signed-in user for the current request, or null.
+ * Re-reads the user row, so a deleted user or a revoked admin flag takes effect at once.
+ */
 export async function getSessionUser(): Promise<SessionUser | null> {
-  return null;
+  const session = await auth();
+  const userId = session?.user?.id;
+  if (!userId) return null;
+  const user = await getUserById(await getDb(), { userId });
+  if (!user) return null;
+  return { id: user.id, email: user.email, name: user.name, isAdmin: user.isAdmin };
+}
+
+export async function requireSessionUser(): Promise<SessionUser> {
+  const user = await getSessionUser();
+  if (!user) throw new AppError("unauthorized", "Sign in to continue.");
+  return user;
 }

@@ -1,0 +1,24 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { PlanSummary } from "@/components/account/plan-summary";
+import { Container } from "@/components/layout/container";
+import { PageHeader } from "@/components/layout/page-header";
+import { getDb } from "@/db";
+import { getAccountSummary } from "@/lib/account-summary";
+import { requirePageUser } from "@/lib/auth/page-guards";
+
+export const metadata: Metadata = { title: "Account" };
+
+export default async function AccountPage() {
+  const user = await requirePageUser("/account");
+  const summary = await getAccountSummary(await getDb(), { userId: user.id });
+  if (!summary) redirect("/login?from=/account");
+  return (
+    <Container className="py-10">
+      <PageHeader title="Account" description={`Signed in as ${summary.user.email}`} />
+      <div className="mt-8 grid gap-6 lg:grid-cols-2">
+        <PlanSummary summary={summary} />
+      </div>
+    </Container>
+  );
+}

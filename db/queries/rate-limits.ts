@@ -1,0 +1,50 @@
+import { and, eq, gte, lt, sql } from "drizzle-orm";
+import { rateLimitBuckets } from "../schema";
+import type { Executor } from "../types";
+
+/** Start of the fixed window of `windowMs` that contains `now`. */
+export function windowStartFor(now: Date, windowMs: number): Date {
+  return new Date(Math.floor(now.getTime() / windowMs) * windowMs);
+}
+
+/** Adds one hit to `key` in the current window and returns the new count (one atomic upsert). */
+export async function incrementBucket(
+  db: Executor,
+  params: { key: string; windowMs: number; now?: Date },
+): Promise<{ count: number; windowEnd: Date }> {
+  const windowStart = windowStartFor(params.now ?? new Date(), params.windowMs);
+  const [row] = await db
+    .insert(rateLimitBuckets)
+    .values({ key: params.key, windowStart, count: 1 })
+    .onConflictDoUpdate({
+      target: [rateLimitBuckets.key, rateLimitBuckets.windowStart],
+      set: { count: sql`${rateLimitBuckets.count} + 1` },
+    })
+    .returning({ count: rateLimitBuckets.count });
+  return { count: row!.count, windowEnd: new Date(windowStart.getTime() + params.windowMs) };
+}
+
+/** The hit count of `key` in the current window. */
+export async function readBucket(
+  db: Executor,
+  params: { key: string; windowMs: number; now?: Date },
+): Promise<{ count: number; windowEnd: Date }> {
+  const windowStart = windowStartFor(params.now ?? new Date(), params.windowMs);
+  const [row] = await db
+    .select({ count: rateLimitBuckets.count })
+    .from(rateLimitBuckets)
+    .where(and(eq(rateLimitBuckets.key, params.key), eq(rateLimitBuckets.windowStart, windowStart)));
+  return { count: row?.count ?? 0, windowEnd: new Date(windowStart.getTime() + params.windowMs) };
+}
+
+export async function clearBucket(db: Executor, params: { key: string; windowMs: number; now?: Date }) {
+  const windowStart = windowStartFor(params.now ?? new Date(), params.windowMs);
+  await db
+    .delete(rateLimitBuckets)
+    .where(and(eq(rateLimitBuckets.key, params.key), gte(rateLimitBuckets.windowStart, windowStart)));
+}
+
+/** Housekeeping: drop windows that ended before `before`. */
+export async function deleteExpiredBuckets(db: Executor, before: Date) {
+  await db.delete(rateLimitBuckets).where(lt(rateLimitBuckets.windowStart, before));
+}

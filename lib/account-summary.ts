@@ -1,0 +1,42 @@
+import "server-only";
+import { getPeriodUsage } from "@/db/queries/copy-usage";
+import { getPersonalTenant, getUserById } from "@/db/queries/users";
+import type { Executor } from "@/db/types";
+import { copyPeriodFor } from "@/lib/copies/period";
+import { getEntitlement } from "@/lib/entitlements";
+
+/** Who the user is, which plan applies and how much of the period they used: /api/user/me and /account. */
+export async function getAccountSummary(db: Executor, params: { userId: string; now?: Date }) {
+  const now = params.now ?? new Date();
+  const [user, tenant, entitlement] = await Promise.all([
+    getUserById(db, { userId: params.userId }),
+    getPersonalTenant(db, { userId: params.userId }),
+    getEntitlement(db, { userId: params.userId, now }),
+  ]);
+  if (!user) return null;
+  const period = copyPeriodFor(entitlement, now);
+  const usage = await getPeriodUsage(db, { userId: user.id, periodStart: period.start });
+  const sub = entitlement.subscription;
+  const paidAllowance = entitlement.plan.paidCopiesPerPeriod;
+  return {
+    user: { id: user.id, email: user.email, name: user.name, handle: user.handle, isAdmin: user.isAdmin },
+    tenant: tenant ? { id: tenant.id, name: tenant.name, kind: tenant.kind } : null,
+    plan: entitlement.plan.id,
+    entitlement: {
+      premiumAccess: entitlement.premiumAccess,
+      status: sub?.status ?? null,
+      inGracePeriod: entitlement.inGracePeriod,
+      cancelAtPeriodEnd: sub?.cancelAtPeriodEnd ?? false,
+      trialEnd: sub?.trialEnd?.toISOString() ?? null,
+      periodStart: period.start.toISOString(),
+      periodEnd: period.end.toISOString(),
+      copiesThisPeriod: usage.copies,
+      paidCopiesUsed: usage.paidCopies,
+      paidCopiesRemaining: Math.max(0, paidAllowance - usage.paidCopies),
+      copyLimit: entitlement.plan.copyLimitPerPeriod,
+      apiRequestsPerDay: entitlement.plan.apiRequestsPerDay,
+    },
+  };
+}
+
+export type AccountSummary = NonNullable<Awaited<ReturnType<typeof getAccountSummary>>>;

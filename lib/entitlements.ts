@@ -1,0 +1,73 @@
+import "server-only";
+import { getPersonalTenant } from "@/db/queries/users";
+import { listSubscriptionsForUser, type UserSubscriptionRow } from "@/db/queries/subscriptions";
+import type { Executor } from "@/db/types";
+import type { Subscription, SubscriptionStatus } from "@/db/schema";
+import { PLANS, type Plan, type PlanId } from "./plans";
+
+/** Which Stripe statuses grant premium access (PRODUCT.md "Access by status"). */
+const ACCESS_STATUSES: ReadonlySet<SubscriptionStatus> = new Set(["trialing", "active", "past_due"]);
+
+export type Entitlement = {
+  plan: Plan;
+  premiumAccess: boolean;
+  /** The subscription that grants access (or the most recent one, for display), if any. */
+  subscription: Subscription | null;
+  /** The tenant whose subscription pays: a personal tenant or the team of a seat. */
+  tenantId: string | null;
+  /** past_due: access continues while Stripe retries; the UI shows a banner to fix the card. */
+  inGracePeriod: boolean;
+};
+
+/** Does this subscription grant access at `now`? */
+export function grantsAccess(subscription: Subscription, now: Date): boolean {
+  if (!ACCESS_STATUSES.has(subscription.status)) return false;
+  // cancel_at_period_end keeps access until the period ends, even if the final webhook is late.
+  if (subscription.cancelAtPeriodEnd && subscription.currentPeriodEnd <= now) return false;
+  return true;
+}
+
+export function planForSubscription(row: Pick<UserSubscriptionRow, "subscription" | "tenantKind">): PlanId {
+  if (row.subscription.status === "trialing") return "trial";
+  return row.tenantKind === "team" ? "team" : "premium";
+}
+
+/** Picks the subscription that decides a user's plan: an access-granting one first, team over personal. */
+export function resolveEntitlement(rows: UserSubscriptionRow[], now: Date, personalTenantId: string | null): Entitlement {
+  const granting = rows
+    .filter((r) => grantsAccess(r.subscription, now))
+    .sort((a, b) => rank(b) - rank(a));
+  const best = granting[0];
+  if (best) {
+    return {
+      plan: PLANS[planForSubscription(best)],
+      premiumAccess: true,
+      subscription: best.subscription,
+      tenantId: best.subscription.tenantId,
+      inGracePeriod: best.subscription.status === "past_due",
+    };
+  }
+  const latestPersonal = rows.find((r) => r.subscription.tenantId === personalTenantId);
+  return {
+    plan: PLANS.free,
+    premiumAccess: false,
+    subscription: latestPersonal?.subscription ?? null,
+    tenantId: personalTenantId,
+    inGracePeriod: false,
+  };
+}
+
+// Paid and healthy beats trial beats past_due: the copy engine then uses the best period.
+function rank(row: UserSubscriptionRow): number {
+  const s = row.subscription.status;
+  return s === "active" ? 3 : s === "trialing" ? 2 : 1;
+}
+
+/** "May this user read premium flows now?" and the plan behind the answer. */
+export async function getEntitlement(db: Executor, params: { userId: string; now?: Date }): Promise<Entitlement> {
+  const [rows, personal] = await Promise.all([
+    listSubscriptionsForUser(db, { userId: params.userId }),
+    getPersonalTenant(db, { userId: params.userId }),
+  ]);
+  return resolveEntitlement(rows, params.now ?? new Date(), personal?.id ?? null);
+}

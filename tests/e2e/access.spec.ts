@@ -1,0 +1,66 @@
+import { expect, test } from "@playwright/test";
+import { DEMO, signInWithForm } from "./support/auth";
+
+test.describe("middleware and server-side gates", () => {
+  for (const path of ["/account", "/creator", "/admin", "/library"]) {
+    test(`signed out, ${path} sends to login and back`, async ({ page }) => {
+      await page.goto(path);
+      await expect(page).toHaveURL(new RegExp(`/login\\?from=${encodeURIComponent(path)}$`));
+    });
+  }
+
+  test("after login the user returns to the page they asked for", async ({ page }) => {
+    await page.goto("/account");
+    await page.getByLabel("Email").fill(DEMO.member);
+    await page.getByLabel("Password").fill("flowtab-demo");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(/\/account$/);
+  });
+
+  test("a free member is sent from /library to /pricing", async ({ page }) => {
+    await signInWithForm(page, DEMO.member);
+    await page.goto("/library");
+    await expect(page).toHaveURL(/\/pricing$/);
+  });
+
+  test("a subscriber reaches /library and sees the period counter", async ({ page }) => {
+    await signInWithForm(page, DEMO.subscriber);
+    await page.goto("/library");
+    await expect(page).toHaveURL(/\/library$/);
+    await expect(page.getByTestId("copy-counter")).toContainText("37 of 100 paid copies used this period");
+  });
+
+  test("an open redirect in ?from= is ignored", async ({ page }) => {
+    await signInWithForm(page, DEMO.member, undefined, "//evil.example.com/");
+    expect(new URL(page.url()).host).toBe(new URL(test.info().project.use.baseURL!).host);
+  });
+});
+
+test.describe("/api/user/me and /api/health", () => {
+  test("401 JSON when signed out", async ({ request }) => {
+    const res = await request.get("/api/user/me");
+    expect(res.status()).toBe(401);
+    expect(await res.json()).toEqual({ error: { code: "unauthorized", message: expect.any(String) } });
+  });
+
+  test("the subscriber's plan and entitlement summary", async ({ page }) => {
+    await signInWithForm(page, DEMO.subscriber);
+    const res = await page.request.get("/api/user/me");
+    expect(res.status()).toBe(200);
+    const body = await res.json();
+    expect(body.user).toMatchObject({ email: DEMO.subscriber, isAdmin: false });
+    expect(body.user).not.toHaveProperty("passwordHash");
+    expect(body.tenant.kind).toBe("personal");
+    expect(body.plan).toBe("premium");
+    expect(body.entitlement).toMatchObject({ premiumAccess: true, status: "active", copiesThisPeriod: 37, paidCopiesRemaining: 63 });
+  });
+
+  test("health reports the driver and applied migrations", async ({ request }) => {
+    const res = await request.get("/api/health");
+    expect(res.status()).toBe(200);
+    const body = await res.json();
+    expect(body.ok).toBe(true);
+    expect(["pglite", "postgres"]).toContain(body.database.driver);
+    expect(body.database.migrations.applied).toBe(body.database.migrations.expected);
+  });
+});

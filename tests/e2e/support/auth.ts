@@ -1,0 +1,32 @@
+import { expect, type APIRequestContext, type Page } from "@playwright/test";
+
+export const DEMO_PASSWORD = "flowtab-demo";
+export const DEMO = {
+  member: "member@flowtab.dev",
+  subscriber: "subscriber@flowtab.dev",
+  creator: "creator@flowtab.dev",
+  admin: "admin@flowtab.dev",
+} as const;
+
+/** Signs in through the login form and waits until the app has redirected away from it. */
+export async function signInWithForm(page: Page, email: string, password = DEMO_PASSWORD, from?: string) {
+  await page.goto(from ? `/login?from=${encodeURIComponent(from)}` : "/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).not.toHaveURL(/\/login/);
+}
+
+/** Signs in over HTTP the way a script would: CSRF token, then the credentials callback. */
+export async function signInWithApi(request: APIRequestContext, email: string, password = DEMO_PASSWORD) {
+  const csrf = await (await request.get("/api/auth/csrf")).json();
+  return request.post("/api/auth/callback/credentials", {
+    form: { csrfToken: csrf.csrfToken, email, password },
+    maxRedirects: 0,
+  });
+}
+
+/** A fresh address per test run, so registration tests never collide. */
+export function uniqueEmail(prefix: string) {
+  return `${prefix}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;
+}
