@@ -1,0 +1,39 @@
+// POST /api/v1/flows/{slug}/copy: returns the prompt text and records the copy (the Copy button and API clients).
+import { z } from "zod";
+import { getDb } from "@/db";
+import { apiRoute } from "@/lib/api/route";
+import { requireSessionUser } from "@/lib/auth/session";
+import { recordCopy } from "@/lib/copies/record-copy";
+import { AppError } from "@/lib/errors";
+
+const bodySchema = z.object({ source: z.enum(["web", "api", "extension"]).default("api") }).strict();
+const slugSchema = z.string().min(1).max(100).regex(/^[a-z0-9-]+$/);
+const keySchema = z.string().min(1).max(200);
+
+export const POST = apiRoute(async (request: Request, context: { params: Promise<{ slug: string }> }) => {
+  const user = await requireSessionUser();
+  const slug = slugSchema.safeParse((await context.params).slug);
+  if (!slug.success) throw new AppError("not_found", "Flow not found.");
+
+  const raw = await request.text();
+  if (raw.length > 4096) throw new AppError("payload_too_large", "Request body too large.");
+  let json: unknown = {};
+  if (raw.trim()) {
+    try {
+      json = JSON.parse(raw);
+    } catch {
+      throw new AppError("bad_request", "Body must be JSON.");
+    }
+  }
+  const body = bodySchema.parse(json);
+  const keyHeader = request.headers.get("idempotency-key");
+  const idempotencyKey = keyHeader === null ? null : keySchema.parse(keyHeader);
+
+  const result = await recordCopy(await getDb(), {
+    userId: user.id,
+    slug: slug.data,
+    source: body.source,
+    idempotencyKey,
+  });
+  return Response.json(result, { headers: { "Cache-Control": "private, no-store" } });
+});
