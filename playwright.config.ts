@@ -1,6 +1,6 @@
 import { defineConfig, devices } from "@playwright/test";
 
-const port = process.env.E2E_PORT ?? "3100";
+const port = process.env.E2E_PORT ?? "3200";
 export const baseURL = `http://localhost:${port}`;
 
 // Debian's chromium (or Playwright's own, when installed); scripts/test.mjs finds one before we get here.

@@ -1,6 +1,7 @@
 import "server-only";
 import { getPeriodUsage } from "@/db/queries/copy-usage";
 import { getPersonalTenant, getUserById } from "@/db/queries/users";
+import type { Subscription } from "@/db/schema";
 import type { Executor } from "@/db/types";
 import { copyPeriodFor } from "@/lib/copies/period";
 import { getEntitlement } from "@/lib/entitlements";
@@ -36,6 +37,21 @@ export async function getAccountSummary(db: Executor, params: { userId: string; 
       copyLimit: entitlement.plan.copyLimitPerPeriod,
       apiRequestsPerDay: entitlement.plan.apiRequestsPerDay,
     },
+    billing: billingDetails(sub, now),
+  };
+}
+
+/** What the account page says about money: the next invoice and the trial's remaining days. */
+function billingDetails(sub: Subscription | null, now: Date) {
+  const renews = sub && ["trialing", "active", "past_due"].includes(sub.status) && !sub.cancelAtPeriodEnd;
+  const trialDaysLeft =
+    sub?.status === "trialing" && sub.trialEnd ? Math.max(0, Math.ceil((sub.trialEnd.getTime() - now.getTime()) / 86_400_000)) : null;
+  return {
+    hasSubscription: Boolean(sub && !["canceled", "incomplete_expired"].includes(sub.status)),
+    seats: sub?.quantity ?? null,
+    nextInvoiceCents: renews ? sub.unitAmountCents * sub.quantity : null,
+    nextInvoiceAt: renews ? sub.currentPeriodEnd.toISOString() : null,
+    trialDaysLeft,
   };
 }
 

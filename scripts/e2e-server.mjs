@@ -6,7 +6,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync } from "node:fs";
 import path from "node:path";
 
-const port = process.env.E2E_PORT ?? "3100";
+const port = process.env.E2E_PORT ?? "3200";
 const sandboxPort = process.env.E2E_SANDBOX_PORT ?? "12199";
 const env = {
   ...process.env,

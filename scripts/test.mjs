@@ -5,7 +5,7 @@
 // Prints a last line "N passed, N failed" summed over both.
 // Flags: --unit (Vitest only), --e2e (Playwright only); other arguments go to both runners as filters.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 
 const args = process.argv.slice(2);
 const only = args.includes("--unit") ? "unit" : args.includes("--e2e") ? "e2e" : "all";
@@ -69,8 +69,33 @@ if (only !== "e2e") {
   if (code !== 0) exitCode = code;
 }
 
+/** One e2e run at a time per checkout: they share `.next` and the e2e ports. */
+function takeE2eLock() {
+  const lock = ".e2e.lock";
+  for (;;) {
+    try {
+      writeFileSync(lock, String(process.pid), { flag: "wx" });
+      process.on("exit", () => rmSync(lock, { force: true }));
+      return;
+    } catch {
+      const holder = Number(readFileSync(lock, "utf8"));
+      let alive = false;
+      try {
+        process.kill(holder, 0);
+        alive = true;
+      } catch {}
+      if (!alive) rmSync(lock, { force: true });
+      else {
+        console.log(`Waiting for another e2e run (pid ${holder}) to finish...`);
+        spawnSync("sleep", ["10"]);
+      }
+    }
+  }
+}
+
 if (only !== "unit") {
   const chromium = findChromium();
+  takeE2eLock();
   const build = run("node_modules/.bin/next", ["build"], { ...process.env, NEXT_TELEMETRY_DISABLED: "1" });
   if (build !== 0) {
     console.error("next build failed");

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { BillingCard } from "@/components/account/billing-card";
 import { PlanSummary } from "@/components/account/plan-summary";
+import { portalAction } from "@/app/billing/actions";
 import { Container } from "@/components/layout/container";
 import { PageHeader } from "@/components/layout/page-header";
 import { getDb } from "@/db";
@@ -18,6 +20,7 @@ export default async function AccountPage() {
       <PageHeader title="Account" description={`Signed in as ${summary.user.email}`} />
       <div className="mt-8 grid gap-6 lg:grid-cols-2">
         <PlanSummary summary={summary} />
+        <BillingCard summary={summary} portalAction={portalAction} />
       </div>
     </Container>
   );

@@ -1,9 +1,6 @@
-import Link from "next/link";
 import { formatDate } from "@/components/account/format";
 import { UsageMeter } from "@/components/account/usage-meter";
-import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
-import { buttonClasses } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import type { AccountSummary } from "@/lib/account-summary";
 import { PLANS } from "@/lib/plans";
@@ -37,9 +34,6 @@ export function PlanSummary({ summary }: { summary: AccountSummary }) {
         </CardDescription>
       </CardHeader>
       <CardContent className="flex flex-col gap-4">
-        {e.inGracePeriod ? (
-          <Alert variant="warning">Your last payment failed. Update your card to keep premium access.</Alert>
-        ) : null}
         {e.premiumAccess && plan.paidCopiesPerPeriod > 0 ? (
           <UsageMeter used={e.paidCopiesUsed} allowance={plan.paidCopiesPerPeriod} resetsAt={e.periodEnd} />
         ) : null}
@@ -47,13 +41,6 @@ export function PlanSummary({ summary }: { summary: AccountSummary }) {
           <p className="text-sm text-ink-muted">
             {e.copiesThisPeriod} of {plan.copyLimitPerPeriod} trial copies used.
           </p>
-        ) : null}
-        {!e.premiumAccess ? (
-          <div>
-            <Link href="/pricing" className={buttonClasses({})}>
-              See plans
-            </Link>
-          </div>
         ) : null}
       </CardContent>
     </Card>

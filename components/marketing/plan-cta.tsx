@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { buttonClasses } from "@/components/ui/button";
-import type { PlanId } from "@/lib/plans";
+import type { BillingViewer } from "@/lib/billing/viewer";
+import { TRIAL_DAYS, type PlanId } from "@/lib/plans";
 
 export type PricedPlanId = Exclude<PlanId, "trial">;
 
@@ -9,24 +10,54 @@ export type PlanCtaProps = {
   /** The highlighted card gets the primary style. */
   highlighted?: boolean;
   className?: string;
+  viewer: BillingViewer;
+  /** Server actions that redirect to Stripe Checkout / the Customer Portal. */
+  checkoutAction: () => Promise<void>;
+  portalAction: () => Promise<void>;
 };
 
-/**
- * The call to action on a pricing card. Isolated so the billing work can swap it for a checkout form
- * (same props) without touching the pricing page.
- */
-export function PlanCta({ planId, highlighted = false, className }: PlanCtaProps) {
-  const variant = highlighted ? "primary" : "secondary";
+/** The call to action on a pricing card, fitted to who is looking. */
+export function PlanCta({ planId, highlighted = false, className, viewer, checkoutAction, portalAction }: PlanCtaProps) {
+  const classes = buttonClasses({ variant: highlighted ? "primary" : "secondary", size: "lg", fullWidth: true, className });
   if (planId === "free") {
-    return (
-      <Link href="/register" className={buttonClasses({ variant, size: "lg", fullWidth: true, className })}>
+    return viewer.signedIn ? (
+      <Link href="/flows?access=free" className={classes}>
+        Browse free flows
+      </Link>
+    ) : (
+      <Link href="/register" className={classes}>
         Create a free account
       </Link>
     );
   }
+  if (planId === "team") {
+    return (
+      <Link href={viewer.signedIn ? "/account/team" : "/register?from=/account/team"} className={classes}>
+        Set up a team
+      </Link>
+    );
+  }
+  if (!viewer.signedIn) {
+    return (
+      <Link href="/register?from=/pricing" className={classes}>
+        Start {TRIAL_DAYS}-day free trial
+      </Link>
+    );
+  }
+  if (viewer.hasSubscription) {
+    return (
+      <form action={portalAction}>
+        <button type="submit" className={classes}>
+          Manage billing
+        </button>
+      </form>
+    );
+  }
   return (
-    <Link href="/register?next=/pricing" className={buttonClasses({ variant, size: "lg", fullWidth: true, className })}>
-      Start free trial
-    </Link>
+    <form action={checkoutAction}>
+      <button type="submit" className={classes}>
+        {viewer.trialAvailable ? `Start ${TRIAL_DAYS}-day free trial` : "Subscribe"}
+      </button>
+    </form>
   );
 }

@@ -4,7 +4,7 @@ import { cn } from "@/components/ui/cn";
 import { CheckIcon, MinusIcon } from "@/components/ui/icons";
 import { COPY_CREDIT_CENTS, PLANS, TRIAL_DAYS, type Plan } from "@/lib/plans";
 import { formatCents, formatCentsShort, formatCount } from "./format";
-import { PlanCta, type PricedPlanId } from "./plan-cta";
+import { PlanCta, type PlanCtaProps, type PricedPlanId } from "./plan-cta";
 
 type Feature = { text: ReactNode; included: boolean };
 
@@ -76,7 +76,9 @@ function cardSpecs(): CardSpec[] {
   ];
 }
 
-export function PricingCards({ className }: { className?: string }) {
+type CtaContext = Pick<PlanCtaProps, "viewer" | "checkoutAction" | "portalAction">;
+
+export function PricingCards({ className, cta }: { className?: string; cta: CtaContext }) {
   return (
     <ul className={cn("grid gap-6 lg:grid-cols-3 lg:items-stretch", className)}>
       {cardSpecs().map((card) => (
@@ -99,7 +101,7 @@ export function PricingCards({ className }: { className?: string }) {
             <span className="text-sm text-ink-subtle">{card.priceNote}</span>
           </p>
           <div className="mt-6">
-            <PlanCta planId={card.id} highlighted={card.highlighted} />
+            <PlanCta planId={card.id} highlighted={card.highlighted} {...cta} />
           </div>
           <ul className="mt-8 flex flex-col gap-3 border-t border-line pt-6 text-sm">
             {card.features.map((feature, i) => (

@@ -7,7 +7,12 @@ import { formatCents, formatCentsShort, formatCount } from "@/components/marketi
 import { PricingCards } from "@/components/marketing/pricing-cards";
 import { RevenueSplit } from "@/components/marketing/revenue-split";
 import { SectionHeading } from "@/components/marketing/section-heading";
+import { Alert } from "@/components/ui/alert";
 import { ArrowRightIcon } from "@/components/ui/icons";
+import { getDb } from "@/db";
+import { getSessionUser } from "@/lib/auth/session";
+import { getBillingViewer } from "@/lib/billing/viewer";
+import { checkoutAction, portalAction } from "@/app/billing/actions";
 import { PLANS, TRIAL_DAYS } from "@/lib/plans";
 
 export const metadata: Metadata = {
@@ -90,7 +95,10 @@ function billingFaq(): FaqItem[] {
   ];
 }
 
-export default function PricingPage() {
+export default async function PricingPage({ searchParams }: { searchParams: Promise<{ error?: string; checkout?: string }> }) {
+  const params = await searchParams;
+  const user = await getSessionUser();
+  const viewer = await getBillingViewer(await getDb(), user?.id ?? null);
   return (
     <>
       <section aria-labelledby="pricing-title" className="relative isolate overflow-hidden">
@@ -109,7 +117,19 @@ export default function PricingPage() {
               {formatCents(PLANS.premium.priceCents)} a month, after a {TRIAL_DAYS}-day trial that needs no card.
             </p>
           </div>
-          <PricingCards className="mt-14" />
+          {params.error ? (
+            <Alert variant="danger" className="mx-auto mt-8 max-w-2xl">
+              {params.error === "unavailable"
+                ? "Billing is not available right now. Please try again later."
+                : "We couldn't start checkout. Please try again."}
+            </Alert>
+          ) : null}
+          {params.checkout === "canceled" ? (
+            <Alert variant="info" className="mx-auto mt-8 max-w-2xl">
+              Checkout canceled: nothing was charged.
+            </Alert>
+          ) : null}
+          <PricingCards className="mt-14" cta={{ viewer, checkoutAction, portalAction }} />
         </Container>
       </section>
 

@@ -1,6 +1,7 @@
 // POST /api/v1/flows/{slug}/copy: returns the prompt text and records the copy (the Copy button and API clients).
 import { z } from "zod";
 import { getDb } from "@/db";
+import { readJsonBody } from "@/lib/api/body";
 import { apiRoute } from "@/lib/api/route";
 import { requireSessionUser } from "@/lib/auth/session";
 import { recordCopy } from "@/lib/copies/record-copy";
@@ -15,17 +16,7 @@ export const POST = apiRoute(async (request: Request, context: { params: Promise
   const slug = slugSchema.safeParse((await context.params).slug);
   if (!slug.success) throw new AppError("not_found", "Flow not found.");
 
-  const raw = await request.text();
-  if (raw.length > 4096) throw new AppError("payload_too_large", "Request body too large.");
-  let json: unknown = {};
-  if (raw.trim()) {
-    try {
-      json = JSON.parse(raw);
-    } catch {
-      throw new AppError("bad_request", "Body must be JSON.");
-    }
-  }
-  const body = bodySchema.parse(json);
+  const body = bodySchema.parse(await readJsonBody(request, 4096));
   const keyHeader = request.headers.get("idempotency-key");
   const idempotencyKey = keyHeader === null ? null : keySchema.parse(keyHeader);
 

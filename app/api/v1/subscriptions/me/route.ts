@@ -1,0 +1,26 @@
+// GET /api/v1/subscriptions/me: plan, status, period and copy usage of the signed-in user.
+import { getDb } from "@/db";
+import { getAccountSummary } from "@/lib/account-summary";
+import { apiRoute } from "@/lib/api/route";
+import { requireSessionUser } from "@/lib/auth/session";
+import { AppError } from "@/lib/errors";
+
+export const GET = apiRoute(async () => {
+  const user = await requireSessionUser();
+  const summary = await getAccountSummary(await getDb(), { userId: user.id });
+  if (!summary) throw new AppError("unauthorized", "Sign in to continue.");
+  const e = summary.entitlement;
+  return Response.json(
+    {
+      plan: summary.plan,
+      status: e.status,
+      periodStart: e.periodStart,
+      periodEnd: e.periodEnd,
+      cancelAtPeriodEnd: e.cancelAtPeriodEnd,
+      trialEnd: e.trialEnd,
+      copiesThisPeriod: e.copiesThisPeriod,
+      paidCopiesRemaining: e.paidCopiesRemaining,
+    },
+    { headers: { "Cache-Control": "private, no-store" } },
+  );
+});

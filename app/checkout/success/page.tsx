@@ -1,0 +1,63 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Container } from "@/components/layout/container";
+import { Alert } from "@/components/ui/alert";
+import { buttonClasses } from "@/components/ui/button";
+import { Card, CardContent } from "@/components/ui/card";
+import { getDb } from "@/db";
+import { requirePageUser } from "@/lib/auth/page-guards";
+import { syncAfterCheckout } from "@/lib/billing/checkout-return";
+import { AppError } from "@/lib/errors";
+
+export const metadata: Metadata = { title: "Welcome to Premium" };
+
+export default async function CheckoutSuccessPage({ searchParams }: { searchParams: Promise<{ session_id?: string }> }) {
+  const { session_id: sessionId = "" } = await searchParams;
+  const user = await requirePageUser(`/checkout/success?session_id=${encodeURIComponent(sessionId)}`);
+  let result: Awaited<ReturnType<typeof syncAfterCheckout>> | null = null;
+  try {
+    result = await syncAfterCheckout(await getDb(), { userId: user.id, sessionId });
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+  }
+  const active = result?.entitlement.premiumAccess ?? false;
+  const trialing = result?.entitlement.subscription?.status === "trialing";
+  return (
+    <Container className="flex justify-center py-16">
+      <Card className="w-full max-w-lg">
+        <CardContent className="flex flex-col gap-4">
+          {active ? (
+            <>
+              <h1 className="text-2xl font-semibold tracking-tight text-ink">
+                {trialing ? "Your free trial has started" : "You're subscribed"}
+              </h1>
+              <p className="text-sm text-ink-muted">
+                Every premium flow is open to you now. Read them in the Library and copy them with one click.
+              </p>
+              <div className="flex flex-wrap gap-2">
+                <Link href="/library" className={buttonClasses({})}>
+                  Open the Library
+                </Link>
+                <Link href="/account" className={buttonClasses({ variant: "secondary" })}>
+                  Your account
+                </Link>
+              </div>
+            </>
+          ) : (
+            <>
+              <h1 className="text-2xl font-semibold tracking-tight text-ink">We're confirming your payment</h1>
+              <Alert variant="info">
+                Stripe hasn't confirmed this checkout yet. This page updates when you reload it; nothing is charged twice.
+              </Alert>
+              <div>
+                <Link href="/account" className={buttonClasses({ variant: "secondary" })}>
+                  Go to your account
+                </Link>
+              </div>
+            </>
+          )}
+        </CardContent>
+      </Card>
+    </Container>
+  );
+}

@@ -1,0 +1,75 @@
+import Link from "next/link";
+import { formatDate } from "@/components/account/format";
+import { formatCents } from "@/components/marketing/format";
+import { Alert } from "@/components/ui/alert";
+import { Button, buttonClasses } from "@/components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import type { AccountSummary } from "@/lib/account-summary";
+
+/** Billing on /account: next invoice, trial days left, past-due banner, and the way to the portal. */
+export function BillingCard({ summary, portalAction }: { summary: AccountSummary; portalAction: () => Promise<void> }) {
+  const { billing, entitlement } = summary;
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle as="h2">Billing</CardTitle>
+        <CardDescription>Payments are handled by Stripe.</CardDescription>
+      </CardHeader>
+      <CardContent className="flex flex-col gap-4 text-sm">
+        {entitlement.inGracePeriod ? (
+          <Alert variant="warning" title="Payment failed">
+            We couldn't charge your card. You keep access while Stripe retries; update your card in the billing portal.
+          </Alert>
+        ) : null}
+        {entitlement.status === "paused" ? (
+          <Alert variant="warning" title="Premium is paused">
+            Your trial ended without a card. Add one in the billing portal to get premium flows back.
+          </Alert>
+        ) : null}
+        <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-2">
+          {billing.trialDaysLeft !== null ? (
+            <>
+              <dt className="text-ink-muted">Trial</dt>
+              <dd data-testid="trial-days-left">
+                {billing.trialDaysLeft} {billing.trialDaysLeft === 1 ? "day" : "days"} left
+              </dd>
+            </>
+          ) : null}
+          {billing.nextInvoiceCents !== null && billing.nextInvoiceAt ? (
+            <>
+              <dt className="text-ink-muted">Next invoice</dt>
+              <dd data-testid="next-invoice">
+                {formatCents(billing.nextInvoiceCents)} on {formatDate(billing.nextInvoiceAt)}
+              </dd>
+            </>
+          ) : null}
+          {entitlement.cancelAtPeriodEnd ? (
+            <>
+              <dt className="text-ink-muted">Ends</dt>
+              <dd>{formatDate(entitlement.periodEnd)}, canceled (resume it in the portal)</dd>
+            </>
+          ) : null}
+          {billing.seats !== null && billing.seats > 1 ? (
+            <>
+              <dt className="text-ink-muted">Seats</dt>
+              <dd>{billing.seats}</dd>
+            </>
+          ) : null}
+        </dl>
+        {billing.hasSubscription ? (
+          <form action={portalAction}>
+            <Button type="submit" variant="secondary">
+              Manage billing
+            </Button>
+          </form>
+        ) : (
+          <div>
+            <Link href="/pricing" className={buttonClasses({})}>
+              See plans
+            </Link>
+          </div>
+        )}
+      </CardContent>
+    </Card>
+  );
+}

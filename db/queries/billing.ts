@@ -1,0 +1,125 @@
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { invoices, subscriptions, tenants, users } from "../schema";
+import type { InvoiceStatus, SubscriptionStatus } from "../schema";
+import type { Executor } from "../types";
+
+export async function getTenantById(db: Executor, params: { tenantId: string }) {
+  const [tenant] = await db.select().from(tenants).where(eq(tenants.id, params.tenantId));
+  return tenant ?? null;
+}
+
+export async function getTenantByCustomerId(db: Executor, params: { customerId: string }) {
+  const [tenant] = await db.select().from(tenants).where(eq(tenants.stripeCustomerId, params.customerId));
+  return tenant ?? null;
+}
+
+/** Sets the tenant's customer id once; returns the id that ended up stored (ours or a racing request's). */
+export async function setTenantCustomerId(db: Executor, params: { tenantId: string; customerId: string }) {
+  await db
+    .update(tenants)
+    .set({ stripeCustomerId: params.customerId })
+    .where(and(eq(tenants.id, params.tenantId), isNull(tenants.stripeCustomerId)));
+  const tenant = await getTenantById(db, { tenantId: params.tenantId });
+  return tenant?.stripeCustomerId ?? null;
+}
+
+export type SubscriptionSnapshot = {
+  tenantId: string;
+  stripeSubscriptionId: string;
+  stripeCustomerId: string;
+  stripePriceId: string;
+  status: SubscriptionStatus;
+  quantity: number;
+  unitAmountCents: number;
+  currentPeriodStart: Date;
+  currentPeriodEnd: Date;
+  cancelAtPeriodEnd: boolean;
+  canceledAt: Date | null;
+  trialStart: Date | null;
+  trialEnd: Date | null;
+  endedAt: Date | null;
+  stripeSyncedAt: Date;
+};
+
+/** Insert or overwrite our copy of a Stripe subscription (the snapshot was just fetched from Stripe). */
+export async function upsertSubscription(db: Executor, snapshot: SubscriptionSnapshot) {
+  // Two syncs can race; the one that fetched from Stripe later wins, whichever commits last.
+  const [row] = await db
+    .insert(subscriptions)
+    .values(snapshot)
+    .onConflictDoUpdate({
+      target: subscriptions.stripeSubscriptionId,
+      set: { ...snapshot, updatedAt: new Date() },
+      setWhere: sql`${subscriptions.stripeSyncedAt} <= excluded.stripe_synced_at`,
+    })
+    .returning();
+  return row ?? (await getSubscriptionByStripeId(db, { stripeSubscriptionId: snapshot.stripeSubscriptionId }))!;
+}
+
+export type InvoiceSnapshot = {
+  tenantId: string;
+  subscriptionId: string | null;
+  stripeInvoiceId: string;
+  status: InvoiceStatus;
+  currency: string;
+  amountDueCents: number;
+  amountPaidCents: number;
+  periodStart: Date;
+  periodEnd: Date;
+  paidAt: Date | null;
+};
+
+export async function upsertInvoice(db: Executor, snapshot: InvoiceSnapshot) {
+  const [row] = await db
+    .insert(invoices)
+    .values(snapshot)
+    .onConflictDoUpdate({ target: invoices.stripeInvoiceId, set: { ...snapshot, updatedAt: new Date() } })
+    .returning();
+  return row!;
+}
+
+/** Records a refund or dispute against an invoice we know. */
+export async function markInvoicePaymentProblem(
+  db: Executor,
+  params: { stripeInvoiceId: string; stripeChargeId: string; amountRefundedCents: number; disputed: boolean },
+) {
+  const [row] = await db
+    .update(invoices)
+    .set({
+      stripeChargeId: params.stripeChargeId,
+      amountRefundedCents: sql`least(${params.amountRefundedCents}, ${invoices.amountPaidCents})`,
+      disputed: params.disputed,
+      updatedAt: new Date(),
+    })
+    .where(eq(invoices.stripeInvoiceId, params.stripeInvoiceId))
+    .returning();
+  return row ?? null;
+}
+
+export async function getSubscriptionByStripeId(db: Executor, params: { stripeSubscriptionId: string }) {
+  const [row] = await db
+    .select()
+    .from(subscriptions)
+    .where(eq(subscriptions.stripeSubscriptionId, params.stripeSubscriptionId));
+  return row ?? null;
+}
+
+/** A tenant's subscriptions in statuses that still count as "live" (only one may exist per tenant). */
+export async function listLiveSubscriptions(db: Executor, params: { tenantId: string; liveStatuses: SubscriptionStatus[] }) {
+  return db
+    .select()
+    .from(subscriptions)
+    .where(and(eq(subscriptions.tenantId, params.tenantId), inArray(subscriptions.status, params.liveStatuses)));
+}
+
+export async function markTrialUsed(db: Executor, params: { userId: string; at: Date }) {
+  await db.update(users).set({ trialUsedAt: params.at }).where(and(eq(users.id, params.userId), isNull(users.trialUsedAt)));
+}
+
+export async function getUserBillingFlags(db: Executor, params: { userId: string }) {
+  const [row] = await db
+    .select({ email: users.email, name: users.name, trialUsedAt: users.trialUsedAt })
+    .from(users)
+    .where(eq(users.id, params.userId));
+  return row ?? null;
+}

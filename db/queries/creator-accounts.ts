@@ -1,0 +1,34 @@
+import { eq } from "drizzle-orm";
+import { creatorStripeAccounts } from "../schema";
+import type { Executor } from "../types";
+
+export type CreatorAccountSnapshot = {
+  stripeAccountId: string;
+  detailsSubmitted: boolean;
+  chargesEnabled: boolean;
+  payoutsEnabled: boolean;
+  transfersCapability: string;
+  requirementsDue: string[];
+};
+
+export async function getCreatorAccount(db: Executor, params: { userId: string }) {
+  const [row] = await db.select().from(creatorStripeAccounts).where(eq(creatorStripeAccounts.userId, params.userId));
+  return row ?? null;
+}
+
+export async function getCreatorAccountByStripeId(db: Executor, params: { stripeAccountId: string }) {
+  const [row] = await db
+    .select()
+    .from(creatorStripeAccounts)
+    .where(eq(creatorStripeAccounts.stripeAccountId, params.stripeAccountId));
+  return row ?? null;
+}
+
+export async function upsertCreatorAccount(db: Executor, params: { userId: string } & CreatorAccountSnapshot) {
+  const [row] = await db
+    .insert(creatorStripeAccounts)
+    .values(params)
+    .onConflictDoUpdate({ target: creatorStripeAccounts.userId, set: { ...params, updatedAt: new Date() } })
+    .returning();
+  return row!;
+}

@@ -1,0 +1,26 @@
+import "server-only";
+import { getMembership } from "@/db/queries/memberships";
+import type { Executor } from "@/db/types";
+import { AppError } from "@/lib/errors";
+import { getEntitlement, type Entitlement } from "@/lib/entitlements";
+import { getStripe, idOf } from "./stripe-client";
+import { syncSubscriptionFromStripe } from "./sync";
+
+/**
+ * The user is back from Checkout: sync from Stripe now so the upgrade shows at once, without waiting for the
+ * webhook. Only a session of one of the user's own tenants is accepted.
+ */
+export async function syncAfterCheckout(
+  db: Executor,
+  params: { userId: string; sessionId: string },
+): Promise<{ entitlement: Entitlement; complete: boolean }> {
+  if (!/^cs_[A-Za-z0-9_]+$/.test(params.sessionId)) throw new AppError("not_found", "Checkout session not found.");
+  const session = await getStripe().checkout.sessions.retrieve(params.sessionId);
+  const tenantId = session.client_reference_id ?? session.metadata?.tenantId;
+  if (!tenantId || !(await getMembership(db, { tenantId, userId: params.userId }))) {
+    throw new AppError("not_found", "Checkout session not found.");
+  }
+  const customerId = idOf(session.customer);
+  if (customerId) await syncSubscriptionFromStripe(db, customerId);
+  return { entitlement: await getEntitlement(db, { userId: params.userId }), complete: session.status === "complete" };
+}

@@ -1,0 +1,44 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import { listEndedPendingPeriods, markPeriodCreditsEarned, reversePeriodCredits, restoreReversedCredits, voidPeriodCredits } from "@/db/queries/credits";
+import { invoices, type Invoice, type Subscription, type SubscriptionStatus } from "@/db/schema";
+import type { Executor } from "@/db/types";
+
+/** Subscription states in which Stripe will not collect an unpaid period any more. */
+const GAVE_UP: ReadonlySet<SubscriptionStatus> = new Set(["canceled", "unpaid", "incomplete_expired", "paused"]);
+
+/** An invoice's state decides its period's credits: paid -> earned; void or uncollectible -> void. */
+export async function settleInvoiceCredits(tx: Executor, invoice: Invoice, now: Date) {
+  if (!invoice.subscriptionId) return;
+  const period = { subscriptionId: invoice.subscriptionId, periodStart: invoice.periodStart };
+  if (invoice.status === "paid" && invoice.amountRefundedCents === 0 && !invoice.disputed) {
+    await markPeriodCreditsEarned(tx, { ...period, invoiceId: invoice.id, at: invoice.paidAt ?? now });
+  } else if (invoice.status === "void" || invoice.status === "uncollectible") {
+    await voidPeriodCredits(tx, { ...period, at: now });
+  }
+}
+
+/** A period that ended with no paid invoice, once Stripe has given up on it, earns nothing. */
+export async function voidUnpaidEndedPeriods(tx: Executor, subscription: Subscription, now: Date) {
+  if (!GAVE_UP.has(subscription.status)) return;
+  const periods = await listEndedPendingPeriods(tx, { subscriptionId: subscription.id, before: now });
+  for (const p of periods) {
+    const [paid] = await tx
+      .select({ id: invoices.id })
+      .from(invoices)
+      .where(and(eq(invoices.subscriptionId, subscription.id), eq(invoices.periodStart, p.periodStart), eq(invoices.status, "paid")));
+    if (!paid) await voidPeriodCredits(tx, { subscriptionId: subscription.id, periodStart: p.periodStart, at: now });
+  }
+}
+
+/** Refund or dispute of the invoice that paid a period: its credits are reversed (a paid-out one is deducted later). */
+export async function reverseInvoiceCredits(tx: Executor, invoice: Invoice, now: Date) {
+  if (!invoice.subscriptionId) return 0;
+  return reversePeriodCredits(tx, { subscriptionId: invoice.subscriptionId, periodStart: invoice.periodStart, invoiceId: invoice.id, at: now });
+}
+
+/** A dispute the platform won: the period's credits count again. */
+export async function restoreInvoiceCredits(tx: Executor, invoice: Invoice, now: Date) {
+  if (!invoice.subscriptionId) return 0;
+  return restoreReversedCredits(tx, { subscriptionId: invoice.subscriptionId, periodStart: invoice.periodStart, at: now });
+}

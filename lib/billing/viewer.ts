@@ -1,0 +1,28 @@
+import "server-only";
+import { getUserBillingFlags } from "@/db/queries/billing";
+import type { Executor } from "@/db/types";
+import { getEntitlement } from "@/lib/entitlements";
+
+export type BillingViewer = {
+  signedIn: boolean;
+  /** The one free trial has not been used. */
+  trialAvailable: boolean;
+  premiumAccess: boolean;
+  /** Has a Stripe subscription in any state: billing is managed in the portal. */
+  hasSubscription: boolean;
+};
+
+const SIGNED_OUT: BillingViewer = { signedIn: false, trialAvailable: true, premiumAccess: false, hasSubscription: false };
+
+/** What the pricing page's buttons should offer this viewer. */
+export async function getBillingViewer(db: Executor, userId: string | null): Promise<BillingViewer> {
+  if (!userId) return SIGNED_OUT;
+  const [flags, entitlement] = await Promise.all([getUserBillingFlags(db, { userId }), getEntitlement(db, { userId })]);
+  const live = entitlement.subscription && !["canceled", "incomplete_expired"].includes(entitlement.subscription.status);
+  return {
+    signedIn: true,
+    trialAvailable: flags?.trialUsedAt === null,
+    premiumAccess: entitlement.premiumAccess,
+    hasSubscription: Boolean(live),
+  };
+}

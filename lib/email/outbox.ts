@@ -1,0 +1,28 @@
+import "server-only";
+import { emailOutbox } from "@/db/schema";
+import type { Executor } from "@/db/types";
+
+export type EmailMessage = {
+  to: string;
+  kind: string;
+  subject: string;
+  text: string;
+  html: string;
+  /** The same key twice queues one email: a retried webhook or job never mails twice. */
+  dedupeKey: string;
+};
+
+/** Queues an email in the outbox table, in the caller's transaction (sent after commit when SMTP_URL is set). */
+export async function queueEmail(db: Executor, message: EmailMessage) {
+  await db
+    .insert(emailOutbox)
+    .values({
+      toAddress: message.to,
+      kind: message.kind,
+      subject: message.subject,
+      textBody: message.text,
+      htmlBody: message.html,
+      dedupeKey: message.dedupeKey,
+    })
+    .onConflictDoNothing({ target: emailOutbox.dedupeKey });
+}

@@ -1,0 +1,50 @@
+import { env } from "@/lib/env";
+
+type Rendered = { subject: string; text: string; html: string };
+
+function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+}
+
+/** Plain text plus a simple HTML version built from the same paragraphs and one call to action. */
+function render(subject: string, paragraphs: string[], action: { label: string; path: string }): Rendered {
+  const url = new URL(action.path, env().APP_URL).toString();
+  const text = `${paragraphs.join("\n\n")}\n\n${action.label}: ${url}\n\n— Flowtab`;
+  const html = `<!doctype html><html><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#1f2328">${paragraphs
+    .map((p) => `<p>${escapeHtml(p)}</p>`)
+    .join("")}<p><a href="${escapeHtml(url)}" style="display:inline-block;padding:10px 16px;background:#0f766e;color:#fff;border-radius:8px;text-decoration:none">${escapeHtml(
+    action.label,
+  )}</a></p><p style="color:#59636e">— Flowtab</p></body></html>`;
+  return { subject, text, html };
+}
+
+export function trialEndingEmail(params: { name: string | null; trialEnd: Date }): Rendered {
+  const day = params.trialEnd.toUTCString().slice(0, 16);
+  return render(
+    "Your Flowtab trial ends in 3 days",
+    [
+      `Hi ${params.name ?? "there"},`,
+      `Your free trial of Flowtab Premium ends on ${day}. Add a card before then to keep reading and copying premium flows; without one, premium access pauses when the trial ends.`,
+    ],
+    { label: "Manage billing", path: "/account" },
+  );
+}
+
+export function paymentFailedEmail(params: { name: string | null }): Rendered {
+  return render(
+    "Your Flowtab payment failed",
+    [
+      `Hi ${params.name ?? "there"},`,
+      "We couldn't charge your card for Flowtab Premium. You keep access while we retry over the next days; update your card to avoid losing it.",
+    ],
+    { label: "Update your card", path: "/account" },
+  );
+}
+
+export function paymentActionRequiredEmail(params: { name: string | null }): Rendered {
+  return render(
+    "Confirm your Flowtab payment",
+    [`Hi ${params.name ?? "there"},`, "Your bank asked you to confirm the latest Flowtab payment. Confirm it to keep premium access."],
+    { label: "Open billing", path: "/account" },
+  );
+}
