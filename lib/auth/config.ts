@@ -37,6 +37,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
     secret: e.AUTH_SECRET,
     trustHost: true,
     pages: { signIn: "/login", error: "/login" },
+    logger: {
+      // A wrong password is an expected outcome, not a server error: keep it out of the error log.
+      error(error) {
+        if (error.name === "CredentialsSignin" || error.name === "ThrottledSignin") return;
+        console.error(JSON.stringify({ level: "error", msg: "auth error", name: error.name, error: error.message }));
+      },
+    },
     providers,
     callbacks: {
       jwt({ token, user }) {
