@@ -2,12 +2,13 @@
 import { getDb } from "@/db";
 import { getAccountSummary } from "@/lib/account-summary";
 import { apiRoute } from "@/lib/api/route";
-import { requireSessionUser } from "@/lib/auth/session";
+import { requireActor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 
-export const GET = apiRoute(async () => {
-  const user = await requireSessionUser();
-  const summary = await getAccountSummary(await getDb(), { userId: user.id });
+export const GET = apiRoute(async (request: Request) => {
+  const db = await getDb();
+  const actor = await requireActor(db, request);
+  const summary = await getAccountSummary(db, { userId: actor.userId });
   if (!summary) throw new AppError("unauthorized", "Sign in to continue.");
   return Response.json(summary, { headers: { "Cache-Control": "private, no-store" } });
 });

@@ -4,17 +4,17 @@ import { getDb } from "@/db";
 import { getPersonalTenant } from "@/db/queries/users";
 import { apiRoute } from "@/lib/api/route";
 import { readJsonBody } from "@/lib/api/body";
-import { requireSessionUser } from "@/lib/auth/session";
+import { requireActor } from "@/lib/auth/actor";
 import { startCheckout } from "@/lib/billing/checkout";
 import { AppError } from "@/lib/errors";
 
 export const POST = apiRoute(async (request: Request) => {
-  const user = await requireSessionUser();
-  const body = await readJsonBody(request);
   const db = await getDb();
-  const personal = await getPersonalTenant(db, { userId: user.id });
+  const actor = await requireActor(db, request);
+  const body = await readJsonBody(request);
+  const personal = await getPersonalTenant(db, { userId: actor.userId });
   if (!personal) throw new AppError("internal", "This account has no tenant.");
-  const outcome = await startCheckout(db, { userId: user.id, personalTenantId: personal.id, input: body as object });
+  const outcome = await startCheckout(db, { userId: actor.userId, personalTenantId: personal.id, input: body as object });
   if (outcome.kind === "portal") {
     return Response.json(
       { error: { code: "conflict", message: "This account already has a subscription. Manage it in the billing portal." }, url: outcome.url },

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { getDb } from "@/db";
 import { readJsonBody } from "@/lib/api/body";
 import { apiRoute } from "@/lib/api/route";
-import { requireSessionUser } from "@/lib/auth/session";
+import { requireActor } from "@/lib/auth/actor";
 import { recordCopy } from "@/lib/copies/record-copy";
 import { AppError } from "@/lib/errors";
 
@@ -12,7 +12,8 @@ const slugSchema = z.string().min(1).max(100).regex(/^[a-z0-9-]+$/);
 const keySchema = z.string().min(1).max(200);
 
 export const POST = apiRoute(async (request: Request, context: { params: Promise<{ slug: string }> }) => {
-  const user = await requireSessionUser();
+  const db = await getDb();
+  const actor = await requireActor(db, request, "flows:copy");
   const slug = slugSchema.safeParse((await context.params).slug);
   if (!slug.success) throw new AppError("not_found", "Flow not found.");
 
@@ -20,8 +21,8 @@ export const POST = apiRoute(async (request: Request, context: { params: Promise
   const keyHeader = request.headers.get("idempotency-key");
   const idempotencyKey = keyHeader === null ? null : keySchema.parse(keyHeader);
 
-  const result = await recordCopy(await getDb(), {
-    userId: user.id,
+  const result = await recordCopy(db, {
+    userId: actor.userId,
     slug: slug.data,
     source: body.source,
     idempotencyKey,

@@ -1,0 +1,52 @@
+import "server-only";
+import { findApiTokenByHash, recordApiTokenUse } from "@/db/queries/api-tokens";
+import type { ApiScope } from "@/db/schema";
+import type { Executor } from "@/db/types";
+import { getEntitlement } from "@/lib/entitlements";
+import { AppError } from "@/lib/errors";
+import { hashApiToken, looksLikeApiToken } from "./api-tokens";
+import { getSessionUser } from "./session";
+
+/** Who is calling the API: a signed-in browser session or an API token. */
+export type Actor =
+  | { kind: "session"; userId: string }
+  | { kind: "token"; userId: string; tokenId: string; scopes: ApiScope[] };
+
+/**
+ * Resolves the caller from `Authorization: Bearer ...` or the session cookie. A bearer header that is not a
+ * valid, live token is 401 (never silently treated as anonymous). Token requests count against the plan's
+ * daily quota for that token (429 with Retry-After at UTC midnight).
+ */
+export async function getActor(db: Executor, request: Request, now = new Date()): Promise<Actor | null> {
+  const header = request.headers.get("authorization");
+  if (header) {
+    const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
+    if (!match || !looksLikeApiToken(match[1]!)) throw new AppError("unauthorized", "Invalid API token.");
+    const token = await findApiTokenByHash(db, { tokenHash: hashApiToken(match[1]!) });
+    if (!token || token.revokedAt) throw new AppError("unauthorized", "Invalid or revoked API token.");
+    if (token.expiresAt && token.expiresAt <= now) throw new AppError("unauthorized", "This API token has expired.");
+    const [used, entitlement] = await Promise.all([
+      recordApiTokenUse(db, { tokenId: token.id, now }),
+      getEntitlement(db, { userId: token.userId, now }),
+    ]);
+    if (used > entitlement.plan.apiRequestsPerDay) {
+      const midnight = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1);
+      throw new AppError("quota_exceeded", `Daily API quota of ${entitlement.plan.apiRequestsPerDay} requests reached for this token.`, {
+        retryAfterSeconds: Math.max(1, Math.ceil((midnight - now.getTime()) / 1000)),
+      });
+    }
+    return { kind: "token", userId: token.userId, tokenId: token.id, scopes: token.scopes as ApiScope[] };
+  }
+  const user = await getSessionUser();
+  return user ? { kind: "session", userId: user.id } : null;
+}
+
+/** The caller, or 401; with `scope`, a token lacking it is 403 (sessions may do everything their user may). */
+export async function requireActor(db: Executor, request: Request, scope?: ApiScope): Promise<Actor> {
+  const actor = await getActor(db, request);
+  if (!actor) throw new AppError("unauthorized", "Sign in or send an API token.");
+  if (scope && actor.kind === "token" && !actor.scopes.includes(scope)) {
+    throw new AppError("forbidden", `This API token lacks the ${scope} scope.`);
+  }
+  return actor;
+}
