@@ -1,0 +1,19 @@
+// PUT /api/v1/flows/{slug}/save saves the flow, DELETE unsaves it; both idempotent, answer { saved, saves }.
+import { getDb } from "@/db";
+import { apiRoute } from "@/lib/api/route";
+import { requireSessionUser } from "@/lib/auth/session";
+import { saveFlow } from "@/lib/flows/reactions";
+
+type Context = { params: Promise<{ slug: string }> };
+
+function handler(saved: boolean) {
+  return apiRoute(async (_request: Request, context: Context) => {
+    const user = await requireSessionUser();
+    const { slug } = await context.params;
+    const result = await saveFlow(await getDb(), { userId: user.id, slug, saved });
+    return Response.json(result, { headers: { "Cache-Control": "private, no-store" } });
+  });
+}
+
+export const PUT = handler(true);
+export const DELETE = handler(false);

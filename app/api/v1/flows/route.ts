@@ -1,0 +1,14 @@
+// GET /api/v1/flows: the public catalogue as JSON (search, filters, sort, pagination); never any prompt text.
+import { getDb } from "@/db";
+import { getCatalogPage } from "@/db/queries/flows";
+import { apiRoute } from "@/lib/api/route";
+import { parseCatalogParams } from "@/lib/flows/catalog-params";
+import { toCatalogPageJson } from "@/lib/flows/public-json";
+
+export const dynamic = "force-dynamic";
+
+export const GET = apiRoute(async (request: Request) => {
+  const params = parseCatalogParams(new URL(request.url).searchParams);
+  const page = await getCatalogPage(await getDb(), params);
+  return Response.json(toCatalogPageJson(page));
+});

@@ -1,0 +1,34 @@
+import type { IconProps } from "@/components/ui/icons";
+
+// A few glyphs the catalogue needs beyond components/ui/icons.tsx, drawn on the same 24px stroke grid.
+function Glyph({ size = 16, children, ...props }: IconProps & { children: React.ReactNode }) {
+  return (
+    <svg
+      width={size}
+      height={size}
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth={2}
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden={props["aria-label"] ? undefined : true}
+      focusable="false"
+      {...props}
+    >
+      {children}
+    </svg>
+  );
+}
+
+export const BookmarkIcon = (p: IconProps) => (
+  <Glyph {...p}><path d="M18 21l-6-4-6 4V5a2 2 0 0 1 2-2h8a2 2 0 0 1 2 2v16Z" /></Glyph>
+);
+export const LockIcon = (p: IconProps) => (
+  <Glyph {...p}>
+    <rect x="4.5" y="10.5" width="15" height="10" rx="2" />
+    <path d="M8 10.5V7a4 4 0 0 1 8 0v3.5" />
+  </Glyph>
+);
+export const ArrowLeftIcon = (p: IconProps) => <Glyph {...p}><path d="M19 12H5M11 18l-6-6 6-6" /></Glyph>;
+export const FilterIcon = (p: IconProps) => <Glyph {...p}><path d="M3 5h18M6 12h12M10 19h4" /></Glyph>;
