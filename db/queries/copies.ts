@@ -136,7 +136,12 @@ export async function insertPendingCredit(
 export async function bumpFlowCopyCounters(db: Executor, params: { flowId: string; now: Date }) {
   await db
     .update(flows)
-    .set({ copyCount: sql`${flows.copyCount} + 1`, recentCopyCount: sql`${flows.recentCopyCount} + 1` })
+    // updated_at is kept as is: a copy is not an edit of the flow (the API's updatedAt must not move).
+    .set({
+      copyCount: sql`${flows.copyCount} + 1`,
+      recentCopyCount: sql`${flows.recentCopyCount} + 1`,
+      updatedAt: sql`${flows.updatedAt}`,
+    })
     .where(eq(flows.id, params.flowId));
   await db
     .insert(flowCopyDays)

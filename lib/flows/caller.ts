@@ -1,7 +1,9 @@
 import "server-only";
 import { getDb } from "@/db";
+import { getActor } from "@/lib/auth/actor";
 import { getSessionUser } from "@/lib/auth/session";
 import { getEntitlement } from "@/lib/entitlements";
+import { AppError } from "@/lib/errors";
 
 /** Who is asking for a flow, and whether they may read premium text. */
 export type Caller =
@@ -11,12 +13,22 @@ export type Caller =
 export const ANONYMOUS: Caller = { kind: "anonymous", userId: null, premiumAccess: false };
 
 /**
- * The one place the catalogue asks "who is calling": today the session cookie. API tokens (Bearer) will plug in
- * here, which is why it takes the request; pages call it without one.
+ * The one place the catalogue asks "who is calling". API routes pass the request, so a Bearer token works
+ * (it needs the flows:read scope and counts against its daily quota); pages use the session cookie.
  */
-export async function getCaller(_request?: Request): Promise<Caller> {
-  const user = await getSessionUser();
-  if (!user) return ANONYMOUS;
-  const entitlement = await getEntitlement(await getDb(), { userId: user.id });
-  return { kind: "user", userId: user.id, premiumAccess: entitlement.premiumAccess };
+export async function getCaller(request?: Request): Promise<Caller> {
+  const db = await getDb();
+  let userId: string | null;
+  if (request) {
+    const actor = await getActor(db, request);
+    if (actor?.kind === "token" && !actor.scopes.includes("flows:read")) {
+      throw new AppError("forbidden", "This API token lacks the flows:read scope.");
+    }
+    userId = actor?.userId ?? null;
+  } else {
+    userId = (await getSessionUser())?.id ?? null;
+  }
+  if (!userId) return ANONYMOUS;
+  const entitlement = await getEntitlement(db, { userId });
+  return { kind: "user", userId, premiumAccess: entitlement.premiumAccess };
 }

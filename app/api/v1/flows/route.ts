@@ -2,12 +2,15 @@
 import { getDb } from "@/db";
 import { getCatalogPage } from "@/db/queries/flows";
 import { apiRoute } from "@/lib/api/route";
+import { getCaller } from "@/lib/flows/caller";
 import { parseCatalogParams } from "@/lib/flows/catalog-params";
 import { toCatalogPageJson } from "@/lib/flows/public-json";
 
 export const dynamic = "force-dynamic";
 
 export const GET = apiRoute(async (request: Request) => {
+  // Anonymous callers are welcome; a Bearer token is checked (401/403) and counted against its daily quota.
+  await getCaller(request);
   const params = parseCatalogParams(new URL(request.url).searchParams);
   const page = await getCatalogPage(await getDb(), params);
   return Response.json(toCatalogPageJson(page));
