@@ -1,0 +1,90 @@
+import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
+import { DEMO, signInWithForm } from "./support/auth";
+
+async function expectErrorShape(res: APIResponse, status: number | number[]) {
+  const statuses = Array.isArray(status) ? status : [status];
+  expect(statuses, `${res.url()} -> ${res.status()}`).toContain(res.status());
+  const body = await res.json();
+  expect(body.error).toEqual(expect.objectContaining({ code: expect.any(String), message: expect.any(String) }));
+}
+
+async function premiumSlug(request: APIRequestContext) {
+  const res = await request.get("/api/v1/flows?access=premium&pageSize=1&sort=liked");
+  return (await res.json()).items[0].slug as string;
+}
+
+test.describe("API tokens over HTTP", () => {
+  test("create in /account/tokens, use as Bearer, revoke -> 401", async ({ page, playwright, baseURL }) => {
+    await signInWithForm(page, DEMO.subscriber);
+    await page.goto("/account/tokens");
+    await page.getByLabel("Name").fill("e2e script");
+    await page.getByRole("button", { name: "Create token" }).click();
+    const token = (await page.getByTestId("new-token").textContent())!.trim();
+    expect(token).toMatch(/^ft_/);
+
+    const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${token}` } });
+    const me = await api.get("/api/user/me");
+    expect(me.status()).toBe(200);
+    expect((await me.json()).user.email).toBe(DEMO.subscriber);
+    const slug = await premiumSlug(api);
+    const detail = await api.get(`/api/v1/flows/${slug}`);
+    expect((await detail.json()).promptText).toEqual(expect.any(String));
+    const copy = await api.post(`/api/v1/flows/${slug}/copy`, { data: { source: "api" } });
+    expect(copy.status()).toBe(200);
+    expect((await copy.json()).copy).toEqual(expect.objectContaining({ alreadyCopied: expect.any(Boolean), periodEnd: expect.any(String) }));
+
+    await page.reload();
+    await expect(page.getByText("e2e script")).toBeVisible();
+    await page.getByRole("button", { name: "Revoke e2e script" }).click();
+    await expect(page.getByText("Revoked").first()).toBeVisible();
+    await expectErrorShape(await api.get("/api/user/me"), 401);
+    await api.dispose();
+  });
+});
+
+test.describe("every /api/v1 route answers bad input with a 4xx and the error shape", () => {
+  test("signed out and bad tokens", async ({ request, playwright, baseURL }) => {
+    const slug = await premiumSlug(request);
+    await expectErrorShape(await request.post(`/api/v1/flows/${slug}/copy`), 401);
+    await expectErrorShape(await request.get("/api/v1/subscriptions/me"), 401);
+    await expectErrorShape(await request.post("/api/v1/subscriptions/checkout"), 401);
+    const bad = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: "Bearer ft_not_a_real_token_at_all_0000000000" } });
+    for (const path of ["/api/v1/flows", `/api/v1/flows/${slug}`, "/api/v1/subscriptions/me", "/api/user/me"]) {
+      await expectErrorShape(await bad.get(path), 401);
+    }
+    await expectErrorShape(await bad.post(`/api/v1/flows/${slug}/copy`), 401);
+    await bad.dispose();
+  });
+
+  test("malformed JSON, wrong types, huge bodies, unknown ids and bad query parameters", async ({ page }) => {
+    await signInWithForm(page, DEMO.member);
+    const api = page.request;
+    const slug = await premiumSlug(api);
+    const before = await (await api.get("/api/v1/subscriptions/me")).json();
+    await expectErrorShape(await api.post(`/api/v1/flows/${slug}/copy`, { headers: { "content-type": "application/json" }, data: "{not json" }), 400);
+    await expectErrorShape(await api.post(`/api/v1/flows/${slug}/copy`, { data: { source: 42 } }), 422);
+    await expectErrorShape(await api.post(`/api/v1/flows/${slug}/copy`, { data: { source: "web", extra: true } }), 422);
+    await expectErrorShape(await api.post(`/api/v1/flows/${slug}/copy`, { data: { source: "x".repeat(100_000) } }), 413);
+    await expectErrorShape(await api.post("/api/v1/flows/no-such-flow-anywhere/copy", { data: {} }), 404);
+    await expectErrorShape(await api.post(`/api/v1/flows/${slug}/copy`, { data: {} }), 403); // member: premium required
+    await expectErrorShape(await api.get("/api/v1/flows/no-such-flow-anywhere"), 404);
+    await expectErrorShape(await api.get("/api/v1/flows?pageSize=1000"), 422);
+    await expectErrorShape(await api.get("/api/v1/flows?page=-1"), 422);
+    await expectErrorShape(await api.get("/api/v1/flows?sort=random"), 422);
+    await expectErrorShape(await api.get("/api/v1/flows?access=gold"), 422);
+    await expectErrorShape(await api.post("/api/v1/subscriptions/checkout", { data: { quantity: "many" } }), 422);
+    await expectErrorShape(await api.post("/api/v1/subscriptions/checkout", { data: { quantity: 3 } }), 422);
+    await expectErrorShape(await api.post("/api/v1/subscriptions/checkout", { headers: { "content-type": "application/json" }, data: "[1,2" }), 400);
+    // Nothing was written by any of this.
+    const after = await (await api.get("/api/v1/subscriptions/me")).json();
+    expect(after.copiesThisPeriod).toBe(before.copiesThisPeriod);
+  });
+
+  test("the OpenAPI document describes the routes", async ({ request }) => {
+    const doc = await (await request.get("/api/v1/openapi.json")).json();
+    expect(doc.openapi).toBe("3.1.0");
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(["/api/v1/flows", "/api/v1/flows/{slug}", "/api/v1/flows/{slug}/copy", "/api/v1/subscriptions/me", "/api/v1/creators/me/earnings"]),
+    );
+  });
+});
