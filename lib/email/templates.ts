@@ -1,4 +1,6 @@
 import { env } from "@/lib/env";
+import { formatUsdCents } from "@/lib/payouts/format";
+import { monthLabel } from "@/lib/payouts/month";
 
 type Rendered = { subject: string; text: string; html: string };
 
@@ -46,5 +48,44 @@ export function paymentActionRequiredEmail(params: { name: string | null }): Ren
     "Confirm your Flowtab payment",
     [`Hi ${params.name ?? "there"},`, "Your bank asked you to confirm the latest Flowtab payment. Confirm it to keep premium access."],
     { label: "Open billing", path: "/account" },
+  );
+}
+
+export function welcomeEmail(params: { name: string | null }): Rendered {
+  return render(
+    "Welcome to Flowtab",
+    [
+      `Hi ${params.name ?? "there"},`,
+      "Welcome to Flowtab: tested, reusable instructions that tell your AI browser agent how to get one job done on one kind of website.",
+      "Browse the catalogue and copy any free flow. Premium gives you the whole library for $10 a month, and 70% of it goes to the creators whose flows you copy.",
+    ],
+    { label: "Browse flows", path: "/flows" },
+  );
+}
+
+export function payoutPaidEmail(params: { name: string | null; month: string; amountCents: number }): Rendered {
+  const amount = formatUsdCents(params.amountCents);
+  return render(
+    `Your Flowtab payout of ${amount} is on its way`,
+    [
+      `Hi ${params.name ?? "there"},`,
+      `We sent ${amount} to your connected Stripe account for your ${monthLabel(params.month)} earnings on Flowtab. Stripe pays it out to your bank on your account's payout schedule.`,
+      "Thank you for publishing flows people rely on.",
+    ],
+    { label: "See your payouts", path: "/creator/payouts" },
+  );
+}
+
+/** The reason stays internal (it can be about the platform's own balance); the creator learns what to check. */
+export function payoutFailedEmail(params: { name: string | null; month: string; amountCents: number }): Rendered {
+  const amount = formatUsdCents(params.amountCents);
+  return render(
+    `We could not send your Flowtab payout of ${amount}`,
+    [
+      `Hi ${params.name ?? "there"},`,
+      `Your ${monthLabel(params.month)} payout of ${amount} could not be transferred to your Stripe account after several attempts.`,
+      "Your earnings are safe: the amount stays reserved for you and our team has been notified to sort it out. Please check that your Stripe account can still receive transfers.",
+    ],
+    { label: "Check your payout settings", path: "/creator/payouts" },
   );
 }
