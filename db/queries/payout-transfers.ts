@@ -9,7 +9,14 @@ import type { Executor } from "../types";
 export async function confirmPayoutTransfer(db: Executor, params: { payoutId: string; transferId: string; at: Date }) {
   const [payout] = await db
     .update(payouts)
-    .set({ status: "paid", stripeTransferId: params.transferId, paidAt: params.at, lastError: null, updatedAt: params.at })
+    .set({
+      status: "paid",
+      stripeTransferId: params.transferId,
+      paidAt: params.at,
+      lastError: null,
+      needsAdmin: false,
+      updatedAt: params.at,
+    })
     .where(and(eq(payouts.id, params.payoutId), inArray(payouts.status, ["pending", "processing", "failed"])))
     .returning();
   if (payout) {

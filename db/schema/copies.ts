@@ -123,6 +123,8 @@ export const creatorCredits = pgTable(
     uniqueIndex("creator_credits_copy_event_key").on(t.copyEventId),
     index("creator_credits_creator_status_idx").on(t.creatorId, t.status),
     index("creator_credits_subscription_period_idx").on(t.subscriptionId, t.periodStart),
+    index("creator_credits_payout_idx").on(t.payoutId),
+    index("creator_credits_deducted_idx").on(t.deductedInPayoutId),
     check("creator_credits_status_check", sql.raw(`status in ${sqlList(CREDIT_STATUSES)}`)),
     check("creator_credits_amount_positive", sql`${t.amountCents} > 0`),
     check(
@@ -159,6 +161,9 @@ export const payouts = pgTable(
     uniqueIndex("payouts_creator_month_key").on(t.creatorId, t.month),
     uniqueIndex("payouts_transfer_key").on(t.stripeTransferId),
     index("payouts_status_idx").on(t.status),
+    index("payouts_retry_due_idx")
+      .on(t.nextAttemptAt)
+      .where(sql`status = 'failed' and not needs_admin`),
     check("payouts_month_format", sql`${t.month} ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'`),
     check("payouts_amount_nonnegative", sql`${t.amountCents} >= 0`),
     check("payouts_status_check", sql.raw(`status in ${sqlList(PAYOUT_STATUSES)}`)),

@@ -2,6 +2,8 @@ import "server-only";
 import { z } from "zod";
 import { createUserWithPersonalTenant } from "@/db/queries/users";
 import type { Executor } from "@/db/types";
+import { queueEmail } from "@/lib/email/outbox";
+import { welcomeEmail } from "@/lib/email/templates";
 import { AppError } from "@/lib/errors";
 import { emailSchema } from "./email";
 import { hashPassword } from "./password";
@@ -21,7 +23,18 @@ export type RegistrationInput = z.input<typeof registrationSchema>;
 export async function registerUser(db: Executor, input: RegistrationInput) {
   const data = registrationSchema.parse(input);
   const passwordHash = await hashPassword(data.password);
-  const created = await createUserWithPersonalTenant(db, { email: data.email, name: data.name, passwordHash });
+  const created = await db.transaction(async (tx) => {
+    const result = await createUserWithPersonalTenant(tx, { email: data.email, name: data.name, passwordHash });
+    if (result) {
+      await queueEmail(tx, {
+        to: result.user.email,
+        kind: "welcome",
+        ...welcomeEmail({ name: result.user.name }),
+        dedupeKey: `welcome:${result.user.id}`,
+      });
+    }
+    return result;
+  });
   if (!created) {
     throw new AppError("conflict", "An account with this email already exists. Sign in instead.", {
       field: "email",

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { tenantMembers, tenants, users } from "@/db/schema";
+import { emailOutbox, tenantMembers, tenants, users } from "@/db/schema";
 import { authorizeCredentials, ThrottledSignin } from "@/lib/auth/credentials";
 import { registerUser } from "@/lib/auth/register";
 import { LOGIN_WINDOW_MS, MAX_FAILURES_PER_EMAIL, MAX_FAILURES_PER_IP } from "@/lib/auth/throttle";
@@ -24,6 +24,8 @@ describe("registerUser", () => {
     const [stored] = await t.db.select().from(users).where(eq(users.id, user.id));
     expect(stored!.passwordHash).toMatch(/^scrypt\$/);
     expect(stored!.passwordHash).not.toContain("long enough");
+    const mail = await t.db.select().from(emailOutbox);
+    expect(mail).toEqual([expect.objectContaining({ toAddress: "ann@example.com", kind: "welcome" })]);
   });
 
   it("refuses a duplicate email (whatever its case) and writes nothing", async () => {

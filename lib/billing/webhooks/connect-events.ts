@@ -1,7 +1,8 @@
 import "server-only";
 import type Stripe from "stripe";
 import { getCreatorAccountByStripeId, upsertCreatorAccount } from "@/db/queries/creator-accounts";
-import { confirmPayoutTransfer, flagReversedTransfer } from "@/db/queries/payout-transfers";
+import { flagReversedTransfer } from "@/db/queries/payout-transfers";
+import { confirmPayoutPaid } from "@/lib/payouts/settle";
 import type { EventHandler } from "./types";
 
 /** account.updated: re-read the connected account and store what the dashboard shows and payouts check. */
@@ -29,7 +30,7 @@ export const onTransferCreated: EventHandler = async (event, stripe) => {
   return async (tx) => {
     const payoutId = transfer.metadata?.payoutId;
     if (!payoutId || transfer.reversed) return;
-    await confirmPayoutTransfer(tx, { payoutId, transferId: transfer.id, at: new Date(transfer.created * 1000) });
+    await confirmPayoutPaid(tx, { payoutId, transferId: transfer.id, at: new Date(transfer.created * 1000) });
   };
 };
 
