@@ -1,26 +1,6 @@
-import type { IconProps } from "@/components/ui/icons";
+import { Icon as Glyph, type IconProps } from "@/components/ui/icons";
 
-// A few glyphs the catalogue needs beyond components/ui/icons.tsx, drawn on the same 24px stroke grid.
-function Glyph({ size = 16, children, ...props }: IconProps & { children: React.ReactNode }) {
-  return (
-    <svg
-      width={size}
-      height={size}
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={2}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden={props["aria-label"] ? undefined : true}
-      focusable="false"
-      {...props}
-    >
-      {children}
-    </svg>
-  );
-}
-
+// A few glyphs the catalogue needs beyond components/ui/icons.tsx, drawn in the same frame.
 export const BookmarkIcon = (p: IconProps) => (
   <Glyph {...p}><path d="M18 21l-6-4-6 4V5a2 2 0 0 1 2-2h8a2 2 0 0 1 2 2v16Z" /></Glyph>
 );

@@ -3,7 +3,8 @@ import type { SVGProps } from "react";
 /** Small stroke icons (24px grid, currentColor). Decorative by default: pass aria-label and role="img" to name one. */
 export type IconProps = SVGProps<SVGSVGElement> & { size?: number };
 
-function Icon({ size = 16, children, ...props }: IconProps & { children: React.ReactNode }) {
+/** The shared 24px stroke frame; feature folders draw their own glyphs with it. */
+export function Icon({ size = 16, children, ...props }: IconProps & { children: React.ReactNode }) {
   return (
     <svg
       width={size}

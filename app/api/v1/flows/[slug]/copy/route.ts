@@ -1,21 +1,22 @@
 // POST /api/v1/flows/{slug}/copy: returns the prompt text and records the copy (the Copy button and API clients).
 import { z } from "zod";
 import { getDb } from "@/db";
+import { COPY_SOURCES } from "@/db/schema";
 import { readJsonBody } from "@/lib/api/body";
 import { apiRoute } from "@/lib/api/route";
 import { requireActor } from "@/lib/auth/actor";
 import { recordCopy } from "@/lib/copies/record-copy";
 import { AppError } from "@/lib/errors";
+import { isFlowSlug } from "@/lib/flows/slug";
 
-const bodySchema = z.object({ source: z.enum(["web", "api", "extension"]).default("api") }).strict();
-const slugSchema = z.string().min(1).max(100).regex(/^[a-z0-9-]+$/);
+const bodySchema = z.object({ source: z.enum(COPY_SOURCES).default("api") }).strict();
 const keySchema = z.string().min(1).max(200);
 
 export const POST = apiRoute(async (request: Request, context: { params: Promise<{ slug: string }> }) => {
   const db = await getDb();
   const actor = await requireActor(db, request, "flows:copy");
-  const slug = slugSchema.safeParse((await context.params).slug);
-  if (!slug.success) throw new AppError("not_found", "Flow not found.");
+  const { slug } = await context.params;
+  if (!isFlowSlug(slug)) throw new AppError("not_found", "Flow not found.");
 
   const body = bodySchema.parse(await readJsonBody(request, 4096));
   const keyHeader = request.headers.get("idempotency-key");
@@ -23,7 +24,7 @@ export const POST = apiRoute(async (request: Request, context: { params: Promise
 
   const result = await recordCopy(db, {
     userId: actor.userId,
-    slug: slug.data,
+    slug,
     source: body.source,
     idempotencyKey,
   });
