@@ -10,20 +10,42 @@ import type { AccountSummary } from "@/lib/account-summary";
 export function BillingCard({ summary, portalAction }: { summary: AccountSummary; portalAction: () => Promise<void> }) {
   const { billing, entitlement } = summary;
   return (
-    <Card>
+    <Card role="region" aria-labelledby="billing-card-title">
       <CardHeader>
-        <CardTitle as="h2">Billing</CardTitle>
+        <CardTitle as="h2" id="billing-card-title">
+          Billing
+        </CardTitle>
         <CardDescription>Payments are handled by Stripe.</CardDescription>
       </CardHeader>
       <CardContent className="flex flex-col gap-4 text-sm">
         {entitlement.inGracePeriod ? (
-          <Alert variant="warning" title="Payment failed">
+          <Alert
+            variant="warning"
+            title="Payment failed"
+            action={
+              <form action={portalAction}>
+                <Button type="submit" size="sm">
+                  Update card
+                </Button>
+              </form>
+            }
+          >
             We couldn't charge your card. You keep access while Stripe retries; update your card in the billing portal.
           </Alert>
         ) : null}
         {entitlement.status === "paused" ? (
-          <Alert variant="warning" title="Premium is paused">
-            Your trial ended without a card. Add one in the billing portal to get premium flows back.
+          <Alert
+            variant="warning"
+            title="Premium is paused"
+            action={
+              <form action={portalAction}>
+                <Button type="submit" size="sm">
+                  Add a card
+                </Button>
+              </form>
+            }
+          >
+            Your trial ended without a card. Add one in the billing portal and resume to get premium flows back.
           </Alert>
         ) : null}
         <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-2">
@@ -35,9 +57,10 @@ export function BillingCard({ summary, portalAction }: { summary: AccountSummary
               </dd>
             </>
           ) : null}
-          {billing.nextInvoiceCents !== null && billing.nextInvoiceAt ? (
+          {billing.nextInvoiceCents !== null && billing.nextInvoiceAt && !entitlement.inGracePeriod ? (
             <>
-              <dt className="text-ink-muted">Next invoice</dt>
+              {/* While past due the unpaid invoice comes first (the banner); a trial bills only once a card is on file. */}
+              <dt className="text-ink-muted">{entitlement.status === "trialing" ? "After the trial" : "Next invoice"}</dt>
               <dd data-testid="next-invoice">
                 {formatCents(billing.nextInvoiceCents)} on {formatDate(billing.nextInvoiceAt)}
               </dd>

@@ -1,5 +1,5 @@
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
-import { invoices, subscriptions, tenants, users } from "../schema";
+import { and, eq, inArray, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
+import { invoices, subscriptions, tenantMembers, tenants, users } from "../schema";
 import type { InvoiceStatus, SubscriptionStatus } from "../schema";
 import type { Executor } from "../types";
 
@@ -69,13 +69,28 @@ export type InvoiceSnapshot = {
   paidAt: Date | null;
 };
 
+/** How far an invoice has got: Stripe moves draft -> open -> uncollectible -> paid | void, never back. */
+const invoiceProgress = (status: SQL | SQL.Aliased | typeof invoices.status) =>
+  sql`case ${status} when 'draft' then 0 when 'open' then 1 when 'uncollectible' then 2 else 3 end`;
+
+/**
+ * Insert or update our copy of a Stripe invoice. A snapshot fetched before a concurrent one (two webhooks at once)
+ * can commit after it: an update that would move the invoice back (paid -> open) is skipped, and the stored row
+ * is returned.
+ */
 export async function upsertInvoice(db: Executor, snapshot: InvoiceSnapshot) {
   const [row] = await db
     .insert(invoices)
     .values(snapshot)
-    .onConflictDoUpdate({ target: invoices.stripeInvoiceId, set: { ...snapshot, updatedAt: new Date() } })
+    .onConflictDoUpdate({
+      target: invoices.stripeInvoiceId,
+      set: { ...snapshot, updatedAt: new Date() },
+      setWhere: sql`${invoiceProgress(sql`excluded.status`)} >= ${invoiceProgress(invoices.status)}`,
+    })
     .returning();
-  return row!;
+  if (row) return row;
+  const [stored] = await db.select().from(invoices).where(eq(invoices.stripeInvoiceId, snapshot.stripeInvoiceId));
+  return stored!;
 }
 
 /** Records a refund or dispute against an invoice we know. */
@@ -122,4 +137,20 @@ export async function getUserBillingFlags(db: Executor, params: { userId: string
     .from(users)
     .where(eq(users.id, params.userId));
   return row ?? null;
+}
+
+/** The Stripe customers of the tenants whose billing this user manages (owner or admin). */
+export async function listManagedCustomerIds(db: Executor, params: { userId: string }) {
+  const rows = await db
+    .select({ customerId: tenants.stripeCustomerId })
+    .from(tenantMembers)
+    .innerJoin(tenants, eq(tenants.id, tenantMembers.tenantId))
+    .where(
+      and(
+        eq(tenantMembers.userId, params.userId),
+        inArray(tenantMembers.role, ["owner", "admin"]),
+        isNotNull(tenants.stripeCustomerId),
+      ),
+    );
+  return rows.map((r) => r.customerId!);
 }

@@ -78,7 +78,8 @@ export async function restoreReversedCredits(
       reversedAt: null,
       payoutId: null,
       deductedInPayoutId: null,
-      earnedAt: sql`coalesce(${creatorCredits.earnedAt}, ${params.at})`,
+      // An ISO string, not a Date: postgres.js cannot bind a Date inside raw sql (PGlite can, so only PostgreSQL failed).
+      earnedAt: sql`coalesce(${creatorCredits.earnedAt}, ${params.at.toISOString()}::timestamptz)`,
       updatedAt: params.at,
     })
     .where(reversed)

@@ -15,7 +15,13 @@ export async function syncAfterCheckout(
   params: { userId: string; sessionId: string },
 ): Promise<{ entitlement: Entitlement; complete: boolean }> {
   if (!/^cs_[A-Za-z0-9_]+$/.test(params.sessionId)) throw new AppError("not_found", "Checkout session not found.");
-  const session = await getStripe().checkout.sessions.retrieve(params.sessionId);
+  const session = await getStripe()
+    .checkout.sessions.retrieve(params.sessionId)
+    .catch((error: unknown) => {
+      // A made-up or stale session id: the page says so instead of failing with a 500.
+      if ((error as { code?: string }).code === "resource_missing") throw new AppError("not_found", "Checkout session not found.");
+      throw error;
+    });
   const tenantId = session.client_reference_id ?? session.metadata?.tenantId;
   if (!tenantId || !(await getMembership(db, { tenantId, userId: params.userId }))) {
     throw new AppError("not_found", "Checkout session not found.");

@@ -18,10 +18,20 @@ export async function settleInvoiceCredits(tx: Executor, invoice: Invoice, now: 
   }
 }
 
-/** A period that ended with no paid invoice, once Stripe has given up on it, earns nothing. */
+/** Subscription states after which no period of it will be billed again. */
+const ENDED: ReadonlySet<SubscriptionStatus> = new Set(["canceled", "incomplete_expired"]);
+/** Later than any period end: an ended subscription's unpaid periods are over whatever their planned end. */
+const END_OF_TIME = new Date("9999-12-31T00:00:00Z");
+
+/**
+ * A period that ended with no paid invoice, once Stripe has given up on it, earns nothing. A subscription canceled
+ * after its failed renewals ends its unpaid period early: that period's credits are void at once, not at its
+ * planned end (no webhook would come then to void them).
+ */
 export async function voidUnpaidEndedPeriods(tx: Executor, subscription: Subscription, now: Date) {
   if (!GAVE_UP.has(subscription.status)) return;
-  const periods = await listEndedPendingPeriods(tx, { subscriptionId: subscription.id, before: now });
+  const before = ENDED.has(subscription.status) ? END_OF_TIME : now;
+  const periods = await listEndedPendingPeriods(tx, { subscriptionId: subscription.id, before });
   for (const p of periods) {
     const [paid] = await tx
       .select({ id: invoices.id })

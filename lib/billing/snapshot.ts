@@ -7,6 +7,9 @@ import { fromUnix, idOf } from "./stripe-client";
 export function subscriptionFields(sub: Stripe.Subscription, now: Date) {
   const item = sub.items.data[0];
   if (!item) throw new Error(`Subscription ${sub.id} has no items`);
+  const currentPeriodStart = fromUnix(item.current_period_start);
+  // A period that ended the second it began (a trial ended at once) still needs a length: our table checks end > start.
+  const currentPeriodEnd = new Date(Math.max(item.current_period_end * 1000, currentPeriodStart.getTime() + 1000));
   return {
     stripeSubscriptionId: sub.id,
     stripeCustomerId: idOf(sub.customer)!,
@@ -14,8 +17,8 @@ export function subscriptionFields(sub: Stripe.Subscription, now: Date) {
     status: sub.status as SubscriptionStatus,
     quantity: item.quantity ?? 1,
     unitAmountCents: item.price.unit_amount ?? 0,
-    currentPeriodStart: fromUnix(item.current_period_start),
-    currentPeriodEnd: fromUnix(item.current_period_end),
+    currentPeriodStart,
+    currentPeriodEnd,
     cancelAtPeriodEnd: sub.cancel_at_period_end,
     canceledAt: fromUnix(sub.canceled_at),
     trialStart: fromUnix(sub.trial_start),
@@ -28,8 +31,13 @@ export function subscriptionFields(sub: Stripe.Subscription, now: Date) {
 /** The subscription an invoice bills, and the subscription period it pays for (from its subscription line). */
 export function invoiceFields(invoice: Stripe.Invoice) {
   const subscriptionId = idOf(invoice.parent?.subscription_details?.subscription ?? null);
+  // The line for the subscription's period, not a proration: a renewal after a seat change lists the prorations for
+  // the old period first, and taking their period would settle the wrong period's credits.
+  const lines = invoice.lines.data;
   const line =
-    invoice.lines.data.find((l) => l.parent?.subscription_item_details) ?? invoice.lines.data[0];
+    lines.find((l) => l.parent?.subscription_item_details && !l.parent.subscription_item_details.proration) ??
+    lines.find((l) => l.parent?.subscription_item_details) ??
+    lines[0];
   const periodStart = fromUnix(line?.period.start ?? invoice.period_start);
   const periodEnd = fromUnix(line?.period.end ?? invoice.period_end);
   return {

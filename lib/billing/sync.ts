@@ -74,7 +74,7 @@ export async function applyCustomerSnapshot(tx: Executor, snapshot: CustomerSnap
 }
 
 /** Re-fetches a customer's subscriptions and invoices from Stripe and upserts them (success page, webhooks). */
-export async function syncSubscriptionFromStripe(db: Executor, customerId: string) {
-  const snapshot = await fetchCustomerSnapshot(customerId);
+export async function syncSubscriptionFromStripe(db: Executor, customerId: string, stripe: Stripe = getStripe()) {
+  const snapshot = await fetchCustomerSnapshot(customerId, stripe);
   return db.transaction((tx) => applyCustomerSnapshot(tx, snapshot));
 }

@@ -5,16 +5,12 @@ import { paymentMethodForSubscription } from "../billing/payment-methods";
 import { currentPeriod, setPeriod } from "../billing/subscriptions";
 import type { Sandbox } from "../core/sandbox";
 import type { CollectionName } from "../core/store";
+import type { Subscription } from "../core/types";
 import type { Route } from "../http/router";
+import { ControlError } from "./errors";
+import { importBody, importObjects } from "./import";
 
-export class ControlError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+export { ControlError };
 
 export type ControlHandler = (context: { sb: Sandbox; path: Record<string, string>; body: unknown }) => unknown;
 
@@ -68,16 +64,24 @@ export const controlRoutes: Route<ControlHandler>[] = [
     handler: ({ sb, path }) => {
       const subscription = requireObject(sb, "subscriptions", path.id);
       if (subscription.status !== "trialing") throw new ControlError(400, `${subscription.id} is ${subscription.status}, not trialing.`);
-      sb.transaction(null, () => {
-        const now = sb.now();
-        subscription.trial_end = now;
-        subscription.billing_cycle_anchor = now;
-        setPeriod(sb, subscription, { start: currentPeriod(sb, subscription).start, end: now });
-        sb.store.state.trialWillEndSent[subscription.id] = now;
-      });
-      runDueTasks(sb);
+      endPeriodNow(sb, subscription);
       return sb.view(subscription);
     },
+  },
+  {
+    method: "POST",
+    path: "/_sandbox/subscriptions/:id/end-period",
+    handler: ({ sb, path }) => {
+      const subscription = requireObject(sb, "subscriptions", path.id);
+      if (!RENEWING.has(subscription.status)) throw new ControlError(400, `${subscription.id} is ${subscription.status}: it has no period to end.`);
+      endPeriodNow(sb, subscription);
+      return sb.view(subscription);
+    },
+  },
+  {
+    method: "POST",
+    path: "/_sandbox/import",
+    handler: ({ sb, body }) => importObjects(sb, parse(importBody, body)),
   },
   {
     method: "POST",
@@ -156,6 +160,27 @@ export const controlRoutes: Route<ControlHandler>[] = [
     },
   },
 ];
+
+/**
+ * Ends the subscription's current period (or trial) now, as `billing_cycle_anchor=now` would, without moving the
+ * clock for every other subscription: then the period end runs (renewal, trial end, or a scheduled cancellation).
+ */
+function endPeriodNow(sb: Sandbox, subscription: Subscription): void {
+  sb.transaction(null, () => {
+    const { start } = currentPeriod(sb, subscription);
+    // A period needs a length: one that began this very second ends a second later.
+    if (sb.now() <= start) sb.clock.advanceTo(start + 1);
+    const now = sb.now();
+    if (subscription.status === "trialing") {
+      subscription.trial_end = now;
+      sb.store.state.trialWillEndSent[subscription.id] = now;
+    }
+    if (subscription.cancel_at_period_end) subscription.cancel_at = now;
+    subscription.billing_cycle_anchor = now;
+    setPeriod(sb, subscription, { start, end: now });
+  });
+  runDueTasks(sb);
+}
 
 function advanceTo(sb: Sandbox, target: number): void {
   sb.transaction(null, () => sb.clock.advanceTo(target));

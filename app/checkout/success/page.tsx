@@ -15,10 +15,12 @@ export default async function CheckoutSuccessPage({ searchParams }: { searchPara
   const { session_id: sessionId = "" } = await searchParams;
   const user = await requirePageUser(`/checkout/success?session_id=${encodeURIComponent(sessionId)}`);
   let result: Awaited<ReturnType<typeof syncAfterCheckout>> | null = null;
+  let missing = false;
   try {
     result = await syncAfterCheckout(await getDb(), { userId: user.id, sessionId });
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
+    missing = error.code === "not_found";
   }
   const active = result?.entitlement.premiumAccess ?? false;
   const trialing = result?.entitlement.subscription?.status === "trialing";
@@ -40,6 +42,18 @@ export default async function CheckoutSuccessPage({ searchParams }: { searchPara
                 </Link>
                 <Link href="/account" className={buttonClasses({ variant: "secondary" })}>
                   Your account
+                </Link>
+              </div>
+            </>
+          ) : missing ? (
+            <>
+              <h1 className="text-2xl font-semibold tracking-tight text-ink">We couldn't find this checkout</h1>
+              <p className="text-sm text-ink-muted">
+                The link may be incomplete, or the checkout belongs to another account. Nothing was charged by this page.
+              </p>
+              <div>
+                <Link href="/pricing" className={buttonClasses({ variant: "secondary" })}>
+                  See plans
                 </Link>
               </div>
             </>

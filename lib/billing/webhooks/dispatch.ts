@@ -24,6 +24,9 @@ export const HANDLERS: Record<string, EventHandler> = {
   "customer.subscription.resumed": onSubscriptionOrInvoiceChange,
   "customer.subscription.trial_will_end": onTrialWillEnd,
   "invoice.paid": onSubscriptionOrInvoiceChange,
+  // Beyond PRODUCT.md's list: a voided or uncollectible invoice voids its period's credits at once.
+  "invoice.voided": onSubscriptionOrInvoiceChange,
+  "invoice.marked_uncollectible": onSubscriptionOrInvoiceChange,
   "invoice.payment_failed": onPaymentFailed,
   "invoice.payment_action_required": onPaymentActionRequired,
   "charge.refunded": onChargeRefunded,

@@ -32,27 +32,46 @@ export const onCheckoutCompleted: EventHandler = async (event, stripe) => {
 /** customer.subscription.* and invoice.paid: re-fetch the customer's subscriptions and invoices. */
 export const onSubscriptionOrInvoiceChange: EventHandler = async (event, stripe) => syncEffect(customerOf(event), stripe);
 
-type Template = (p: { name: string | null; trialEnd: Date }) => { subject: string; text: string; html: string };
+type Mail = { subject: string; text: string; html: string };
 
-/** Sync, then mail the tenant's billing contacts once per event. */
-function syncAndNotify(kind: string, template: Template): EventHandler {
+/**
+ * Sync, then mail the tenant's billing contacts once per event, if the re-fetched state still calls for it (a
+ * trial_will_end or payment_failed delivered late, after the trial ended or the invoice was paid, sends nothing).
+ * What the mail says comes from Stripe's current state too, not from the payload.
+ */
+function syncAndNotify(kind: string, compose: (event: Stripe.Event, stripe: Stripe) => Promise<((name: string | null) => Mail) | null>): EventHandler {
   return async (event, stripe) => {
     const customerId = customerOf(event);
     const sync = await syncEffect(customerId, stripe);
-    const trialEnd = fromUnix((event.data.object as { trial_end?: number | null }).trial_end ?? null);
+    const template = await compose(event, stripe);
     return async (tx: Executor) => {
       await sync(tx);
-      if (!customerId) return;
+      if (!customerId || !template) return;
       const tenant = await getTenantByCustomerId(tx, { customerId });
       if (!tenant) return;
       for (const contact of await listBillingContacts(tx, { tenantId: tenant.id })) {
-        const mail = template({ name: contact.name, trialEnd: trialEnd ?? new Date() });
-        await queueEmail(tx, { to: contact.email, kind, ...mail, dedupeKey: `${kind}:${event.id}:${contact.userId}` });
+        await queueEmail(tx, { to: contact.email, kind, ...template(contact.name), dedupeKey: `${kind}:${event.id}:${contact.userId}` });
       }
     };
   };
 }
 
-export const onTrialWillEnd = syncAndNotify("trial_ending", trialEndingEmail);
-export const onPaymentFailed = syncAndNotify("payment_failed", paymentFailedEmail);
-export const onPaymentActionRequired = syncAndNotify("payment_action_required", paymentActionRequiredEmail);
+export const onTrialWillEnd = syncAndNotify("trial_ending", async (event, stripe) => {
+  const subscription = await stripe.subscriptions.retrieve((event.data.object as Stripe.Subscription).id);
+  const trialEnd = fromUnix(subscription.trial_end);
+  if (subscription.status !== "trialing" || !trialEnd) return null;
+  return (name) => trialEndingEmail({ name, trialEnd });
+});
+
+/** The invoice an invoice.* event concerns, re-read: is it still unpaid? */
+async function stillUnpaid(event: Stripe.Event, stripe: Stripe): Promise<boolean> {
+  const invoice = await stripe.invoices.retrieve((event.data.object as Stripe.Invoice).id!);
+  return invoice.status === "open";
+}
+
+export const onPaymentFailed = syncAndNotify("payment_failed", async (event, stripe) =>
+  (await stillUnpaid(event, stripe)) ? (name) => paymentFailedEmail({ name }) : null,
+);
+export const onPaymentActionRequired = syncAndNotify("payment_action_required", async (event, stripe) =>
+  (await stillUnpaid(event, stripe)) ? (name) => paymentActionRequiredEmail({ name }) : null,
+);
