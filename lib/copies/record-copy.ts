@@ -1,18 +1,13 @@
 import "server-only";
-import { incrementBucket } from "@/db/queries/rate-limits";
 import { getPeriodUsage } from "@/db/queries/copy-usage";
 import {
-  bumpFlowCopyCounters,
-  countCopyInPeriod,
   ensurePeriodUsageRow,
   findCopyByIdempotencyKey,
   findCopyInPeriod,
   getFlowForCopy,
-  insertCopyEvent,
-  insertPendingCredit,
-  markCopyCounted,
-  sharesTenantWithCreator,
+  writeCopy,
 } from "@/db/queries/copies";
+import { incrementBucket } from "@/db/queries/rate-limits";
 import type { CopySource } from "@/db/schema";
 import type { Executor } from "@/db/types";
 import { getEntitlement } from "@/lib/entitlements";
@@ -32,49 +27,58 @@ export type CopyResult = {
   };
 };
 
+const UNIQUE_VIOLATION = "23505";
+
 /**
  * A user presses Copy (PRODUCT.md "The copy", rules 1-8): returns the prompt text and records the copy.
- * Everything that must agree (the distinct row, the period counters, the creator credit, the flow counters)
- * is written in one transaction; the database's unique index and conditional updates enforce the caps.
+ * Reads run in parallel; the write is one statement (db/queries/copies.ts `writeCopy`) in which the database's
+ * unique index, row lock and conditional counts enforce the distinct-copy rule, the paid cap and the trial limit.
  */
 export async function recordCopy(
   db: Executor,
   params: { userId: string; slug: string; source: CopySource; idempotencyKey?: string | null; now?: Date },
 ): Promise<CopyResult> {
   const now = params.now ?? new Date();
-  const flow = await getFlowForCopy(db, { slug: params.slug });
+  const [flow, minute, entitlement] = await Promise.all([
+    getFlowForCopy(db, { slug: params.slug, userId: params.userId }),
+    // Anti-scraping: counted in PostgreSQL so every app instance shares the limit.
+    incrementBucket(db, { key: `copy:user:${params.userId}`, windowMs: 60_000, now }),
+    getEntitlement(db, { userId: params.userId, now }),
+  ]);
   if (!flow || flow.status !== "published") throw new AppError("not_found", "Flow not found.");
-
-  // Anti-scraping: counted in PostgreSQL so every app instance shares the limit.
-  const minute = await incrementBucket(db, { key: `copy:user:${params.userId}`, windowMs: 60_000, now });
   if (minute.count > COPY_RATE_LIMIT_PER_MINUTE) {
     throw new AppError("rate_limited", "Too many copies in a minute. Slow down and try again shortly.", {
       retryAfterSeconds: Math.max(1, Math.ceil((minute.windowEnd.getTime() - now.getTime()) / 1000)),
     });
   }
-
-  const entitlement = await getEntitlement(db, { userId: params.userId, now });
   if (flow.isPremium && !entitlement.premiumAccess) {
     throw new AppError("premium_required", "Premium subscription required.");
   }
-  const period = copyPeriodFor(entitlement, now);
   const tenantId = entitlement.tenantId;
   if (!tenantId) throw new AppError("internal", "This account has no tenant.");
-  const plan = entitlement.plan;
-  const paidCap = plan.paidCopiesPerPeriod;
 
+  const plan = entitlement.plan;
+  const period = copyPeriodFor(entitlement, now);
+  const paidCap = plan.paidCopiesPerPeriod;
+  const isTrial = entitlement.subscription?.status === "trialing";
+  const replay = async (key: string) => {
+    const previous = await findCopyByIdempotencyKey(db, { userId: params.userId, idempotencyKey: key });
+    if (!previous) return null;
+    if (previous.flowId !== flow.id) {
+      throw new AppError("conflict", "This Idempotency-Key was already used for another flow.", { field: "Idempotency-Key" });
+    }
+    const usage = await getPeriodUsage(db, { userId: params.userId, periodStart: previous.periodStart });
+    return result(flow.promptText, previous, false, usage, paidCap);
+  };
   if (params.idempotencyKey) {
-    const previous = await findCopyByIdempotencyKey(db, { userId: params.userId, idempotencyKey: params.idempotencyKey });
-    if (previous) return result(flow.promptText, previous, false, await getPeriodUsage(db, { userId: params.userId, periodStart: previous.periodStart }), paidCap);
+    const previous = await replay(params.idempotencyKey);
+    if (previous) return previous;
   }
 
-  const isTrial = entitlement.subscription?.status === "trialing" && entitlement.premiumAccess;
-  const selfCopy = await sharesTenantWithCreator(db, { userId: params.userId, creatorId: flow.creatorId });
-  const mayQualify = flow.isPremium && !isTrial && !selfCopy && period.subscriptionId !== null && paidCap > 0;
-
-  return db.transaction(async (tx) => {
-    await ensurePeriodUsageRow(tx, { userId: params.userId, periodStart: period.start, periodEnd: period.end });
-    const inserted = await insertCopyEvent(tx, {
+  await ensurePeriodUsageRow(db, { userId: params.userId, periodStart: period.start, periodEnd: period.end });
+  let written;
+  try {
+    written = await writeCopy(db, {
       userId: params.userId,
       tenantId,
       flowId: flow.id,
@@ -84,45 +88,52 @@ export async function recordCopy(
       periodEnd: period.end,
       source: params.source,
       idempotencyKey: params.idempotencyKey ?? null,
-      now,
-    });
-
-    if (!inserted) {
-      // Rule 3: a repeat in the same period returns the text and counts nothing.
-      const existing = await findCopyInPeriod(tx, { userId: params.userId, flowId: flow.id, periodStart: period.start });
-      const usage = await getPeriodUsage(tx, { userId: params.userId, periodStart: period.start });
-      return result(flow.promptText, existing!, true, usage, paidCap);
-    }
-
-    const counted = await countCopyInPeriod(tx, {
-      userId: params.userId,
-      periodStart: period.start,
-      mayQualify,
+      // Rule 5: no credit for free flows, trials or self-copies; only a paying subscription funds credits.
+      mayQualify: flow.isPremium && !isTrial && !flow.sharesTenantWithCreator && period.subscriptionId !== null && paidCap > 0,
       paidCap,
       copyLimit: plan.copyLimitPerPeriod,
+      creditCents: COPY_CREDIT_CENTS,
+      now,
     });
-    if (!counted) {
-      // Throwing rolls back the copy row inserted above.
-      throw new AppError("quota_exceeded", `Your free trial includes ${plan.copyLimitPerPeriod} copies. Subscribe to keep copying.`, {
-        retryAfterSeconds: Math.max(1, Math.ceil((period.end.getTime() - now.getTime()) / 1000)),
-        details: { checkoutUrl: "/pricing" },
-      });
-    }
-    if (counted.counted) {
-      await markCopyCounted(tx, { copyEventId: inserted.id });
-      await insertPendingCredit(tx, {
-        creatorId: flow.creatorId,
-        copyEventId: inserted.id,
-        subscriberId: params.userId,
-        subscriptionId: period.subscriptionId!,
-        periodStart: period.start,
-        periodEnd: period.end,
-        amountCents: COPY_CREDIT_CENTS,
-      });
-    }
-    await bumpFlowCopyCounters(tx, { flowId: flow.id, now });
-    return result(flow.promptText, { ...inserted, countedForPayout: counted.counted }, false, counted, paidCap);
-  });
+  } catch (error) {
+    // The same idempotency key raced in from a parallel retry: return what that request recorded.
+    const previous = params.idempotencyKey && isUniqueViolation(error) ? await replay(params.idempotencyKey) : null;
+    if (previous) return previous;
+    throw error;
+  }
+
+  // At the trial's limit a repeat of an earlier copy is still allowed: it counts nothing.
+  const repeatAtLimit =
+    written.outcome === "limit_reached" &&
+    (await findCopyInPeriod(db, { userId: params.userId, flowId: flow.id, periodStart: period.start })) !== null;
+  if (written.outcome === "limit_reached" && !repeatAtLimit) {
+    throw new AppError("quota_exceeded", `Your free trial includes ${plan.copyLimitPerPeriod} copies. Subscribe to keep copying.`, {
+      retryAfterSeconds: Math.max(1, Math.ceil((period.end.getTime() - now.getTime()) / 1000)),
+      details: { checkoutUrl: "/pricing" },
+    });
+  }
+  if (written.outcome !== "recorded") {
+    // Rule 3: a repeat in the same period returns the text and counts nothing.
+    const [existing, usage] = await Promise.all([
+      findCopyInPeriod(db, { userId: params.userId, flowId: flow.id, periodStart: period.start }),
+      getPeriodUsage(db, { userId: params.userId, periodStart: period.start }),
+    ]);
+    return result(flow.promptText, existing!, true, usage, paidCap);
+  }
+  return result(
+    flow.promptText,
+    { id: written.copyEventId, countedForPayout: written.counted, periodEnd: period.end },
+    false,
+    { copies: written.copies, paidCopies: written.paidCopies },
+    paidCap,
+  );
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  for (let e = error as { code?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
+    if (e.code === UNIQUE_VIOLATION) return true;
+  }
+  return false;
 }
 
 function result(

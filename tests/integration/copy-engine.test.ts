@@ -171,6 +171,19 @@ describe("recordCopy", () => {
     expect(error).toMatchObject({ code: "rate_limited", retryAfterSeconds: 55 });
   });
 
+  it("one idempotency key raced on two flows: one copy recorded, the other request is a 409", async () => {
+    const { creator, reader } = await setup();
+    const [a, b] = await makeFlows(t.db, { userId: creator.user.id, tenantId: creator.tenant.id }, 2);
+    const outcomes = await Promise.allSettled([
+      recordCopy(t.db, { userId: reader.user.id, slug: a!, source: "api", idempotencyKey: "same" }),
+      recordCopy(t.db, { userId: reader.user.id, slug: b!, source: "api", idempotencyKey: "same" }),
+    ]);
+    expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
+    expect(outcomes.find((o) => o.status === "rejected")).toMatchObject({ reason: { code: "conflict", status: 409 } });
+    expect(await t.db.select().from(copyEvents)).toHaveLength(1);
+    expect(await creditCents(creator.user.id)).toBe(7);
+  });
+
   it("the same idempotency key returns the first result", async () => {
     const { creator, reader } = await setup();
     const [slug] = await makeFlows(t.db, { userId: creator.user.id, tenantId: creator.tenant.id }, 1);
