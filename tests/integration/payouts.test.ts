@@ -485,10 +485,17 @@ describe("never twice", () => {
 
   it("two concurrent runs: one does the work, the other is told a run is in progress", async () => {
     const { ivy, jon } = await twoCreators();
-    const results = await Promise.allSettled([run("2026-10", OCT_RUN), run("2026-10", OCT_RUN), retryFailedPayouts(t.db, { now: OCT_RUN, stripe })]);
-    const done = results.filter((r) => r.status === "fulfilled");
-    const refused = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
-    expect(done).toHaveLength(1);
+    // The first run holds the lock while a second run and a retry pass try to start: both are refused at once.
+    let refusedWhileRunning: PromiseSettledResult<unknown>[] = [];
+    const hooks: PayoutHooks = {
+      beforeTransfer: async () => {
+        if (refusedWhileRunning.length === 0) {
+          refusedWhileRunning = await Promise.allSettled([run("2026-10", OCT_RUN), retryFailedPayouts(t.db, { now: OCT_RUN, stripe })]);
+        }
+      },
+    };
+    await run("2026-10", OCT_RUN, { hooks });
+    const refused = refusedWhileRunning.filter((r): r is PromiseRejectedResult => r.status === "rejected");
     expect(refused).toHaveLength(2);
     for (const r of refused) {
       expect(r.reason).toBeInstanceOf(PayoutJobRunningError);
