@@ -122,6 +122,7 @@ export const creatorCredits = pgTable(
   (t) => [
     uniqueIndex("creator_credits_copy_event_key").on(t.copyEventId),
     index("creator_credits_creator_status_idx").on(t.creatorId, t.status),
+    index("creator_credits_creator_created_idx").on(t.creatorId, t.createdAt),
     index("creator_credits_subscription_period_idx").on(t.subscriptionId, t.periodStart),
     index("creator_credits_payout_idx").on(t.payoutId),
     index("creator_credits_deducted_idx").on(t.deductedInPayoutId),

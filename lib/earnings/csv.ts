@@ -1,4 +1,5 @@
-import type { CreditExportRow, PayoutRow } from "@/db/queries/earnings";
+import type { PayoutRow } from "@/db/queries/earnings";
+import type { CreditExportRow } from "@/db/queries/earnings-export";
 
 // CSV for spreadsheets (RFC 4180): CRLF line ends, fields quoted when they hold a comma, quote or line break,
 // quotes doubled. Text that a spreadsheet would run as a formula (=, +, -, @, tab, CR at the start) gets a

@@ -3,11 +3,11 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
   dailySeries,
   getEarningsSummary,
-  listCreditsForExport,
   listEarningsMonths,
   listPayouts,
   perFlowStats,
 } from "@/db/queries/earnings";
+import { listCreditsForExport } from "@/db/queries/earnings-export";
 import { copyEvents, creatorCredits, flows, payouts, type CreditStatus } from "@/db/schema";
 import type { Db } from "@/db/types";
 import { centsToDollars, creditsCsv, payoutsCsv, toCsv } from "@/lib/earnings/csv";

@@ -2,7 +2,7 @@
 // that UTC month, or of all time without `month`. Session only; integer cents plus a dollars column.
 import { z } from "zod";
 import { getDb } from "@/db";
-import { listCreditsForExport } from "@/db/queries/earnings";
+import { listCreditsForExport } from "@/db/queries/earnings-export";
 import { apiRoute } from "@/lib/api/route";
 import { requireSessionUser } from "@/lib/auth/session";
 import { creditsCsv, csvResponse } from "@/lib/earnings/csv";
