@@ -56,7 +56,7 @@ export function CopyHistoryList({ items, total }: { items: Copied[]; total: numb
             <Link href={readerHref(c.slug, c.isPremium)} className="font-medium text-ink hover:underline">
               {c.title}
             </Link>
-            <span className="flex items-center gap-2 text-xs text-ink-muted">
+            <span className="flex shrink-0 items-center gap-2 text-xs whitespace-nowrap text-ink-muted">
               {formatDate(c.copiedAt)}
               {c.countedForPayout ? <Badge variant="success">Paid its creator</Badge> : null}
             </span>

@@ -1,5 +1,26 @@
 import type { ReactNode } from "react";
 
+/** **bold** and `code` inside a line, the only inline Markdown our flows use. */
+function inline(text: string): ReactNode[] {
+  return text.split(/(\*\*[^*]+\*\*|`[^`]+`)/g).map((part, i) => {
+    if (part.startsWith("**") && part.endsWith("**") && part.length > 4) {
+      return (
+        <strong key={i} className="font-semibold text-ink">
+          {part.slice(2, -2)}
+        </strong>
+      );
+    }
+    if (part.startsWith("`") && part.endsWith("`") && part.length > 2) {
+      return (
+        <code key={i} className="rounded bg-surface-muted px-1 font-mono text-[13px] text-ink">
+          {part.slice(1, -1)}
+        </code>
+      );
+    }
+    return part;
+  });
+}
+
 /**
  * The premium text, rendered to read well but not to be selected: a deterrent, not DRM (the Copy button is
  * the way to take it, and the server is the real gate). Handles the Markdown our flows use: ## headings,
@@ -14,7 +35,7 @@ export function ProtectedText({ text }: { text: string }) {
     blocks.push(
       <Tag key={blocks.length} className={list.ordered ? "list-decimal space-y-1.5 pl-6" : "list-disc space-y-1.5 pl-6"}>
         {list.items.map((item, i) => (
-          <li key={i}>{item}</li>
+          <li key={i}>{inline(item)}</li>
         ))}
       </Tag>,
     );
@@ -23,13 +44,15 @@ export function ProtectedText({ text }: { text: string }) {
   for (const raw of text.split("\n")) {
     const line = raw.trimEnd();
     const heading = /^#{1,6}\s+(.*)$/.exec(line);
+    // The page already shows the flow's title; a leading "# Title" line would repeat it.
+    if (blocks.length === 0 && !list && /^#\s/.test(line)) continue;
     const bullet = /^\s*[-*]\s+(.*)$/.exec(line);
     const numbered = /^\s*\d+[.)]\s+(.*)$/.exec(line);
     if (heading) {
       flush();
       blocks.push(
         <h3 key={blocks.length} className="mt-6 text-base font-semibold text-ink first:mt-0">
-          {heading[1]}
+          {inline(heading[1]!)}
         </h3>,
       );
     } else if (bullet || numbered) {
@@ -43,7 +66,7 @@ export function ProtectedText({ text }: { text: string }) {
       flush();
       blocks.push(
         <p key={blocks.length} className="leading-7">
-          {line}
+          {inline(line)}
         </p>,
       );
     }
