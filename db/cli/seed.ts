@@ -1,16 +1,13 @@
 // npm run db:seed: migrates, then seeds the demo marketplace (idempotent) into DATABASE_URL or the PGlite directory.
-import type { PgliteDatabase } from "drizzle-orm/pglite";
-import type { PostgresJsDatabase } from "drizzle-orm/postgres-js";
-import { migratePgliteDb, migratePostgresDb } from "../migrate";
-import { type OpenDatabase, openDatabase } from "../open";
+import { openDatabase } from "../open";
+import { describeError } from "./describe-error";
 import { seedDatabase } from "../seed";
-import type { Schema } from "../types";
 
 async function main(): Promise<void> {
   // Refuses, with a clear message, a PGlite directory that a running server holds (db/pglite-lock.ts).
   const database = await openDatabase({ autoMigrateAndSeed: false });
   try {
-    await runMigrations(database);
+    await database.migrate();
     const s = await seedDatabase(database.db);
     const credits = Object.entries(s.credits)
       .filter(([, n]) => n > 0)
@@ -24,19 +21,6 @@ async function main(): Promise<void> {
   } finally {
     await database.close();
   }
-}
-
-/** openDatabase hands back the driver's own drizzle instance typed as Db; the migrator wants the concrete type. */
-async function runMigrations(database: OpenDatabase): Promise<void> {
-  if (database.driver === "pglite") await migratePgliteDb(database.db as unknown as PgliteDatabase<Schema>);
-  else await migratePostgresDb(database.db as unknown as PostgresJsDatabase<Schema>);
-}
-
-/** One line: a failed query's driver error rather than drizzle's "Failed query: <whole SQL>" wrapper. */
-function describeError(error: unknown): string {
-  const cause = error instanceof Error && error.message.startsWith("Failed query") ? error.cause : error;
-  const text = cause instanceof Error ? cause.message || (cause as NodeJS.ErrnoException).code || cause.name : String(cause);
-  return text.replace(/\s+/g, " ").trim();
 }
 
 main().catch((error: unknown) => {

@@ -1,5 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { parseCsv } from "../helpers/csv";
 import { DEMO, signInWithForm, uniqueEmail } from "./support/auth";
 
 const SHOTS = "/tmp/dashboard-shots";
@@ -35,27 +36,6 @@ async function earnings(request: APIRequestContext): Promise<Earnings> {
   const response = await request.get("/api/v1/creators/me/earnings");
   expect(response.status()).toBe(200);
   return (await response.json()) as Earnings;
-}
-
-/** A minimal RFC 4180 reader: quoted fields, doubled quotes, CRLF rows. */
-function parseCsv(text: string): Record<string, string>[] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") row.push(field), (field = "");
-    else if (ch === "\r" && text[i + 1] === "\n") row.push(field), rows.push(row), (row = []), (field = ""), i++;
-    else field += ch;
-  }
-  const [header, ...body] = rows;
-  return body.map((cells) => Object.fromEntries(header!.map((h, i) => [h, cells[i] ?? ""])));
 }
 
 async function csv(request: APIRequestContext, path: string) {

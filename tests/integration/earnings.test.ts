@@ -12,6 +12,7 @@ import { copyEvents, creatorCredits, flows, payouts, type CreditStatus } from "@
 import type { Db } from "@/db/types";
 import { centsToDollars, creditsCsv, payoutsCsv, toCsv } from "@/lib/earnings/csv";
 import { getEarningsOverview, toEarningsJson } from "@/lib/earnings/overview";
+import { parseCsv } from "../helpers/csv";
 import { createTestDb, type TestDb } from "../helpers/db";
 import { makeSubscription, makeUser } from "../helpers/world";
 
@@ -320,27 +321,6 @@ describe("API shape", () => {
   });
 });
 
-/** A minimal RFC 4180 reader for the tests: quoted fields, doubled quotes, CRLF. */
-function parseCsv(text: string): Record<string, string>[] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") row.push(field), (field = "");
-    else if (ch === "\r" && text[i + 1] === "\n") {
-      row.push(field), rows.push(row), (row = []), (field = ""), i++;
-    } else field += ch;
-  }
-  const [header, ...body] = rows;
-  return body.map((cells) => Object.fromEntries(header!.map((h, i) => [h, cells[i] ?? ""])));
-}
 
 const sum = (rows: Record<string, string>[], pick: (r: Record<string, string>) => boolean) =>
   rows.filter(pick).reduce((n, r) => n + Number(r.amount_cents), 0);
