@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, isNull, like, sql, type SQL } from "drizzle-orm";
 import { invoices, subscriptions, tenantMembers, tenants, users } from "../schema";
 import type { InvoiceStatus, SubscriptionStatus } from "../schema";
 import type { Executor } from "../types";
@@ -153,4 +153,27 @@ export async function listManagedCustomerIds(db: Executor, params: { userId: str
       ),
     );
   return rows.map((r) => r.customerId!);
+}
+
+/** Whether the period starting at `periodStart` of our subscription has a paid invoice. */
+export async function hasPaidInvoiceForPeriod(db: Executor, params: { subscriptionId: string; periodStart: Date }) {
+  const [row] = await db
+    .select({ id: invoices.id })
+    .from(invoices)
+    .where(
+      and(eq(invoices.subscriptionId, params.subscriptionId), eq(invoices.periodStart, params.periodStart), eq(invoices.status, "paid")),
+    );
+  return Boolean(row);
+}
+
+/** Subscriptions whose Stripe id starts with `prefix`, with the owner of their personal tenant (seed tooling). */
+export async function listSubscriptionsByIdPrefix(db: Executor, params: { prefix: string }) {
+  return db
+    .select({ subscription: subscriptions, ownerId: users.id, email: users.email, name: users.name })
+    .from(subscriptions)
+    .innerJoin(tenants, eq(tenants.id, subscriptions.tenantId))
+    .leftJoin(users, eq(users.id, tenants.personalOwnerId))
+    // "_" and "%" are LIKE wildcards: escaped, so only ids that really start with the prefix match.
+    .where(like(subscriptions.stripeSubscriptionId, `${params.prefix.replace(/[_%\\]/g, "\\$&")}%`))
+    .orderBy(subscriptions.stripeSubscriptionId);
 }

@@ -1,7 +1,7 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
 import { listEndedPendingPeriods, markPeriodCreditsEarned, reversePeriodCredits, restoreReversedCredits, voidPeriodCredits } from "@/db/queries/credits";
-import { invoices, type Invoice, type Subscription, type SubscriptionStatus } from "@/db/schema";
+import { hasPaidInvoiceForPeriod } from "@/db/queries/billing";
+import type { Invoice, Subscription, SubscriptionStatus } from "@/db/schema";
 import type { Executor } from "@/db/types";
 
 /** Subscription states in which Stripe will not collect an unpaid period any more. */
@@ -33,10 +33,7 @@ export async function voidUnpaidEndedPeriods(tx: Executor, subscription: Subscri
   const before = ENDED.has(subscription.status) ? END_OF_TIME : now;
   const periods = await listEndedPendingPeriods(tx, { subscriptionId: subscription.id, before });
   for (const p of periods) {
-    const [paid] = await tx
-      .select({ id: invoices.id })
-      .from(invoices)
-      .where(and(eq(invoices.subscriptionId, subscription.id), eq(invoices.periodStart, p.periodStart), eq(invoices.status, "paid")));
+    const paid = await hasPaidInvoiceForPeriod(tx, { subscriptionId: subscription.id, periodStart: p.periodStart });
     if (!paid) await voidPeriodCredits(tx, { subscriptionId: subscription.id, periodStart: p.periodStart, at: now });
   }
 }

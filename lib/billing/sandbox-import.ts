@@ -1,6 +1,6 @@
 import "server-only";
-import { eq, like } from "drizzle-orm";
-import { subscriptions, tenants, users, type Subscription } from "@/db/schema";
+import { listSubscriptionsByIdPrefix } from "@/db/queries/billing";
+import type { Subscription } from "@/db/schema";
 import type { Executor } from "@/db/types";
 import { env } from "@/lib/env";
 
@@ -41,18 +41,6 @@ export type SandboxImportResult = {
 
 const toUnix = (date: Date) => Math.floor(date.getTime() / 1000);
 const toUnixOrNull = (date: Date | null) => (date ? toUnix(date) : null);
-
-/** Every seeded subscription with the person its personal tenant belongs to. */
-async function listSeededSubscriptions(db: Executor): Promise<SeededRow[]> {
-  return db
-    .select({ subscription: subscriptions, ownerId: users.id, email: users.email, name: users.name })
-    .from(subscriptions)
-    .innerJoin(tenants, eq(tenants.id, subscriptions.tenantId))
-    .leftJoin(users, eq(users.id, tenants.personalOwnerId))
-    // "_" is a LIKE wildcard: escaped, so only ids that really start with sub_seed_ match.
-    .where(like(subscriptions.stripeSubscriptionId, `${SEEDED_SUBSCRIPTION_PREFIX.replaceAll("_", "\\_")}%`))
-    .orderBy(subscriptions.stripeSubscriptionId);
-}
 
 /** The sandbox's import body for our rows: the same ids, price, quantity, status and period (in Stripe's seconds). */
 export function sandboxImportPayload(rows: SeededRow[]): SandboxImportPayload {
@@ -112,7 +100,7 @@ export async function importSeededBillingIntoSandbox(
 ): Promise<SandboxImportResult | null> {
   const url = options.url === undefined ? sandboxUrl() : options.url;
   if (!url) return null;
-  const rows = await listSeededSubscriptions(db);
+  const rows = await listSubscriptionsByIdPrefix(db, { prefix: SEEDED_SUBSCRIPTION_PREFIX });
   if (rows.length === 0) return null;
   const body = JSON.stringify(sandboxImportPayload(rows));
   const deadline = Date.now() + (options.waitMs ?? 20_000);

@@ -1,6 +1,5 @@
 import "server-only";
-import { and, asc, eq } from "drizzle-orm";
-import { emailOutbox } from "@/db/schema";
+import { lockNextQueuedEmail, markEmailFailed, markEmailSent } from "@/db/queries/email-outbox";
 import type { Db } from "@/db/types";
 import { env } from "@/lib/env";
 import { getMailTransport, type MailSender } from "./transport";
@@ -30,13 +29,7 @@ export async function deliverQueuedEmails(
 
   for (let i = 0; i < limit; i++) {
     const outcome = await db.transaction(async (tx) => {
-      const [row] = await tx
-        .select()
-        .from(emailOutbox)
-        .where(eq(emailOutbox.status, "queued"))
-        .orderBy(asc(emailOutbox.createdAt), asc(emailOutbox.id))
-        .limit(1)
-        .for("update", { skipLocked: true });
+      const row = await lockNextQueuedEmail(tx);
       if (!row) return "empty" as const;
       try {
         await transport.sendMail({
@@ -47,17 +40,11 @@ export async function deliverQueuedEmails(
           html: row.htmlBody,
           headers: { "X-Flowtab-Email-Id": row.id },
         });
-        await tx
-          .update(emailOutbox)
-          .set({ status: "sent", sentAt: now(), error: null })
-          .where(and(eq(emailOutbox.id, row.id), eq(emailOutbox.status, "queued")));
+        await markEmailSent(tx, { id: row.id, at: now() });
         return "sent" as const;
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        await tx
-          .update(emailOutbox)
-          .set({ status: "failed", error: message.slice(0, 1000) })
-          .where(eq(emailOutbox.id, row.id));
+        await markEmailFailed(tx, { id: row.id, error: message });
         console.error(JSON.stringify({ level: "error", msg: "email delivery failed", emailId: row.id, kind: row.kind, error: message }));
         return "failed" as const;
       }

@@ -1,5 +1,5 @@
 import "server-only";
-import { emailOutbox } from "@/db/schema";
+import { insertOutboxEmail } from "@/db/queries/email-outbox";
 import type { Executor } from "@/db/types";
 
 export type EmailMessage = {
@@ -14,15 +14,12 @@ export type EmailMessage = {
 
 /** Queues an email in the outbox table, in the caller's transaction (sent after commit when SMTP_URL is set). */
 export async function queueEmail(db: Executor, message: EmailMessage) {
-  await db
-    .insert(emailOutbox)
-    .values({
-      toAddress: message.to,
-      kind: message.kind,
-      subject: message.subject,
-      textBody: message.text,
-      htmlBody: message.html,
-      dedupeKey: message.dedupeKey,
-    })
-    .onConflictDoNothing({ target: emailOutbox.dedupeKey });
+  await insertOutboxEmail(db, {
+    toAddress: message.to,
+    kind: message.kind,
+    subject: message.subject,
+    textBody: message.text,
+    htmlBody: message.html,
+    dedupeKey: message.dedupeKey,
+  });
 }
