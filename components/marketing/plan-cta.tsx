@@ -31,10 +31,11 @@ export function PlanCta({ planId, highlighted = false, className, viewer, checko
     );
   }
   if (planId === "team") {
+    // Team self-service (/account/team: invitations and seats) is not built yet; teams are set up with us.
     return (
-      <Link href={viewer.signedIn ? "/account/team" : "/register?from=/account/team"} className={classes}>
-        Set up a team
-      </Link>
+      <a href="mailto:teams@flowtab.dev?subject=Flowtab%20for%20my%20team" className={classes}>
+        Talk to us about a team
+      </a>
     );
   }
   if (!viewer.signedIn) {
