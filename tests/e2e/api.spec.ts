@@ -53,6 +53,10 @@ test.describe("every /api/v1 route answers bad input with a 4xx and the error sh
       await expectErrorShape(await bad.get(path), 401);
     }
     await expectErrorShape(await bad.post(`/api/v1/flows/${slug}/copy`), 401);
+    await expectErrorShape(await bad.get("/api/v1/creators/me/earnings"), 401);
+    await expectErrorShape(await bad.post("/api/v1/creators/me/connect"), 401);
+    await expectErrorShape(await bad.post("/api/v1/subscriptions/checkout"), 401);
+    await expectErrorShape(await request.get("/api/v1/creators/me/earnings"), 401);
     await bad.dispose();
   });
 
@@ -75,6 +79,8 @@ test.describe("every /api/v1 route answers bad input with a 4xx and the error sh
     await expectErrorShape(await api.post("/api/v1/subscriptions/checkout", { data: { quantity: "many" } }), 422);
     await expectErrorShape(await api.post("/api/v1/subscriptions/checkout", { data: { quantity: 3 } }), 422);
     await expectErrorShape(await api.post("/api/v1/subscriptions/checkout", { headers: { "content-type": "application/json" }, data: "[1,2" }), 400);
+    await expectErrorShape(await api.post("/api/v1/creators/me/connect", { headers: { "content-type": "application/json" }, data: "{oops" }), 400);
+    await expectErrorShape(await api.post("/api/v1/creators/me/connect", { data: { pad: "x".repeat(100_000) } }), 413);
     // Nothing was written by any of this.
     const after = await (await api.get("/api/v1/subscriptions/me")).json();
     expect(after.copiesThisPeriod).toBe(before.copiesThisPeriod);
