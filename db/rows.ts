@@ -10,3 +10,21 @@ export async function queryRows<T extends Record<string, unknown>>(db: Executor,
   if (Array.isArray(result)) return result as T[];
   return ((result as { rows?: T[] }).rows ?? []) as T[];
 }
+
+type PostgresJsClient = {
+  unsafe: (query: string, params: unknown[], options: { prepare: boolean }) => Promise<unknown[]>;
+};
+type WithDriver = { $client?: unknown; dialect?: { sqlToQuery: (query: SQL) => { sql: string; params: unknown[] } } };
+
+/**
+ * queryRows for a hot statement run many times with different parameters: on postgres.js it is sent as a named
+ * prepared statement (parsed and planned once per connection); on PGlite, or inside a transaction, it falls back
+ * to queryRows. Drizzle sends its own statements unprepared.
+ */
+export async function queryRowsPrepared<T extends Record<string, unknown>>(db: Executor, query: SQL): Promise<T[]> {
+  const { $client: client, dialect } = db as unknown as WithDriver;
+  const unsafe = (client as Partial<PostgresJsClient> | undefined)?.unsafe;
+  if (typeof unsafe !== "function" || !dialect) return queryRows<T>(db, query);
+  const compiled = dialect.sqlToQuery(query);
+  return (await unsafe.call(client, compiled.sql, compiled.params, { prepare: true })) as T[];
+}

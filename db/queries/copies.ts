@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { copyEvents, copyPeriodUsage, flows, tenantMembers } from "../schema";
 import type { CopySource } from "../schema";
-import { queryRows } from "../rows";
+import { queryRows, queryRowsPrepared } from "../rows";
 import type { Executor } from "../types";
 
 /**
@@ -89,7 +89,7 @@ export async function writeCopy(db: Executor, p: CopyWrite): Promise<CopyWriteRe
   const periodEnd = p.periodEnd.toISOString();
   const now = p.now.toISOString();
   const day = now.slice(0, 10);
-  const rows = await queryRows<{ id: string | null; counted: boolean; allowed: boolean; copies: number; paid_copies: number }>(
+  const rows = await queryRowsPrepared<{ id: string | null; counted: boolean; allowed: boolean; copies: number; paid_copies: number }>(
     db,
     sql`
     with old as (
