@@ -1,29 +1,9 @@
 import { and, eq, sql } from "drizzle-orm";
-import { copyEvents, copyPeriodUsage, flows, tenantMembers } from "../schema";
-import type { CopySource } from "../schema";
+import { copyEvents, copyPeriodUsage } from "../schema";
+import type { CopySource, Subscription } from "../schema";
+import type { UserSubscriptionRow } from "./subscriptions";
 import { queryRows, queryRowsPrepared } from "../rows";
 import type { Executor } from "../types";
-
-/**
- * The flow a copy is for, with the premium text (returned to the caller only after the checks) and whether
- * the copier shares a tenant (personal or team) with its creator, in one round trip.
- */
-export async function getFlowForCopy(db: Executor, params: { slug: string; userId: string }) {
-  const [flow] = await db
-    .select({
-      id: flows.id,
-      status: flows.status,
-      isPremium: flows.isPremium,
-      creatorId: flows.creatorId,
-      promptText: flows.promptText,
-      sharesTenantWithCreator: sql<boolean>`(${flows.creatorId} = ${params.userId} or exists (
-        select 1 from ${tenantMembers} a join ${tenantMembers} b on b.tenant_id = a.tenant_id
-        where a.user_id = ${params.userId} and b.user_id = ${flows.creatorId}))`,
-    })
-    .from(flows)
-    .where(eq(flows.slug, params.slug));
-  return flow ?? null;
-}
 
 export async function findCopyByIdempotencyKey(db: Executor, params: { userId: string; idempotencyKey: string }) {
   const [row] = await db
@@ -73,7 +53,9 @@ export type CopyWrite = {
 export type CopyWriteResult =
   | { outcome: "recorded"; copyEventId: string; counted: boolean; copies: number; paidCopies: number }
   | { outcome: "duplicate" }
-  | { outcome: "limit_reached" };
+  | { outcome: "limit_reached" }
+  /** The period's usage row does not exist yet: create it (ensurePeriodUsageRow) and write again. */
+  | { outcome: "usage_row_missing" };
 
 /**
  * Records one distinct copy in a single statement (so it is atomic without a transaction round trip):
@@ -82,7 +64,8 @@ export type CopyWriteResult =
  *   decision whether the copy is allowed (the trial's limit) and whether it qualifies (paid cap not reached);
  *   ins      the (user, flow, period) row; the unique index turns a concurrent or repeat copy into no row;
  *   upd, credit, flow, day  happen only when ins inserted.
- * The usage row must exist before (ensurePeriodUsageRow), so `old` always finds it.
+ * Without the period's usage row nothing is written (outcome usage_row_missing): the first copy of a period
+ * creates it with ensurePeriodUsageRow and writes again, so `old` always locks an existing row.
  */
 export async function writeCopy(db: Executor, p: CopyWrite): Promise<CopyWriteResult> {
   const periodStart = p.periodStart.toISOString();
@@ -144,8 +127,130 @@ export async function writeCopy(db: Executor, p: CopyWrite): Promise<CopyWriteRe
     from decision left join ins on true left join upd on true`,
   );
   const row = rows[0];
-  if (!row) throw new Error("copy_period_usage row missing: call ensurePeriodUsageRow first");
+  if (!row) return { outcome: "usage_row_missing" };
   if (!row.allowed) return { outcome: "limit_reached" };
   if (!row.id) return { outcome: "duplicate" };
   return { outcome: "recorded", copyEventId: row.id, counted: row.counted, copies: row.copies, paidCopies: row.paid_copies };
+}
+
+type SubscriptionJson = {
+  id: string;
+  tenant_id: string;
+  tenant_kind: "personal" | "team";
+  tenant_name: string;
+  role: "owner" | "admin" | "member";
+  stripe_subscription_id: string;
+  stripe_customer_id: string;
+  stripe_price_id: string;
+  status: Subscription["status"];
+  quantity: number;
+  unit_amount_cents: number;
+  current_period_start: string;
+  current_period_end: string;
+  cancel_at_period_end: boolean;
+  canceled_at: string | null;
+  trial_start: string | null;
+  trial_end: string | null;
+  ended_at: string | null;
+  stripe_synced_at: string;
+  created_at: string;
+  updated_at: string;
+};
+
+const date = (value: string) => new Date(value);
+const dateOrNull = (value: string | null) => (value === null ? null : new Date(value));
+
+/**
+ * Everything a copy decision reads, in one prepared statement: the flow (with whether the copier shares a tenant
+ * with its creator), one hit on the copier's per-minute rate bucket, the copier's personal tenant and every
+ * subscription of every tenant they belong to: the same rows as listSubscriptionsForUser (a test keeps them equal),
+ * which lib/entitlements.ts resolves.
+ */
+export async function loadCopyContext(
+  db: Executor,
+  params: { slug: string; userId: string; rateKey: string; rateWindowStart: Date },
+) {
+  const [row] = await queryRowsPrepared<{
+    rate_count: number;
+    personal_tenant_id: string | null;
+    subscriptions: SubscriptionJson[] | string;
+    flow_id: string | null;
+    status: string | null;
+    is_premium: boolean | null;
+    creator_id: string | null;
+    prompt_text: string | null;
+    shares_tenant: boolean | null;
+  }>(
+    db,
+    sql`
+    with rate as (
+      insert into rate_limit_buckets (key, window_start, count)
+      values (${params.rateKey}::text, ${params.rateWindowStart.toISOString()}::timestamptz, 1)
+      on conflict (key, window_start) do update set count = rate_limit_buckets.count + 1
+      returning count
+    ),
+    flow as (
+      select f.id, f.status, f.is_premium, f.creator_id, f.prompt_text,
+             (f.creator_id = ${params.userId}::uuid or exists (
+               select 1 from tenant_members a join tenant_members b on b.tenant_id = a.tenant_id
+               where a.user_id = ${params.userId}::uuid and b.user_id = f.creator_id)) as shares_tenant
+      from flows f where f.slug = ${params.slug}::text
+    )
+    select (select count from rate) as rate_count,
+           (select id from tenants where personal_owner_id = ${params.userId}::uuid) as personal_tenant_id,
+           (select coalesce(json_agg(json_build_object(
+              'id', s.id, 'tenant_id', s.tenant_id, 'tenant_kind', t.kind, 'tenant_name', t.name, 'role', m.role,
+              'stripe_subscription_id', s.stripe_subscription_id, 'stripe_customer_id', s.stripe_customer_id,
+              'stripe_price_id', s.stripe_price_id, 'status', s.status, 'quantity', s.quantity,
+              'unit_amount_cents', s.unit_amount_cents, 'current_period_start', s.current_period_start,
+              'current_period_end', s.current_period_end, 'cancel_at_period_end', s.cancel_at_period_end,
+              'canceled_at', s.canceled_at, 'trial_start', s.trial_start, 'trial_end', s.trial_end,
+              'ended_at', s.ended_at, 'stripe_synced_at', s.stripe_synced_at, 'created_at', s.created_at,
+              'updated_at', s.updated_at) order by s.current_period_end desc), '[]'::json)
+            from tenant_members m join tenants t on t.id = m.tenant_id join subscriptions s on s.tenant_id = t.id
+            where m.user_id = ${params.userId}::uuid) as subscriptions,
+           flow.id as flow_id, flow.status, flow.is_premium, flow.creator_id, flow.prompt_text, flow.shares_tenant
+    from (select 1) as one left join flow on true`,
+  );
+  const subs = (typeof row!.subscriptions === "string" ? JSON.parse(row!.subscriptions) : row!.subscriptions) as SubscriptionJson[];
+  const subscriptionRows: UserSubscriptionRow[] = subs.map((s) => ({
+    tenantKind: s.tenant_kind,
+    tenantName: s.tenant_name,
+    role: s.role,
+    subscription: {
+      id: s.id,
+      tenantId: s.tenant_id,
+      stripeSubscriptionId: s.stripe_subscription_id,
+      stripeCustomerId: s.stripe_customer_id,
+      stripePriceId: s.stripe_price_id,
+      status: s.status,
+      quantity: s.quantity,
+      unitAmountCents: s.unit_amount_cents,
+      currentPeriodStart: date(s.current_period_start),
+      currentPeriodEnd: date(s.current_period_end),
+      cancelAtPeriodEnd: s.cancel_at_period_end,
+      canceledAt: dateOrNull(s.canceled_at),
+      trialStart: dateOrNull(s.trial_start),
+      trialEnd: dateOrNull(s.trial_end),
+      endedAt: dateOrNull(s.ended_at),
+      stripeSyncedAt: date(s.stripe_synced_at),
+      createdAt: date(s.created_at),
+      updatedAt: date(s.updated_at),
+    },
+  }));
+  return {
+    rateCount: Number(row!.rate_count),
+    personalTenantId: row!.personal_tenant_id,
+    subscriptions: subscriptionRows,
+    flow: row!.flow_id
+      ? {
+          id: row!.flow_id,
+          status: row!.status!,
+          isPremium: row!.is_premium!,
+          creatorId: row!.creator_id!,
+          promptText: row!.prompt_text!,
+          sharesTenantWithCreator: row!.shares_tenant!,
+        }
+      : null,
+  };
 }

@@ -4,13 +4,14 @@ import {
   ensurePeriodUsageRow,
   findCopyByIdempotencyKey,
   findCopyInPeriod,
-  getFlowForCopy,
+  loadCopyContext,
   writeCopy,
+  type CopyWrite,
 } from "@/db/queries/copies";
-import { incrementBucket } from "@/db/queries/rate-limits";
+import { windowStartFor } from "@/db/queries/rate-limits";
 import type { CopySource } from "@/db/schema";
 import type { Executor } from "@/db/types";
-import { getEntitlement } from "@/lib/entitlements";
+import { resolveEntitlement } from "@/lib/entitlements";
 import { AppError } from "@/lib/errors";
 import { COPY_CREDIT_CENTS, COPY_RATE_LIMIT_PER_MINUTE } from "@/lib/plans";
 import { copyPeriodFor } from "./period";
@@ -28,6 +29,7 @@ export type CopyResult = {
 };
 
 const UNIQUE_VIOLATION = "23505";
+const RATE_WINDOW_MS = 60_000;
 
 /**
  * A user presses Copy (PRODUCT.md "The copy", rules 1-8): returns the prompt text and records the copy.
@@ -39,16 +41,22 @@ export async function recordCopy(
   params: { userId: string; slug: string; source: CopySource; idempotencyKey?: string | null; now?: Date },
 ): Promise<CopyResult> {
   const now = params.now ?? new Date();
-  const [flow, minute, entitlement] = await Promise.all([
-    getFlowForCopy(db, { slug: params.slug, userId: params.userId }),
-    // Anti-scraping: counted in PostgreSQL so every app instance shares the limit.
-    incrementBucket(db, { key: `copy:user:${params.userId}`, windowMs: 60_000, now }),
-    getEntitlement(db, { userId: params.userId, now }),
-  ]);
+  // One statement reads the flow and the copier's subscriptions and counts the copy against the per-minute
+  // anti-scraping limit (in PostgreSQL, so every app instance shares it).
+  const rateWindowStart = windowStartFor(now, RATE_WINDOW_MS);
+  const context = await loadCopyContext(db, {
+    slug: params.slug,
+    userId: params.userId,
+    rateKey: `copy:user:${params.userId}`,
+    rateWindowStart,
+  });
+  const flow = context.flow;
+  const entitlement = resolveEntitlement(context.subscriptions, now, context.personalTenantId);
   if (!flow || flow.status !== "published") throw new AppError("not_found", "Flow not found.");
-  if (minute.count > COPY_RATE_LIMIT_PER_MINUTE) {
+  if (context.rateCount > COPY_RATE_LIMIT_PER_MINUTE) {
+    const windowEnd = rateWindowStart.getTime() + RATE_WINDOW_MS;
     throw new AppError("rate_limited", "Too many copies in a minute. Slow down and try again shortly.", {
-      retryAfterSeconds: Math.max(1, Math.ceil((minute.windowEnd.getTime() - now.getTime()) / 1000)),
+      retryAfterSeconds: Math.max(1, Math.ceil((windowEnd - now.getTime()) / 1000)),
     });
   }
   if (flow.isPremium && !entitlement.premiumAccess) {
@@ -75,10 +83,9 @@ export async function recordCopy(
     if (previous) return previous;
   }
 
-  await ensurePeriodUsageRow(db, { userId: params.userId, periodStart: period.start, periodEnd: period.end });
   let written;
   try {
-    written = await writeCopy(db, {
+    const write: CopyWrite = {
       userId: params.userId,
       tenantId,
       flowId: flow.id,
@@ -94,7 +101,14 @@ export async function recordCopy(
       copyLimit: plan.copyLimitPerPeriod,
       creditCents: COPY_CREDIT_CENTS,
       now,
-    });
+    };
+    written = await writeCopy(db, write);
+    if (written.outcome === "usage_row_missing") {
+      // The first copy of this period: create its usage row, then write (the row lock needs a row to lock).
+      await ensurePeriodUsageRow(db, { userId: params.userId, periodStart: period.start, periodEnd: period.end });
+      written = await writeCopy(db, write);
+      if (written.outcome === "usage_row_missing") throw new Error("copy_period_usage row was not created");
+    }
   } catch (error) {
     // The same idempotency key raced in from a parallel retry: return what that request recorded.
     const previous = params.idempotencyKey && isUniqueViolation(error) ? await replay(params.idempotencyKey) : null;

@@ -1,6 +1,8 @@
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { copyEvents, copyPeriodUsage, creatorCredits, flows } from "@/db/schema";
+import { loadCopyContext } from "@/db/queries/copies";
+import { listSubscriptionsForUser } from "@/db/queries/subscriptions";
+import { copyEvents, copyPeriodUsage, creatorCredits, flows, tenantMembers, tenants } from "@/db/schema";
 import { recordCopy } from "@/lib/copies/record-copy";
 import { AppError } from "@/lib/errors";
 import { createTestDb, type TestDb } from "../helpers/db";
@@ -184,7 +186,20 @@ describe("recordCopy", () => {
     expect(await creditCents(creator.user.id)).toBe(7);
   });
 
-  it("the same idempotency key returns the first result", async () => {
+  it("the copy path reads the same subscription rows as getEntitlement", async () => {
+    const { reader } = await setup();
+    const team = await makeUser(t.db, "Team owner");
+    await t.db.update(tenants).set({ kind: "team", personalOwnerId: null }).where(eq(tenants.id, team.tenant.id));
+    await t.db.insert(tenantMembers).values({ tenantId: team.tenant.id, userId: reader.user.id, role: "member" });
+    await makeSubscription(t.db, team.tenant.id, { status: "past_due" });
+    const viaCopy = await loadCopyContext(t.db, { slug: "none", userId: reader.user.id, rateKey: "test", rateWindowStart: new Date() });
+    const viaEntitlement = await listSubscriptionsForUser(t.db, { userId: reader.user.id });
+    expect(viaCopy.subscriptions).toHaveLength(2);
+    expect(viaCopy.subscriptions).toEqual(viaEntitlement);
+    expect(viaCopy.personalTenantId).toBe(reader.tenant.id);
+  });
+
+    it("the same idempotency key returns the first result", async () => {
     const { creator, reader } = await setup();
     const [slug] = await makeFlows(t.db, { userId: creator.user.id, tenantId: creator.tenant.id }, 1);
     const first = await recordCopy(t.db, { userId: reader.user.id, slug: slug!, source: "api", idempotencyKey: "k1" });
