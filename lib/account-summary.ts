@@ -4,7 +4,7 @@ import { getPersonalTenant, getUserById } from "@/db/queries/users";
 import type { Subscription } from "@/db/schema";
 import type { Executor } from "@/db/types";
 import { copyPeriodFor } from "@/lib/copies/period";
-import { getEntitlement } from "@/lib/entitlements";
+import { getEntitlement, isLiveSubscription } from "@/lib/entitlements";
 
 /** Who the user is, which plan applies and how much of the period they used: /api/user/me and /account. */
 export async function getAccountSummary(db: Executor, params: { userId: string; now?: Date }) {
@@ -47,7 +47,7 @@ function billingDetails(sub: Subscription | null, now: Date) {
   const trialDaysLeft =
     sub?.status === "trialing" && sub.trialEnd ? Math.max(0, Math.ceil((sub.trialEnd.getTime() - now.getTime()) / 86_400_000)) : null;
   return {
-    hasSubscription: Boolean(sub && !["canceled", "incomplete_expired"].includes(sub.status)),
+    hasSubscription: isLiveSubscription(sub),
     seats: sub?.quantity ?? null,
     nextInvoiceCents: renews ? sub.unitAmountCents * sub.quantity : null,
     nextInvoiceAt: renews ? sub.currentPeriodEnd.toISOString() : null,

@@ -19,6 +19,16 @@ export type Entitlement = {
   inGracePeriod: boolean;
 };
 
+/**
+ * Statuses in which a subscription still exists for billing (a tenant may hold only one; it is managed in the
+ * portal). Only canceled and incomplete_expired are over.
+ */
+export const LIVE_SUBSCRIPTION_STATUSES: SubscriptionStatus[] = ["trialing", "active", "past_due", "paused", "unpaid", "incomplete"];
+
+export function isLiveSubscription(subscription: Pick<Subscription, "status"> | null): boolean {
+  return subscription !== null && LIVE_SUBSCRIPTION_STATUSES.includes(subscription.status);
+}
+
 /** Does this subscription grant access at `now`? */
 export function grantsAccess(subscription: Subscription, now: Date): boolean {
   if (!ACCESS_STATUSES.has(subscription.status)) return false;

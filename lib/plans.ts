@@ -71,7 +71,3 @@ export const COPY_CREDIT_CENTS = 7; // $0.07 per qualifying copy
 export const TRIAL_DAYS = 7;
 export const PAYOUT_THRESHOLD_CENTS = 1_000; // $10.00: below this a creator's balance carries forward
 export const COPY_RATE_LIMIT_PER_MINUTE = 120;
-
-export function getPlan(id: PlanId): Plan {
-  return PLANS[id];
-}

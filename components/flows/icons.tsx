@@ -11,4 +11,3 @@ export const LockIcon = (p: IconProps) => (
   </Glyph>
 );
 export const ArrowLeftIcon = (p: IconProps) => <Glyph {...p}><path d="M19 12H5M11 18l-6-6 6-6" /></Glyph>;
-export const FilterIcon = (p: IconProps) => <Glyph {...p}><path d="M3 5h18M6 12h12M10 19h4" /></Glyph>;

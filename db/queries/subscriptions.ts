@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import { subscriptions, tenantMembers, tenants } from "../schema";
 import type { Executor } from "../types";
 
@@ -22,16 +22,3 @@ export async function listSubscriptionsForUser(db: Executor, params: { userId: s
 }
 
 export type UserSubscriptionRow = Awaited<ReturnType<typeof listSubscriptionsForUser>>[number];
-
-export async function listSubscriptionsForTenant(db: Executor, params: { tenantId: string; statuses?: string[] }) {
-  return db
-    .select()
-    .from(subscriptions)
-    .where(
-      and(
-        eq(subscriptions.tenantId, params.tenantId),
-        params.statuses ? inArray(subscriptions.status, params.statuses as never[]) : undefined,
-      ),
-    )
-    .orderBy(desc(subscriptions.currentPeriodEnd));
-}

@@ -49,14 +49,6 @@ export function addUtcMonths(anchor: Date, months: number): Date {
   );
 }
 
-/** `count` consecutive monthly billing periods starting at the anchor. */
-export function monthlyPeriods(anchor: Date, count: number): Period[] {
-  return Array.from({ length: count }, (_, i) => ({
-    start: addUtcMonths(anchor, i),
-    end: addUtcMonths(anchor, i + 1),
-  }));
-}
-
 export function startOfUtcMonth(date: Date): Date {
   return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1));
 }

@@ -2,16 +2,14 @@ import "server-only";
 import { z } from "zod";
 import { getTenantById, getUserBillingFlags, listLiveSubscriptions } from "@/db/queries/billing";
 import { getMembership } from "@/db/queries/memberships";
-import type { SubscriptionStatus } from "@/db/schema";
 import type { Executor } from "@/db/types";
 import { AppError } from "@/lib/errors";
+import { LIVE_SUBSCRIPTION_STATUSES } from "@/lib/entitlements";
 import { TRIAL_DAYS } from "@/lib/plans";
 import { ensureCustomer } from "./customers";
 import { createPortalUrl } from "./portal";
 import { billingConfig, getStripe } from "./stripe-client";
 
-/** A tenant may hold one subscription in any of these states at a time. */
-const LIVE_STATUSES: SubscriptionStatus[] = ["trialing", "active", "past_due", "paused", "unpaid", "incomplete"];
 
 export const checkoutInputSchema = z.object({
   tenantId: z.uuid().optional(),
@@ -43,7 +41,7 @@ export async function startCheckout(
   }
 
   const customerId = await ensureCustomer(db, { tenantId, email: user.email, name: tenant.kind === "team" ? tenant.name : user.name });
-  if ((await listLiveSubscriptions(db, { tenantId, liveStatuses: LIVE_STATUSES })).length > 0) {
+  if ((await listLiveSubscriptions(db, { tenantId, liveStatuses: LIVE_SUBSCRIPTION_STATUSES })).length > 0) {
     return { kind: "portal", url: await createPortalUrl(customerId) };
   }
 

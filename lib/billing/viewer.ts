@@ -1,7 +1,7 @@
 import "server-only";
 import { getUserBillingFlags } from "@/db/queries/billing";
 import type { Executor } from "@/db/types";
-import { getEntitlement } from "@/lib/entitlements";
+import { getEntitlement, isLiveSubscription } from "@/lib/entitlements";
 
 export type BillingViewer = {
   signedIn: boolean;
@@ -18,11 +18,11 @@ const SIGNED_OUT: BillingViewer = { signedIn: false, trialAvailable: true, premi
 export async function getBillingViewer(db: Executor, userId: string | null): Promise<BillingViewer> {
   if (!userId) return SIGNED_OUT;
   const [flags, entitlement] = await Promise.all([getUserBillingFlags(db, { userId }), getEntitlement(db, { userId })]);
-  const live = entitlement.subscription && !["canceled", "incomplete_expired"].includes(entitlement.subscription.status);
+
   return {
     signedIn: true,
     trialAvailable: flags?.trialUsedAt === null,
     premiumAccess: entitlement.premiumAccess,
-    hasSubscription: Boolean(live),
+    hasSubscription: isLiveSubscription(entitlement.subscription),
   };
 }

@@ -1,4 +1,5 @@
 import type { FlowInputDraft } from "./flow-input";
+import type { MarkdownFlowDraft } from "./markdown-flow";
 import { AGENTS } from "./vocabulary";
 
 /**
@@ -35,17 +36,7 @@ export const EMPTY_FLOW_FORM: FlowFormValues = {
 };
 
 /** Anything flow-shaped (a saved flow, an imported file, possibly incomplete) as editor values. */
-export type FlowLike = {
-  title?: string;
-  summary?: string;
-  promptText?: string;
-  steps?: Array<{ title: string; body: string }>;
-  agents?: string[];
-  sites?: string[];
-  tags?: string[];
-  category?: string;
-  isPremium?: boolean;
-};
+export type FlowLike = MarkdownFlowDraft;
 
 const knownAgents = new Map(AGENTS.map((a) => [a.toLowerCase(), a]));
 

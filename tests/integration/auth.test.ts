@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { emailOutbox, tenantMembers, tenants, users } from "@/db/schema";
+import { emailOutbox, rateLimitBuckets, tenantMembers, tenants, users } from "@/db/schema";
+import { pruneRateLimitWindows } from "@/lib/maintenance";
 import { authorizeCredentials, ThrottledSignin } from "@/lib/auth/credentials";
 import { registerUser } from "@/lib/auth/register";
 import { LOGIN_WINDOW_MS, MAX_FAILURES_PER_EMAIL, MAX_FAILURES_PER_IP } from "@/lib/auth/throttle";
@@ -98,5 +99,17 @@ describe("authorizeCredentials and login throttling", () => {
       authorizeCredentials(t.db, { email: "ann@example.com", password: "right password" }, "1.1.1.1"),
     ).resolves.not.toBeNull();
     expect(LOGIN_WINDOW_MS).toBe(15 * 60 * 1000);
+  });
+});
+
+describe("pruneRateLimitWindows", () => {
+  it("drops windows older than a day and keeps current ones", async () => {
+    const now = new Date("2026-11-22T12:00:00Z");
+    await t.db.insert(rateLimitBuckets).values([
+      { key: "login:email:old@example.com", windowStart: new Date("2026-11-20T12:00:00Z"), count: 5 },
+      { key: "login:email:new@example.com", windowStart: new Date("2026-11-22T11:45:00Z"), count: 2 },
+    ]);
+    await pruneRateLimitWindows(t.db, now);
+    expect((await t.db.select().from(rateLimitBuckets)).map((b) => b.key)).toEqual(["login:email:new@example.com"]);
   });
 });
