@@ -11,7 +11,19 @@ const error = (description: string) => json(ref("Error"), description);
 
 const catalogItem = {
   type: "object",
-  required: ["slug", "title", "summary", "agents", "sites", "tags", "isPremium", "creator", "copies", "likes", "updatedAt"],
+  required: [
+    "slug",
+    "title",
+    "summary",
+    "agents",
+    "sites",
+    "tags",
+    "isPremium",
+    "creator",
+    "copies",
+    "likes",
+    "updatedAt",
+  ],
   properties: {
     slug: { type: "string" },
     title: { type: "string" },
@@ -20,7 +32,10 @@ const catalogItem = {
     sites: { type: "array", items: { type: "string" } },
     tags: { type: "array", items: { type: "string" } },
     isPremium: { type: "boolean" },
-    creator: { type: "object", properties: { handle: { type: ["string", "null"] }, name: { type: ["string", "null"] } } },
+    creator: {
+      type: "object",
+      properties: { handle: { type: ["string", "null"] }, name: { type: ["string", "null"] } },
+    },
     copies: { type: "integer" },
     likes: { type: "integer" },
     updatedAt: { type: "string", format: "date-time" },
@@ -38,6 +53,7 @@ export function buildOpenApiDocument(serverUrl: string) {
     info: {
       title: "Flowtab API",
       version: "1.0.0",
+      license: { name: "Proprietary", url: "https://flowtab.dev/terms" },
       description:
         "Search, read and copy flows. Authenticate with `Authorization: Bearer <token>` (create tokens at /account/tokens) or a signed-in session. Money is in integer cents.",
     },
@@ -45,36 +61,66 @@ export function buildOpenApiDocument(serverUrl: string) {
     security: [{ bearer: [] }, { session: [] }],
     paths: {
       "/api/user/me": {
-        get: { summary: "The caller: user, tenant, plan and entitlement summary", responses: { 200: json({ type: "object" }), 401: error("Signed out") } },
+        get: {
+          operationId: "getCurrentUser",
+          summary: "The caller: user, tenant, plan and entitlement summary",
+          responses: { 200: json({ type: "object" }), 401: error("Signed out") },
+        },
       },
       "/api/v1/flows": {
         get: {
+          operationId: "listFlows",
           summary: "Search and filter the catalogue (scope flows:read for tokens)",
           parameters: queryParameters(),
           responses: {
-            200: json({ type: "object", properties: { items: { type: "array", items: ref("CatalogItem") }, page: { type: "integer" }, pageSize: { type: "integer" }, total: { type: "integer" } } }),
+            200: json({
+              type: "object",
+              properties: {
+                items: { type: "array", items: ref("CatalogItem") },
+                page: { type: "integer" },
+                pageSize: { type: "integer" },
+                total: { type: "integer" },
+              },
+            }),
             422: error("Invalid query parameter (the field is named)"),
           },
         },
       },
       "/api/v1/flows/{slug}": {
         get: {
+          operationId: "getFlow",
           summary: "One flow; promptText only for a caller entitled to read it",
           parameters: [{ name: "slug", in: "path", required: true, schema: { type: "string" } }],
           responses: {
-            200: json({ allOf: [ref("CatalogItem"), { type: "object", properties: { steps: { type: "array", items: { type: "string" } }, promptText: { type: "string" } } }] }),
+            200: json({
+              allOf: [
+                ref("CatalogItem"),
+                {
+                  type: "object",
+                  properties: { steps: { type: "array", items: { type: "string" } }, promptText: { type: "string" } },
+                },
+              ],
+            }),
             404: error("Unknown or unpublished flow"),
           },
         },
       },
       "/api/v1/flows/{slug}/copy": {
         post: {
+          operationId: "copyFlow",
           summary: "Copy a flow: returns its text and records the copy (scope flows:copy)",
           parameters: [
             { name: "slug", in: "path", required: true, schema: { type: "string" } },
             { name: "Idempotency-Key", in: "header", required: false, schema: { type: "string", maxLength: 200 } },
           ],
-          requestBody: { required: false, content: { "application/json": { schema: { type: "object", properties: { source: { enum: ["web", "api", "extension"] } } } } } },
+          requestBody: {
+            required: false,
+            content: {
+              "application/json": {
+                schema: { type: "object", properties: { source: { enum: ["web", "api", "extension"] } } },
+              },
+            },
+          },
           responses: {
             200: json({
               type: "object",
@@ -102,6 +148,7 @@ export function buildOpenApiDocument(serverUrl: string) {
       },
       "/api/v1/subscriptions/me": {
         get: {
+          operationId: "getMySubscription",
           summary: "Plan, status, period and copy usage",
           responses: {
             200: json({
@@ -123,16 +170,24 @@ export function buildOpenApiDocument(serverUrl: string) {
       },
       "/api/v1/subscriptions/checkout": {
         post: {
+          operationId: "startCheckout",
           summary: "Start Stripe Checkout; 409 with a portal url when a subscription exists",
-          requestBody: { required: false, content: { "application/json": { schema: z.toJSONSchema(checkoutInputSchema, { io: "input" }) } } },
+          requestBody: {
+            required: false,
+            content: { "application/json": { schema: z.toJSONSchema(checkoutInputSchema, { io: "input" }) } },
+          },
           responses: {
             200: json({ type: "object", properties: { url: { type: "string" } } }),
-            409: json({ type: "object", properties: { error: ref("ErrorDetail"), url: { type: "string" } } }, "Already subscribed"),
+            409: json(
+              { type: "object", properties: { error: ref("ErrorDetail"), url: { type: "string" } } },
+              "Already subscribed",
+            ),
           },
         },
       },
       "/api/v1/creators/me/earnings": {
         get: {
+          operationId: "getMyEarnings",
           summary: "The caller's creator earnings (cents)",
           responses: {
             200: json({
@@ -142,8 +197,30 @@ export function buildOpenApiDocument(serverUrl: string) {
                 pendingCents: { type: "integer" },
                 lifetimePaidCents: { type: "integer" },
                 thisMonthCents: { type: "integer" },
-                months: { type: "array", items: { type: "object", properties: { month: { type: "string" }, qualifyingCopies: { type: "integer" }, earnedCents: { type: "integer" }, status: { type: "string" } } } },
-                payouts: { type: "array", items: { type: "object", properties: { month: { type: "string" }, amountCents: { type: "integer" }, status: { type: "string" }, paidAt: { type: ["string", "null"] } } } },
+                months: {
+                  type: "array",
+                  items: {
+                    type: "object",
+                    properties: {
+                      month: { type: "string" },
+                      qualifyingCopies: { type: "integer" },
+                      earnedCents: { type: "integer" },
+                      status: { type: "string" },
+                    },
+                  },
+                },
+                payouts: {
+                  type: "array",
+                  items: {
+                    type: "object",
+                    properties: {
+                      month: { type: "string" },
+                      amountCents: { type: "integer" },
+                      status: { type: "string" },
+                      paidAt: { type: ["string", "null"] },
+                    },
+                  },
+                },
               },
             }),
             401: error("Signed out"),
@@ -151,7 +228,14 @@ export function buildOpenApiDocument(serverUrl: string) {
         },
       },
       "/api/v1/creators/me/connect": {
-        post: { summary: "Stripe Connect onboarding link", responses: { 200: json({ type: "object", properties: { url: { type: "string" } } }), 401: error("Signed out") } },
+        post: {
+          operationId: "createConnectOnboardingLink",
+          summary: "Stripe Connect onboarding link",
+          responses: {
+            200: json({ type: "object", properties: { url: { type: "string" } } }),
+            401: error("Signed out"),
+          },
+        },
       },
     },
     components: {
@@ -161,7 +245,11 @@ export function buildOpenApiDocument(serverUrl: string) {
       },
       schemas: {
         CatalogItem: catalogItem,
-        ErrorDetail: { type: "object", required: ["code", "message"], properties: { code: { type: "string" }, message: { type: "string" }, field: { type: "string" } } },
+        ErrorDetail: {
+          type: "object",
+          required: ["code", "message"],
+          properties: { code: { type: "string" }, message: { type: "string" }, field: { type: "string" } },
+        },
         Error: { type: "object", required: ["error"], properties: { error: ref("ErrorDetail") } },
       },
     },
