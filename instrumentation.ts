@@ -11,10 +11,18 @@ export async function register() {
     if (result) {
       const created = result.subscriptions.created.length;
       const existing = result.subscriptions.existing.length;
-      console.log(JSON.stringify({ level: "info", msg: "seeded billing imported into the Stripe sandbox", created, existing }));
+      console.log(
+        JSON.stringify({ level: "info", msg: "seeded billing imported into the Stripe sandbox", created, existing }),
+      );
     }
   } catch (error) {
     // Billing for the demo accounts would drift from the sandbox; everything else works, so boot goes on.
-    console.error(JSON.stringify({ level: "error", msg: "seeded billing import into the Stripe sandbox failed", error: String(error) }));
+    console.error(
+      JSON.stringify({
+        level: "error",
+        msg: "seeded billing import into the Stripe sandbox failed",
+        error: String(error),
+      }),
+    );
   }
 }

@@ -20,7 +20,9 @@ export default function ErrorPage({ error, retry }: { error: unknown; retry: () 
   return (
     <Container className="flex flex-1 flex-col items-center justify-center py-24 text-center">
       <p className="font-mono text-sm font-medium text-danger-text">Error</p>
-      <h1 className="mt-3 text-3xl font-semibold tracking-tight text-ink sm:text-4xl">Something went wrong on our side.</h1>
+      <h1 className="mt-3 text-3xl font-semibold tracking-tight text-ink sm:text-4xl">
+        Something went wrong on our side.
+      </h1>
       <p className="mt-4 max-w-md text-base leading-7 text-ink-muted">
         It&rsquo;s not you. Trying again usually works; if it keeps happening, let us know and quote the reference
         below.

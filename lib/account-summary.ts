@@ -45,7 +45,9 @@ export async function getAccountSummary(db: Executor, params: { userId: string; 
 function billingDetails(sub: Subscription | null, now: Date) {
   const renews = sub && ["trialing", "active", "past_due"].includes(sub.status) && !sub.cancelAtPeriodEnd;
   const trialDaysLeft =
-    sub?.status === "trialing" && sub.trialEnd ? Math.max(0, Math.ceil((sub.trialEnd.getTime() - now.getTime()) / 86_400_000)) : null;
+    sub?.status === "trialing" && sub.trialEnd
+      ? Math.max(0, Math.ceil((sub.trialEnd.getTime() - now.getTime()) / 86_400_000))
+      : null;
   return {
     hasSubscription: isLiveSubscription(sub),
     seats: sub?.quantity ?? null,

@@ -23,7 +23,14 @@ export type Entitlement = {
  * Statuses in which a subscription still exists for billing (a tenant may hold only one; it is managed in the
  * portal). Only canceled and incomplete_expired are over.
  */
-export const LIVE_SUBSCRIPTION_STATUSES: SubscriptionStatus[] = ["trialing", "active", "past_due", "paused", "unpaid", "incomplete"];
+export const LIVE_SUBSCRIPTION_STATUSES: SubscriptionStatus[] = [
+  "trialing",
+  "active",
+  "past_due",
+  "paused",
+  "unpaid",
+  "incomplete",
+];
 
 export function isLiveSubscription(subscription: Pick<Subscription, "status"> | null): boolean {
   return subscription !== null && LIVE_SUBSCRIPTION_STATUSES.includes(subscription.status);
@@ -43,10 +50,12 @@ export function planForSubscription(row: Pick<UserSubscriptionRow, "subscription
 }
 
 /** Picks the subscription that decides a user's plan: an access-granting one first, team over personal. */
-export function resolveEntitlement(rows: UserSubscriptionRow[], now: Date, personalTenantId: string | null): Entitlement {
-  const granting = rows
-    .filter((r) => grantsAccess(r.subscription, now))
-    .sort((a, b) => rank(b) - rank(a));
+export function resolveEntitlement(
+  rows: UserSubscriptionRow[],
+  now: Date,
+  personalTenantId: string | null,
+): Entitlement {
+  const granting = rows.filter((r) => grantsAccess(r.subscription, now)).sort((a, b) => rank(b) - rank(a));
   const best = granting[0];
   if (best) {
     return {

@@ -79,8 +79,14 @@ export function toErrorBody(error: unknown): { status: number; body: ErrorBody; 
       },
     };
   }
-  console.error(JSON.stringify({ level: "error", msg: "unhandled error", error: String(error), stack: (error as Error)?.stack }));
-  return { status: 500, headers: {}, body: { error: { code: "internal", message: "Something went wrong on our side." } } };
+  console.error(
+    JSON.stringify({ level: "error", msg: "unhandled error", error: String(error), stack: (error as Error)?.stack }),
+  );
+  return {
+    status: 500,
+    headers: {},
+    body: { error: { code: "internal", message: "Something went wrong on our side." } },
+  };
 }
 
 export function errorResponse(error: unknown): Response {

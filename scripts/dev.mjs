@@ -10,7 +10,10 @@ import { appendFileSync, existsSync, readFileSync } from "node:fs";
 const envFile = ".env.local";
 const current = existsSync(envFile) ? readFileSync(envFile, "utf8") : "";
 if (!/^AUTH_SECRET=/m.test(current) && !process.env.AUTH_SECRET) {
-  appendFileSync(envFile, `${current && !current.endsWith("\n") ? "\n" : ""}AUTH_SECRET=${randomBytes(32).toString("base64url")}\n`);
+  appendFileSync(
+    envFile,
+    `${current && !current.endsWith("\n") ? "\n" : ""}AUTH_SECRET=${randomBytes(32).toString("base64url")}\n`,
+  );
   console.log("Wrote a new AUTH_SECRET to .env.local");
 }
 

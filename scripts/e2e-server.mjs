@@ -47,4 +47,8 @@ const stop = () => {
 process.on("SIGINT", stop);
 process.on("SIGTERM", stop);
 process.on("exit", stop);
-for (const child of children) child.on("exit", (code) => { stop(); process.exit(code ?? 0); });
+for (const child of children)
+  child.on("exit", (code) => {
+    stop();
+    process.exit(code ?? 0);
+  });

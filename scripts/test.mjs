@@ -31,9 +31,13 @@ function findChromium() {
     return process.env.PLAYWRIGHT_CHROMIUM_PATH;
   }
   if (existsSync("/usr/bin/chromium")) return "/usr/bin/chromium";
-  const own = spawnSync("node", ["-e", "const {chromium}=require('@playwright/test');process.stdout.write(chromium.executablePath())"], {
-    encoding: "utf8",
-  });
+  const own = spawnSync(
+    "node",
+    ["-e", "const {chromium}=require('@playwright/test');process.stdout.write(chromium.executablePath())"],
+    {
+      encoding: "utf8",
+    },
+  );
   if (own.status === 0 && own.stdout && existsSync(own.stdout)) return "";
   if (process.getuid?.() === 0 && existsSync("/usr/bin/apt-get")) {
     console.log("Installing Debian's chromium for the browser tests (apt-get install -y chromium)...");
@@ -42,7 +46,9 @@ function findChromium() {
       return "/usr/bin/chromium";
     }
   }
-  console.error("No Chromium found: install it with `sudo apt-get install -y chromium` (or `npx playwright install chromium`) and run npm test again.");
+  console.error(
+    "No Chromium found: install it with `sudo apt-get install -y chromium` (or `npx playwright install chromium`) and run npm test again.",
+  );
   process.exit(1);
 }
 
@@ -118,7 +124,9 @@ if (only !== "unit") {
     if (code !== 0) exitCode = code;
   }
   // Fresh PGlite directories made for this run.
-  for (const entry of spawnSync("sh", ["-c", "ls -d .data-e2e-* 2>/dev/null"], { encoding: "utf8" }).stdout.split("\n")) {
+  for (const entry of spawnSync("sh", ["-c", "ls -d .data-e2e-* 2>/dev/null"], { encoding: "utf8" }).stdout.split(
+    "\n",
+  )) {
     if (entry.trim()) rmSync(entry.trim(), { recursive: true, force: true });
   }
 }

@@ -26,7 +26,9 @@ export interface RunningSandbox {
 /** Starts the Stripe sandbox on 127.0.0.1. Refuses in production: it would take payments that never happen. */
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
   if (process.env.NODE_ENV === "production") {
-    throw new Error("stripe-sandbox refuses to run with NODE_ENV=production: it is a stand-in for Stripe in dev and tests only.");
+    throw new Error(
+      "stripe-sandbox refuses to run with NODE_ENV=production: it is a stand-in for Stripe in dev and tests only.",
+    );
   }
   const server = createServer();
   await new Promise<void>((done, fail) => {

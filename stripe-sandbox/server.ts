@@ -19,7 +19,9 @@ if (!env.success) {
   process.exit(1);
 }
 if (env.data.NODE_ENV === "production") {
-  console.error("stripe-sandbox: refusing to start with NODE_ENV=production (it is a dev and test stand-in for Stripe).");
+  console.error(
+    "stripe-sandbox: refusing to start with NODE_ENV=production (it is a dev and test stand-in for Stripe).",
+  );
   process.exit(1);
 }
 
@@ -40,7 +42,9 @@ try {
   process.on("SIGTERM", stop);
 } catch (error) {
   const busy = (error as NodeJS.ErrnoException).code === "EADDRINUSE";
-  const reason = busy ? `port ${env.data.SANDBOX_PORT} is in use (another sandbox?); set SANDBOX_PORT` : (error as Error).message;
+  const reason = busy
+    ? `port ${env.data.SANDBOX_PORT} is in use (another sandbox?); set SANDBOX_PORT`
+    : (error as Error).message;
   console.error(`stripe-sandbox: ${reason}`);
   process.exit(1);
 }

@@ -44,7 +44,11 @@ export async function loginAction(_prev: AuthFormState, formData: FormData): Pro
 
 /** Creates the account and its personal tenant, then signs the new user in. */
 export async function registerAction(_prev: AuthFormState, formData: FormData): Promise<AuthFormState> {
-  const input = { name: field(formData, "name"), email: field(formData, "email"), password: field(formData, "password") };
+  const input = {
+    name: field(formData, "name"),
+    email: field(formData, "email"),
+    password: field(formData, "password"),
+  };
   const values = { name: input.name, email: input.email };
   const parsed = registrationSchema.safeParse(input);
   if (!parsed.success) {

@@ -18,8 +18,8 @@ function faqItems(): FaqItem[] {
       answer: (
         <p>
           A flow is a written set of instructions for one task on one kind of website: the goal, the steps in order,
-          what to check along the way, and when to stop and ask. You paste it into your agent&rsquo;s prompt. Every
-          flow lists the sites it targets and the agents it was tested with.
+          what to check along the way, and when to stop and ask. You paste it into your agent&rsquo;s prompt. Every flow
+          lists the sites it targets and the agents it was tested with.
         </p>
       ),
     },
@@ -27,9 +27,9 @@ function faqItems(): FaqItem[] {
       question: "Which agents do flows work with?",
       answer: (
         <p>
-          Any agent that takes plain-language instructions and drives a browser: Perplexity Comet, ChatGPT Atlas,
-          Opera Neon, Manus, Browser Use, Playwright MCP, Claude for Chrome, Gemini in Chrome and others. Each flow
-          says which agents its creator tested it with, and you can filter the catalogue by agent.
+          Any agent that takes plain-language instructions and drives a browser: Perplexity Comet, ChatGPT Atlas, Opera
+          Neon, Manus, Browser Use, Playwright MCP, Claude for Chrome, Gemini in Chrome and others. Each flow says which
+          agents its creator tested it with, and you can filter the catalogue by agent.
         </p>
       ),
     },
@@ -37,8 +37,8 @@ function faqItems(): FaqItem[] {
       question: "What can I do without paying?",
       answer: (
         <p>
-          Browse and search the whole catalogue, see every flow&rsquo;s summary, steps, agents and sites, and read
-          and copy all free flows. Premium flows need a subscription or the free trial.
+          Browse and search the whole catalogue, see every flow&rsquo;s summary, steps, agents and sites, and read and
+          copy all free flows. Premium flows need a subscription or the free trial.
         </p>
       ),
     },
@@ -47,9 +47,12 @@ function faqItems(): FaqItem[] {
       answer: (
         <p>
           {e.trialDays} days of premium access, no card needed, once per person.
-          {e.trialCopyLimit !== null ? ` You can copy up to ${formatCount(e.trialCopyLimit)} flows during the trial.` : ""}{" "}
+          {e.trialCopyLimit !== null
+            ? ` You can copy up to ${formatCount(e.trialCopyLimit)} flows during the trial.`
+            : ""}{" "}
           Trial copies don&rsquo;t pay creators, because no money has changed hands yet. Add a card before the trial
-          ends to keep going at {formatCents(e.priceCents)} a month; if you don&rsquo;t, premium flows simply lock again.
+          ends to keep going at {formatCents(e.priceCents)} a month; if you don&rsquo;t, premium flows simply lock
+          again.
         </p>
       ),
     },
@@ -57,8 +60,8 @@ function faqItems(): FaqItem[] {
       question: "Can I cancel?",
       answer: (
         <p>
-          Yes, any time, from the billing page of your account. You keep premium access until the end of the period
-          you already paid for.
+          Yes, any time, from the billing page of your account. You keep premium access until the end of the period you
+          already paid for.
         </p>
       ),
     },
@@ -66,8 +69,8 @@ function faqItems(): FaqItem[] {
       question: "How do creators get paid?",
       answer: (
         <p>
-          {formatCentsShort(e.creditCents)} for each qualifying copy of their premium flows, paid monthly through
-          Stripe Connect once the balance reaches {formatCents(e.payoutThresholdCents)}. See{" "}
+          {formatCentsShort(e.creditCents)} for each qualifying copy of their premium flows, paid monthly through Stripe
+          Connect once the balance reaches {formatCents(e.payoutThresholdCents)}. See{" "}
           <Link href="#creators">the breakdown above</Link>.
         </p>
       ),
@@ -76,8 +79,8 @@ function faqItems(): FaqItem[] {
       question: "Is there an API?",
       answer: (
         <p>
-          Yes. Create an API token in your account to search, read and copy flows from scripts or the browser
-          extension. The <Link href="/docs/api">API docs</Link> list every endpoint.
+          Yes. Create an API token in your account to search, read and copy flows from scripts or the browser extension.
+          The <Link href="/docs/api">API docs</Link> list every endpoint.
         </p>
       ),
     },
@@ -99,7 +102,11 @@ export default function LandingPage() {
             title="Questions, answered plainly."
             lead={
               <>
-                Something missing? The <Link href="/pricing" className="font-medium text-accent-text underline underline-offset-4">pricing page</Link> covers billing in more detail.
+                Something missing? The{" "}
+                <Link href="/pricing" className="font-medium text-accent-text underline underline-offset-4">
+                  pricing page
+                </Link>{" "}
+                covers billing in more detail.
               </>
             }
           />

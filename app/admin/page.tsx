@@ -23,10 +23,17 @@ const NOTICES: Record<string, { variant: "success" | "warning" | "danger"; text:
   "retry-paid": { variant: "success", text: "The payout was retried and paid." },
   "retry-failed": { variant: "warning", text: "The payout was retried and failed again; see its last error." },
   "retry-busy": { variant: "warning", text: "A payout run is in progress. Try again when it has finished." },
-  "retry-invalid": { variant: "danger", text: "That payout cannot be retried (it is not failed, or it does not exist)." },
+  "retry-invalid": {
+    variant: "danger",
+    text: "That payout cannot be retried (it is not failed, or it does not exist).",
+  },
 };
 
-export default async function AdminPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AdminPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requireAdminPage("/admin");
   const { notice } = await searchParams;
   const db = await getDb();
@@ -48,7 +55,11 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
 
   return (
     <Container className="py-10">
-      <PageHeader eyebrow="Platform admin" title="Admin console" description="Revenue, subscribers, copies, creator payouts, webhook events and reports." />
+      <PageHeader
+        eyebrow="Platform admin"
+        title="Admin console"
+        description="Revenue, subscribers, copies, creator payouts, webhook events and reports."
+      />
       <AdminNav current="/admin" />
 
       {shown ? (
@@ -62,8 +73,16 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
           Numbers
         </h2>
         <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-          <StatCard label={`Revenue in ${monthLabel(thisMonth)}`} value={formatUsdCents(overview.revenueThisMonthCents)} detail="Paid invoices, net of refunds" />
-          <StatCard label="Live subscriptions" value={live.toLocaleString("en-US")} detail={`${overview.liveSeats.toLocaleString("en-US")} seats (trialing, active, past due)`} />
+          <StatCard
+            label={`Revenue in ${monthLabel(thisMonth)}`}
+            value={formatUsdCents(overview.revenueThisMonthCents)}
+            detail="Paid invoices, net of refunds"
+          />
+          <StatCard
+            label="Live subscriptions"
+            value={live.toLocaleString("en-US")}
+            detail={`${overview.liveSeats.toLocaleString("en-US")} seats (trialing, active, past due)`}
+          />
           <StatCard
             label={`Copies in ${monthLabel(thisMonth)}`}
             value={overview.copiesThisMonth.total.toLocaleString("en-US")}

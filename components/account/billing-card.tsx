@@ -60,7 +60,9 @@ export function BillingCard({ summary, portalAction }: { summary: AccountSummary
           {billing.nextInvoiceCents !== null && billing.nextInvoiceAt && !entitlement.inGracePeriod ? (
             <>
               {/* While past due the unpaid invoice comes first (the banner); a trial bills only once a card is on file. */}
-              <dt className="text-ink-muted">{entitlement.status === "trialing" ? "After the trial" : "Next invoice"}</dt>
+              <dt className="text-ink-muted">
+                {entitlement.status === "trialing" ? "After the trial" : "Next invoice"}
+              </dt>
               <dd data-testid="next-invoice">
                 {formatCents(billing.nextInvoiceCents)} on {formatDate(billing.nextInvoiceAt)}
               </dd>

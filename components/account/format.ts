@@ -5,5 +5,10 @@ export function formatDay(iso: string | Date): string {
 
 /** "12 Dec 2026" (UTC). */
 export function formatDate(iso: string | Date): string {
-  return new Date(iso).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+  return new Date(iso).toLocaleDateString("en-GB", {
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    timeZone: "UTC",
+  });
 }

@@ -25,7 +25,11 @@ export function PlanSummary({ summary }: { summary: AccountSummary }) {
       <CardHeader>
         <div className="flex items-center gap-2">
           <CardTitle as="h2">{plan.name}</CardTitle>
-          {e.status ? <Badge variant={e.inGracePeriod ? "warning" : e.premiumAccess ? "success" : "neutral"}>{STATUS_LABEL[e.status] ?? e.status}</Badge> : null}
+          {e.status ? (
+            <Badge variant={e.inGracePeriod ? "warning" : e.premiumAccess ? "success" : "neutral"}>
+              {STATUS_LABEL[e.status] ?? e.status}
+            </Badge>
+          ) : null}
         </div>
         <CardDescription>
           {e.premiumAccess

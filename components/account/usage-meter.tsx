@@ -6,8 +6,8 @@ export function UsageMeter({ used, allowance, resetsAt }: { used: number; allowa
   return (
     <div>
       <p className="text-sm text-ink" data-testid="copy-counter">
-        <span className="font-semibold tabular-nums">{used}</span> of{" "}
-        <span className="tabular-nums">{allowance}</span> paid copies used this period, resets on {formatDay(resetsAt)}
+        <span className="font-semibold tabular-nums">{used}</span> of <span className="tabular-nums">{allowance}</span>{" "}
+        paid copies used this period, resets on {formatDay(resetsAt)}
       </p>
       <div
         className="mt-2 h-2 overflow-hidden rounded-full bg-surface-muted"

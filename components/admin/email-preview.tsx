@@ -12,7 +12,10 @@ export function EmailPreview({ subject, text, html }: { subject: string; text: s
           <CardTitle as="h2">Plain text</CardTitle>
         </CardHeader>
         <CardContent>
-          <pre data-testid="email-text" className="overflow-x-auto font-mono text-xs leading-5 break-words whitespace-pre-wrap text-ink">
+          <pre
+            data-testid="email-text"
+            className="overflow-x-auto font-mono text-xs leading-5 break-words whitespace-pre-wrap text-ink"
+          >
             {text}
           </pre>
         </CardContent>

@@ -10,10 +10,18 @@ export function EventsTable({ events }: { events: EventRow[] }) {
       <table className="w-full min-w-[40rem] text-left text-sm">
         <thead className="border-b border-line bg-surface-muted text-xs text-ink-muted uppercase">
           <tr>
-            <th scope="col" className="px-4 py-2 font-medium">Event</th>
-            <th scope="col" className="px-4 py-2 font-medium">Type</th>
-            <th scope="col" className="px-4 py-2 font-medium">Created in Stripe</th>
-            <th scope="col" className="px-4 py-2 font-medium">Processed</th>
+            <th scope="col" className="px-4 py-2 font-medium">
+              Event
+            </th>
+            <th scope="col" className="px-4 py-2 font-medium">
+              Type
+            </th>
+            <th scope="col" className="px-4 py-2 font-medium">
+              Created in Stripe
+            </th>
+            <th scope="col" className="px-4 py-2 font-medium">
+              Processed
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-line">

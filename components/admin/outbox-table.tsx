@@ -20,11 +20,21 @@ export function OutboxTable({ emails }: { emails: OutboxRow[] }) {
       <table className="w-full min-w-[44rem] text-left text-sm">
         <thead className="border-b border-line bg-surface-muted text-xs text-ink-muted uppercase">
           <tr>
-            <th scope="col" className="px-4 py-2 font-medium">Subject</th>
-            <th scope="col" className="px-4 py-2 font-medium">To</th>
-            <th scope="col" className="px-4 py-2 font-medium">Kind</th>
-            <th scope="col" className="px-4 py-2 font-medium">Status</th>
-            <th scope="col" className="px-4 py-2 font-medium">Queued</th>
+            <th scope="col" className="px-4 py-2 font-medium">
+              Subject
+            </th>
+            <th scope="col" className="px-4 py-2 font-medium">
+              To
+            </th>
+            <th scope="col" className="px-4 py-2 font-medium">
+              Kind
+            </th>
+            <th scope="col" className="px-4 py-2 font-medium">
+              Status
+            </th>
+            <th scope="col" className="px-4 py-2 font-medium">
+              Queued
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-line">

@@ -18,19 +18,37 @@ export type PayoutRow = {
 };
 
 /** Recent payouts with their state, the failure reason, and "Retry now" for failed ones. */
-export function PayoutsTable({ payouts, retryAction }: { payouts: PayoutRow[]; retryAction: (data: FormData) => Promise<void> }) {
+export function PayoutsTable({
+  payouts,
+  retryAction,
+}: {
+  payouts: PayoutRow[];
+  retryAction: (data: FormData) => Promise<void>;
+}) {
   if (payouts.length === 0) return <p className="text-sm text-ink-subtle">No payouts yet.</p>;
   return (
     <div className="overflow-x-auto rounded-xl border border-line bg-surface">
       <table className="w-full min-w-[48rem] text-left text-sm">
         <thead className="border-b border-line bg-surface-muted text-xs text-ink-muted uppercase">
           <tr>
-            <th scope="col" className="px-4 py-2 font-medium">Creator</th>
-            <th scope="col" className="px-4 py-2 font-medium">Month</th>
-            <th scope="col" className="px-4 py-2 text-right font-medium">Amount</th>
-            <th scope="col" className="px-4 py-2 font-medium">Status</th>
-            <th scope="col" className="px-4 py-2 font-medium">Attempts</th>
-            <th scope="col" className="px-4 py-2 font-medium">Details</th>
+            <th scope="col" className="px-4 py-2 font-medium">
+              Creator
+            </th>
+            <th scope="col" className="px-4 py-2 font-medium">
+              Month
+            </th>
+            <th scope="col" className="px-4 py-2 text-right font-medium">
+              Amount
+            </th>
+            <th scope="col" className="px-4 py-2 font-medium">
+              Status
+            </th>
+            <th scope="col" className="px-4 py-2 font-medium">
+              Attempts
+            </th>
+            <th scope="col" className="px-4 py-2 font-medium">
+              Details
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-line">
@@ -57,11 +75,18 @@ export function PayoutsTable({ payouts, retryAction }: { payouts: PayoutRow[]; r
                   </p>
                 ) : null}
                 {p.lastError ? <p className="max-w-sm break-words text-danger-text">{p.lastError}</p> : null}
-                {p.status === "failed" && p.nextAttemptAt && !p.needsAdmin ? <p>Next attempt {formatDateTime(p.nextAttemptAt)}</p> : null}
+                {p.status === "failed" && p.nextAttemptAt && !p.needsAdmin ? (
+                  <p>Next attempt {formatDateTime(p.nextAttemptAt)}</p>
+                ) : null}
                 {p.status === "failed" ? (
                   <form action={retryAction} className="mt-2">
                     <input type="hidden" name="payoutId" value={p.id} />
-                    <Button type="submit" size="sm" variant="secondary" aria-label={`Retry the ${p.month} payout of ${p.creatorEmail} now`}>
+                    <Button
+                      type="submit"
+                      size="sm"
+                      variant="secondary"
+                      aria-label={`Retry the ${p.month} payout of ${p.creatorEmail} now`}
+                    >
                       Retry now
                     </Button>
                   </form>

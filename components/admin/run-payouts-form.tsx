@@ -47,8 +47,9 @@ export function RunPayoutsForm({
       {state.status === "done" ? (
         <Alert variant={state.failed > 0 ? "warning" : "success"} title={`Payout run for ${state.month} finished`}>
           <p data-testid="payout-run-summary">
-            Paid {state.paid} creator{state.paid === 1 ? "" : "s"} {formatUsdCents(state.paidCents)} · already paid {state.alreadyPaid} ·
-            carried forward {state.carriedForward} · not onboarded {state.notOnboarded} · failed {state.failed}
+            Paid {state.paid} creator{state.paid === 1 ? "" : "s"} {formatUsdCents(state.paidCents)} · already paid{" "}
+            {state.alreadyPaid} · carried forward {state.carriedForward} · not onboarded {state.notOnboarded} · failed{" "}
+            {state.failed}
           </p>
         </Alert>
       ) : null}

@@ -5,7 +5,15 @@ import { StatusBadge } from "./status-badge";
 export type StatusCountRow = { status: string; count: number; cents: number };
 
 /** A small "status: count (and amount)" table, e.g. credits by status in cents. */
-export function StatusCounts({ title, rows, withAmount = false }: { title: string; rows: StatusCountRow[]; withAmount?: boolean }) {
+export function StatusCounts({
+  title,
+  rows,
+  withAmount = false,
+}: {
+  title: string;
+  rows: StatusCountRow[];
+  withAmount?: boolean;
+}) {
   return (
     <Card>
       <CardHeader>
@@ -30,7 +38,9 @@ export function StatusCounts({ title, rows, withAmount = false }: { title: strin
                     <StatusBadge status={r.status} />
                   </td>
                   <td className="py-1.5 text-right tabular-nums text-ink">{r.count.toLocaleString("en-US")}</td>
-                  {withAmount ? <td className="py-1.5 text-right tabular-nums text-ink-muted">{formatUsdCents(r.cents)}</td> : null}
+                  {withAmount ? (
+                    <td className="py-1.5 text-right tabular-nums text-ink-muted">{formatUsdCents(r.cents)}</td>
+                  ) : null}
                 </tr>
               ))}
             </tbody>

@@ -2,7 +2,17 @@ import type { ReactNode } from "react";
 import { Card, CardContent } from "@/components/ui/card";
 
 /** The centred card that frames the sign-in and registration forms. */
-export function AuthCard({ title, subtitle, children, footer }: { title: string; subtitle: ReactNode; children: ReactNode; footer: ReactNode }) {
+export function AuthCard({
+  title,
+  subtitle,
+  children,
+  footer,
+}: {
+  title: string;
+  subtitle: ReactNode;
+  children: ReactNode;
+  footer: ReactNode;
+}) {
   return (
     <div className="flex flex-1 items-start justify-center px-4 py-12 sm:py-20">
       <div className="w-full max-w-sm">

@@ -12,7 +12,13 @@ type State = {
   values?: { name?: string; email?: string };
 };
 
-export function RegisterForm({ action, from }: { action: (prev: State, data: FormData) => Promise<State>; from: string }) {
+export function RegisterForm({
+  action,
+  from,
+}: {
+  action: (prev: State, data: FormData) => Promise<State>;
+  from: string;
+}) {
   const [state, formAction, pending] = useActionState(action, {});
   const errors = state.fieldErrors ?? {};
   return (

@@ -5,7 +5,13 @@ import type { CatalogParams } from "@/lib/flows/catalog-params";
 
 type FilterKey = "q" | "agent" | "site" | "tag" | "access";
 
-const LABELS: Record<FilterKey, string> = { q: "Search", agent: "Agent", site: "Website", tag: "Tag", access: "Access" };
+const LABELS: Record<FilterKey, string> = {
+  q: "Search",
+  agent: "Agent",
+  site: "Website",
+  tag: "Tag",
+  access: "Access",
+};
 
 /** The narrowing in effect, each with a link that removes it (plain links: no JavaScript needed). */
 export function ActiveFilters({ params }: { params: CatalogParams }) {
@@ -31,7 +37,10 @@ export function ActiveFilters({ params }: { params: CatalogParams }) {
       })}
       {active.length > 1 ? (
         <li>
-          <Link href={catalogHref({ sort: params.sort })} className="text-xs font-medium text-accent-text hover:underline">
+          <Link
+            href={catalogHref({ sort: params.sort })}
+            className="text-xs font-medium text-accent-text hover:underline"
+          >
             Clear all
           </Link>
         </li>

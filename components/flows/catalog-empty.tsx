@@ -24,7 +24,10 @@ export function CatalogEmpty({ params, popularTags }: { params: CatalogParams; p
         <div className="flex flex-col items-center gap-5">
           <div className="flex flex-wrap justify-center gap-2">
             {params.q && narrowed ? (
-              <Link href={catalogHref({ q: params.q, sort: params.sort })} className={buttonClasses({ variant: "secondary" })}>
+              <Link
+                href={catalogHref({ q: params.q, sort: params.sort })}
+                className={buttonClasses({ variant: "secondary" })}
+              >
                 Search all flows
               </Link>
             ) : null}

@@ -8,13 +8,7 @@ import { SearchIcon } from "@/components/ui/icons";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import type { CatalogFacets, Facet } from "@/db/queries/flows";
-import {
-  CATALOG_ACCESS,
-  CATALOG_SORTS,
-  DEFAULT_PAGE_SIZE,
-  SORT_LABELS,
-  catalogHref,
-} from "@/lib/flows/catalog-href";
+import { CATALOG_ACCESS, CATALOG_SORTS, DEFAULT_PAGE_SIZE, SORT_LABELS, catalogHref } from "@/lib/flows/catalog-href";
 import type { CatalogParams } from "@/lib/flows/catalog-params";
 
 type Props = { params: CatalogParams; facets: CatalogFacets; hasFilters: boolean };
@@ -49,7 +43,14 @@ export function CatalogFilterForm({ params, facets, hasFilters }: Props) {
   }
 
   return (
-    <form action="/flows" method="get" role="search" aria-label="Flows" onSubmit={onSubmit} className="flex flex-col gap-4">
+    <form
+      action="/flows"
+      method="get"
+      role="search"
+      aria-label="Flows"
+      onSubmit={onSubmit}
+      className="flex flex-col gap-4"
+    >
       <div className="flex gap-2">
         <div className="relative min-w-0 flex-1">
           <label htmlFor="catalog-q" className="sr-only">
@@ -77,9 +78,30 @@ export function CatalogFilterForm({ params, facets, hasFilters }: Props) {
       </div>
 
       <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-[repeat(5,minmax(0,1fr))_auto]">
-        <FacetSelect id="catalog-agent" name="agent" label="Agent" anyLabel="Any agent" value={params.agent} facets={facets.agents} />
-        <FacetSelect id="catalog-site" name="site" label="Website" anyLabel="Any website" value={params.site} facets={facets.sites} />
-        <FacetSelect id="catalog-tag" name="tag" label="Tag" anyLabel="Any tag" value={params.tag} facets={facets.tags} />
+        <FacetSelect
+          id="catalog-agent"
+          name="agent"
+          label="Agent"
+          anyLabel="Any agent"
+          value={params.agent}
+          facets={facets.agents}
+        />
+        <FacetSelect
+          id="catalog-site"
+          name="site"
+          label="Website"
+          anyLabel="Any website"
+          value={params.site}
+          facets={facets.sites}
+        />
+        <FacetSelect
+          id="catalog-tag"
+          name="tag"
+          label="Tag"
+          anyLabel="Any tag"
+          value={params.tag}
+          facets={facets.tags}
+        />
         <LabeledSelect id="catalog-access" name="access" label="Access" defaultValue={params.access ?? ""}>
           <option value="">Free and premium</option>
           <option value="free">Free</option>
@@ -97,7 +119,10 @@ export function CatalogFilterForm({ params, facets, hasFilters }: Props) {
             Apply
           </Button>
           {hasFilters ? (
-            <Link href={catalogHref({ sort: params.sort })} className={buttonClasses({ variant: "ghost", className: "flex-1 lg:flex-none" })}>
+            <Link
+              href={catalogHref({ sort: params.sort })}
+              className={buttonClasses({ variant: "ghost", className: "flex-1 lg:flex-none" })}
+            >
               Clear
             </Link>
           ) : null}
@@ -113,7 +138,13 @@ function LabeledSelect({
   label,
   children,
   ...props
-}: { id: string; label: string; name: string; defaultValue: string; children: React.ReactNode }) {
+}: {
+  id: string;
+  label: string;
+  name: string;
+  defaultValue: string;
+  children: React.ReactNode;
+}) {
   return (
     <div className="flex min-w-0 flex-col gap-1.5">
       <label htmlFor={id} className="text-xs font-medium text-ink-muted">
@@ -131,7 +162,14 @@ function FacetSelect({
   facets,
   anyLabel,
   ...props
-}: { id: string; name: string; label: string; anyLabel: string; value: string | undefined; facets: Facet[] }) {
+}: {
+  id: string;
+  name: string;
+  label: string;
+  anyLabel: string;
+  value: string | undefined;
+  facets: Facet[];
+}) {
   // A value from a link (a tag on a flow page) may be outside the top facets: keep it selectable.
   const options = value && !facets.some((f) => f.value === value) ? [{ value, count: 0 }, ...facets] : facets;
   return (

@@ -77,7 +77,11 @@ export function CopyFlowButton({
         setFallbackText(body.promptText);
       }
     } catch {
-      toast({ title: "Could not reach Flowtab", description: "Check your connection and try again.", variant: "danger" });
+      toast({
+        title: "Could not reach Flowtab",
+        description: "Check your connection and try again.",
+        variant: "danger",
+      });
     } finally {
       setBusy(false);
     }

@@ -23,9 +23,14 @@ export function FlowFacts({ flow }: { flow: FlowDetail }) {
       <div className="rounded-xl border border-line bg-surface p-4 shadow-card">
         <h2 className="text-xs font-medium text-ink-subtle">Creator</h2>
         <p className="mt-1 text-sm font-semibold text-ink">{creatorDisplayName(flow.creator)}</p>
-        {flow.creator.bio ? <p className="mt-1 line-clamp-4 text-sm leading-6 text-ink-muted">{flow.creator.bio}</p> : null}
+        {flow.creator.bio ? (
+          <p className="mt-1 line-clamp-4 text-sm leading-6 text-ink-muted">{flow.creator.bio}</p>
+        ) : null}
         {flow.creator.handle ? (
-          <Link href={`/creators/${flow.creator.handle}`} className="mt-3 inline-block text-sm font-medium text-accent-text hover:underline">
+          <Link
+            href={`/creators/${flow.creator.handle}`}
+            className="mt-3 inline-block text-sm font-medium text-accent-text hover:underline"
+          >
             More flows by {creatorDisplayName(flow.creator)}
           </Link>
         ) : null}

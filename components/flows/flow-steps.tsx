@@ -28,7 +28,9 @@ export function FlowSteps(props: Props) {
                 <LockIcon size={14} className="mt-0.5 shrink-0 text-ink-subtle" aria-label="Premium" role="img" />
               ) : null}
             </p>
-            {step.body ? <p className="mt-1 text-sm leading-6 whitespace-pre-line text-ink-muted">{step.body}</p> : null}
+            {step.body ? (
+              <p className="mt-1 text-sm leading-6 whitespace-pre-line text-ink-muted">{step.body}</p>
+            ) : null}
           </div>
         </li>
       ))}

@@ -13,7 +13,12 @@ export function pluralize(n: number, one: string, many: string): string {
 
 /** "12 Mar 2026" (UTC). */
 export function formatDate(date: Date | string): string {
-  return new Date(date).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+  return new Date(date).toLocaleDateString("en-GB", {
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    timeZone: "UTC",
+  });
 }
 
 export function creatorDisplayName(creator: { name: string | null; handle: string | null }): string {

@@ -21,8 +21,7 @@ export function AccountMenu({ user }: { user: HeaderUser }) {
   const menuRef = useRef<HTMLDivElement>(null);
   const menuId = useId();
 
-  const menuItems = () =>
-    Array.from(menuRef.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? []);
+  const menuItems = () => Array.from(menuRef.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? []);
 
   useEffect(() => {
     if (!open) return;

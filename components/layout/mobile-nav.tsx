@@ -70,7 +70,10 @@ export function MobileNav({ user }: { user: HeaderUser | null }) {
                 href={item.href}
                 onClick={close}
                 aria-current={active ? "page" : undefined}
-                className={cn(linkClasses, active ? "bg-surface-muted text-ink" : "text-ink-muted hover:bg-surface-muted hover:text-ink")}
+                className={cn(
+                  linkClasses,
+                  active ? "bg-surface-muted text-ink" : "text-ink-muted hover:bg-surface-muted hover:text-ink",
+                )}
               >
                 {item.label}
               </Link>
@@ -97,15 +100,15 @@ export function MobileNav({ user }: { user: HeaderUser | null }) {
                 {accountNav(user.isAdmin)
                   .filter((item) => !MAIN_NAV.some((main) => main.href === item.href))
                   .map((item) => (
-                  <Link
-                    key={item.href}
-                    href={item.href}
-                    onClick={close}
-                    className={cn(linkClasses, "text-ink-muted hover:bg-surface-muted hover:text-ink")}
-                  >
-                    {item.label}
-                  </Link>
-                ))}
+                    <Link
+                      key={item.href}
+                      href={item.href}
+                      onClick={close}
+                      className={cn(linkClasses, "text-ink-muted hover:bg-surface-muted hover:text-ink")}
+                    >
+                      {item.label}
+                    </Link>
+                  ))}
               </nav>
               <form action="/logout" method="post" className="mt-3 px-3">
                 <button type="submit" className={buttonClasses({ variant: "secondary", fullWidth: true })}>
@@ -118,7 +121,11 @@ export function MobileNav({ user }: { user: HeaderUser | null }) {
               <Link href="/register" onClick={close} className={buttonClasses({ size: "lg", fullWidth: true })}>
                 Start free trial
               </Link>
-              <Link href="/login" onClick={close} className={buttonClasses({ variant: "secondary", size: "lg", fullWidth: true })}>
+              <Link
+                href="/login"
+                onClick={close}
+                className={buttonClasses({ variant: "secondary", size: "lg", fullWidth: true })}
+              >
                 Sign in
               </Link>
             </div>

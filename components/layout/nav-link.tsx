@@ -6,7 +6,15 @@ import { cn } from "@/components/ui/cn";
 import { isActivePath } from "./nav-items";
 
 /** A header nav link that marks the current section with aria-current="page". */
-export function NavLink({ href, children, className }: { href: string; children: React.ReactNode; className?: string }) {
+export function NavLink({
+  href,
+  children,
+  className,
+}: {
+  href: string;
+  children: React.ReactNode;
+  className?: string;
+}) {
   const active = isActivePath(usePathname(), href);
   return (
     <Link

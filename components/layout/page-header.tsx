@@ -14,7 +14,12 @@ export type PageHeaderProps = {
 /** The heading block at the top of an app page (one <h1>). */
 export function PageHeader({ title, eyebrow, description, actions, className }: PageHeaderProps) {
   return (
-    <div className={cn("flex flex-col gap-4 border-b border-line pb-6 sm:flex-row sm:items-end sm:justify-between", className)}>
+    <div
+      className={cn(
+        "flex flex-col gap-4 border-b border-line pb-6 sm:flex-row sm:items-end sm:justify-between",
+        className,
+      )}
+    >
       <div className="min-w-0">
         {eyebrow ? (
           <p className="mb-2 font-mono text-xs font-medium tracking-wider text-accent-text uppercase">{eyebrow}</p>

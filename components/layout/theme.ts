@@ -29,8 +29,7 @@ export function writeThemePreference(preference: ThemePreference): void {
 
 export function applyThemePreference(preference: ThemePreference): void {
   const dark =
-    preference === "dark" ||
-    (preference === "system" && window.matchMedia("(prefers-color-scheme: dark)").matches);
+    preference === "dark" || (preference === "system" && window.matchMedia("(prefers-color-scheme: dark)").matches);
   const root = document.documentElement;
   root.classList.toggle("dark", dark);
   root.setAttribute("data-theme-pref", preference);

@@ -45,14 +45,22 @@ export function SavedFlowsList({ items, total }: { items: Saved[]; total: number
 
 export function CopyHistoryList({ items, total }: { items: Copied[]; total: number }) {
   if (items.length === 0) {
-    return <EmptyState title="Nothing copied yet" description="Flows you copy appear here, with the date and whether the copy paid its creator." />;
+    return (
+      <EmptyState
+        title="Nothing copied yet"
+        description="Flows you copy appear here, with the date and whether the copy paid its creator."
+      />
+    );
   }
   return (
     <div>
       <p className="mb-3 text-sm text-ink-muted">{total} copies in all</p>
       <ul className="divide-y divide-line rounded-xl border border-line bg-surface">
         {items.map((c) => (
-          <li key={`${c.slug}-${c.copiedAt.toISOString()}`} className="flex flex-col gap-1 p-4 sm:flex-row sm:items-center sm:justify-between">
+          <li
+            key={`${c.slug}-${c.copiedAt.toISOString()}`}
+            className="flex flex-col gap-1 p-4 sm:flex-row sm:items-center sm:justify-between"
+          >
             <Link href={readerHref(c.slug, c.isPremium)} className="font-medium text-ink hover:underline">
               {c.title}
             </Link>

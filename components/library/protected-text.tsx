@@ -33,7 +33,10 @@ export function ProtectedText({ text }: { text: string }) {
     if (!list) return;
     const Tag = list.ordered ? "ol" : "ul";
     blocks.push(
-      <Tag key={blocks.length} className={list.ordered ? "list-decimal space-y-1.5 pl-6" : "list-disc space-y-1.5 pl-6"}>
+      <Tag
+        key={blocks.length}
+        className={list.ordered ? "list-decimal space-y-1.5 pl-6" : "list-disc space-y-1.5 pl-6"}
+      >
         {list.items.map((item, i) => (
           <li key={i}>{inline(item)}</li>
         ))}

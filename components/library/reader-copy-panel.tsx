@@ -28,13 +28,13 @@ export function ReaderCopyPanel({ slug, usage }: { slug: string; usage: PeriodUs
       <p className="text-sm text-ink" data-testid="copy-counter" aria-live="polite">
         {state.paidAllowance > 0 ? (
           <>
-            <span className="font-semibold tabular-nums">{state.paidCopiesUsed}</span> of {state.paidAllowance} paid copies
-            used this period, resets on {formatDay(state.periodEnd)}
+            <span className="font-semibold tabular-nums">{state.paidCopiesUsed}</span> of {state.paidAllowance} paid
+            copies used this period, resets on {formatDay(state.periodEnd)}
           </>
         ) : state.copyLimit !== null ? (
           <>
-            <span className="font-semibold tabular-nums">{state.copiesThisPeriod}</span> of {state.copyLimit} trial copies
-            used, trial ends on {formatDay(state.periodEnd)}
+            <span className="font-semibold tabular-nums">{state.copiesThisPeriod}</span> of {state.copyLimit} trial
+            copies used, trial ends on {formatDay(state.periodEnd)}
           </>
         ) : (
           <>

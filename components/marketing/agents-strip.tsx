@@ -5,7 +5,10 @@ export function AgentsStrip() {
   return (
     <section aria-labelledby="agents-title" className="border-y border-line bg-surface-muted/60">
       <Container className="flex flex-col gap-5 py-8 lg:items-center lg:py-10">
-        <h2 id="agents-title" className="shrink-0 font-mono text-xs font-medium tracking-wider text-ink-subtle uppercase">
+        <h2
+          id="agents-title"
+          className="shrink-0 font-mono text-xs font-medium tracking-wider text-ink-subtle uppercase"
+        >
           Written for the agents people actually use
         </h2>
         <ul className="flex flex-wrap gap-2 lg:justify-center">

@@ -30,7 +30,11 @@ export function CreatorsSection() {
   ];
 
   return (
-    <section id="creators" aria-labelledby="creators-title" className="scroll-mt-20 border-y border-line bg-surface-muted/60 py-20 sm:py-28">
+    <section
+      id="creators"
+      aria-labelledby="creators-title"
+      className="scroll-mt-20 border-y border-line bg-surface-muted/60 py-20 sm:py-28"
+    >
       <Container className="grid gap-14 lg:grid-cols-[1fr_1fr] lg:gap-20">
         <div>
           <SectionHeading

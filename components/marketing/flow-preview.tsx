@@ -15,7 +15,10 @@ export function FlowPreview() {
   return (
     <figure className="relative mx-auto w-full max-w-lg lg:max-w-none">
       <div aria-hidden="true" className="absolute -inset-6 rounded-[2rem] bg-accent-soft opacity-70 blur-2xl" />
-      <div aria-hidden="true" className="relative overflow-hidden rounded-2xl border border-line bg-surface shadow-raised">
+      <div
+        aria-hidden="true"
+        className="relative overflow-hidden rounded-2xl border border-line bg-surface shadow-raised"
+      >
         <div className="flex items-end gap-2 border-b border-line bg-surface-muted px-3 pt-3">
           <div className="-mb-px flex min-w-0 items-center gap-2 rounded-t-lg border border-b-surface border-line bg-surface px-3 py-2 text-xs font-medium text-ink">
             <LogoMark size={14} />

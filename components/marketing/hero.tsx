@@ -24,8 +24,8 @@ export function Hero() {
           </h1>
           <p className="mt-6 max-w-xl text-base leading-7 text-ink-muted sm:text-lg sm:leading-8">
             Flowtab is a marketplace of <strong className="font-semibold text-ink">flows</strong>: step-by-step
-            instructions that tell your browser agent how to do one task on one kind of website. Copy a flow, paste
-            it into your agent, and let it work from steps someone already ran.
+            instructions that tell your browser agent how to do one task on one kind of website. Copy a flow, paste it
+            into your agent, and let it work from steps someone already ran.
           </p>
           <div className="mt-9 flex flex-col gap-3 sm:flex-row">
             <Link href="/register" className={buttonClasses({ size: "lg" })}>

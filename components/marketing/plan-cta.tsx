@@ -17,8 +17,20 @@ export type PlanCtaProps = {
 };
 
 /** The call to action on a pricing card, fitted to who is looking. */
-export function PlanCta({ planId, highlighted = false, className, viewer, checkoutAction, portalAction }: PlanCtaProps) {
-  const classes = buttonClasses({ variant: highlighted ? "primary" : "secondary", size: "lg", fullWidth: true, className });
+export function PlanCta({
+  planId,
+  highlighted = false,
+  className,
+  viewer,
+  checkoutAction,
+  portalAction,
+}: PlanCtaProps) {
+  const classes = buttonClasses({
+    variant: highlighted ? "primary" : "secondary",
+    size: "lg",
+    fullWidth: true,
+    className,
+  });
   if (planId === "free") {
     return viewer.signedIn ? (
       <Link href="/flows?access=free" className={classes}>

@@ -18,7 +18,9 @@ type CardSpec = {
 };
 
 function copiesText(plan: Plan): string {
-  return plan.copyLimitPerPeriod === null ? "Unlimited copies" : `Up to ${formatCount(plan.copyLimitPerPeriod)} copies a period`;
+  return plan.copyLimitPerPeriod === null
+    ? "Unlimited copies"
+    : `Up to ${formatCount(plan.copyLimitPerPeriod)} copies a period`;
 }
 
 /** Card contents, all figures read from lib/plans. */
@@ -86,7 +88,9 @@ export function PricingCards({ className, cta }: { className?: string; cta: CtaC
           key={card.id}
           className={cn(
             "relative flex flex-col rounded-2xl border bg-surface p-6 sm:p-8",
-            card.highlighted ? "order-first border-accent shadow-raised ring-1 ring-accent lg:order-none" : "border-line shadow-card",
+            card.highlighted
+              ? "order-first border-accent shadow-raised ring-1 ring-accent lg:order-none"
+              : "border-line shadow-card",
           )}
         >
           <div className="flex items-center justify-between gap-3">

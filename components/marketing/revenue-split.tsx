@@ -54,9 +54,8 @@ export function RevenueSplit({ className }: { className?: string }) {
 
       <p className="mt-5 border-t border-line pt-5 text-sm leading-6 text-ink-muted">
         Each of a subscriber&rsquo;s first {formatCount(e.paidCopies)} premium copies in a period pays its creator{" "}
-        {formatCentsShort(e.creditCents)}, so no one can send creators more than {e.creatorPercent}% of their fee.
-        Copy fewer, and the unused part stays with Flowtab. Copy more, and the extra copies still work; they just
-        pay nobody.
+        {formatCentsShort(e.creditCents)}, so no one can send creators more than {e.creatorPercent}% of their fee. Copy
+        fewer, and the unused part stays with Flowtab. Copy more, and the extra copies still work; they just pay nobody.
       </p>
     </div>
   );

@@ -33,13 +33,19 @@ export function Alert({ variant = "info", title, children, action, className }: 
   return (
     <div
       role={variant === "danger" ? "alert" : "status"}
-      className={cn("flex flex-col gap-3 rounded-lg border p-4 text-sm sm:flex-row sm:items-start", styles[variant], className)}
+      className={cn(
+        "flex flex-col gap-3 rounded-lg border p-4 text-sm sm:flex-row sm:items-start",
+        styles[variant],
+        className,
+      )}
     >
       <div className="flex flex-1 gap-3">
         <Icon size={18} className="mt-px shrink-0" />
         <div className="flex flex-col gap-1">
           {title ? <p className="font-semibold">{title}</p> : null}
-          {children ? <div className="text-ink-muted [&_a]:font-medium [&_a]:text-ink [&_a]:underline">{children}</div> : null}
+          {children ? (
+            <div className="text-ink-muted [&_a]:font-medium [&_a]:text-ink [&_a]:underline">{children}</div>
+          ) : null}
         </div>
       </div>
       {action ? <div className="shrink-0 pl-7 sm:pl-0">{action}</div> : null}

@@ -32,8 +32,19 @@ const sizes: Record<ButtonSize, string> = {
 };
 
 /** Button styles as a class string, for links that look like buttons: `<Link className={buttonClasses({ variant: "secondary" })}>`. */
-export function buttonClasses({ variant = "primary", size = "md", fullWidth, className }: ButtonStyleOptions = {}): string {
-  return cn(base, variants[variant], variant === "link" ? "h-auto px-0" : sizes[size], fullWidth && "w-full", className);
+export function buttonClasses({
+  variant = "primary",
+  size = "md",
+  fullWidth,
+  className,
+}: ButtonStyleOptions = {}): string {
+  return cn(
+    base,
+    variants[variant],
+    variant === "link" ? "h-auto px-0" : sizes[size],
+    fullWidth && "w-full",
+    className,
+  );
 }
 
 export type ButtonProps = ComponentProps<"button"> &

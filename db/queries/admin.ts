@@ -34,10 +34,17 @@ export type AdminOverview = {
 const asInt = (value: unknown) => Number(value ?? 0);
 
 /** Counts for the console's header, for the UTC month [monthStart, monthEnd). Money in cents. */
-export async function getAdminOverview(db: Executor, params: { monthStart: Date; monthEnd: Date }): Promise<AdminOverview> {
+export async function getAdminOverview(
+  db: Executor,
+  params: { monthStart: Date; monthEnd: Date },
+): Promise<AdminOverview> {
   const inMonth = (column: PgColumn) => and(gte(column, params.monthStart), lt(column, params.monthEnd));
   const [subs, seats, copies, revenue, credits, payoutRows, needsAdmin, emails] = await Promise.all([
-    db.select({ status: subscriptions.status, count: count() }).from(subscriptions).groupBy(subscriptions.status).orderBy(subscriptions.status),
+    db
+      .select({ status: subscriptions.status, count: count() })
+      .from(subscriptions)
+      .groupBy(subscriptions.status)
+      .orderBy(subscriptions.status),
     db
       .select({ seats: sql<number>`coalesce(sum(${subscriptions.quantity}), 0)::int` })
       .from(subscriptions)
@@ -47,21 +54,35 @@ export async function getAdminOverview(db: Executor, params: { monthStart: Date;
       .from(copyEvents)
       .where(inMonth(copyEvents.createdAt)),
     db
-      .select({ cents: sql<number>`coalesce(sum(${invoices.amountPaidCents} - ${invoices.amountRefundedCents}), 0)::int` })
+      .select({
+        cents: sql<number>`coalesce(sum(${invoices.amountPaidCents} - ${invoices.amountRefundedCents}), 0)::int`,
+      })
       .from(invoices)
       .where(and(eq(invoices.status, "paid"), inMonth(invoices.paidAt))),
     db
-      .select({ status: creatorCredits.status, count: count(), cents: sql<number>`coalesce(sum(${creatorCredits.amountCents}), 0)::int` })
+      .select({
+        status: creatorCredits.status,
+        count: count(),
+        cents: sql<number>`coalesce(sum(${creatorCredits.amountCents}), 0)::int`,
+      })
       .from(creatorCredits)
       .groupBy(creatorCredits.status)
       .orderBy(creatorCredits.status),
     db
-      .select({ status: payouts.status, count: count(), cents: sql<number>`coalesce(sum(${payouts.amountCents}), 0)::int` })
+      .select({
+        status: payouts.status,
+        count: count(),
+        cents: sql<number>`coalesce(sum(${payouts.amountCents}), 0)::int`,
+      })
       .from(payouts)
       .groupBy(payouts.status)
       .orderBy(payouts.status),
     db.select({ count: count() }).from(payouts).where(eq(payouts.needsAdmin, true)),
-    db.select({ status: emailOutbox.status, count: count() }).from(emailOutbox).groupBy(emailOutbox.status).orderBy(emailOutbox.status),
+    db
+      .select({ status: emailOutbox.status, count: count() })
+      .from(emailOutbox)
+      .groupBy(emailOutbox.status)
+      .orderBy(emailOutbox.status),
   ]);
   return {
     subscriptionsByStatus: subs.map((r) => ({ status: r.status, count: asInt(r.count), cents: 0 })),
@@ -101,7 +122,10 @@ export async function listFlowReports(db: Executor, params: { limit: number }) {
 }
 
 export async function countOpenFlowReports(db: Executor) {
-  const [row] = await db.select({ count: count() }).from(flowReports).where(sql`${flowReports.resolvedAt} is null`);
+  const [row] = await db
+    .select({ count: count() })
+    .from(flowReports)
+    .where(sql`${flowReports.resolvedAt} is null`);
   return asInt(row?.count);
 }
 

@@ -17,14 +17,26 @@ const listColumns = {
 
 export async function insertApiToken(
   db: Executor,
-  params: { userId: string; tenantId: string; name: string; prefix: string; tokenHash: string; scopes: ApiScope[]; expiresAt: Date | null },
+  params: {
+    userId: string;
+    tenantId: string;
+    name: string;
+    prefix: string;
+    tokenHash: string;
+    scopes: ApiScope[];
+    expiresAt: Date | null;
+  },
 ) {
   const [row] = await db.insert(apiTokens).values(params).returning(listColumns);
   return row!;
 }
 
 export async function listApiTokens(db: Executor, params: { userId: string }) {
-  return db.select(listColumns).from(apiTokens).where(eq(apiTokens.userId, params.userId)).orderBy(desc(apiTokens.createdAt));
+  return db
+    .select(listColumns)
+    .from(apiTokens)
+    .where(eq(apiTokens.userId, params.userId))
+    .orderBy(desc(apiTokens.createdAt));
 }
 
 /** Revokes one of the user's own tokens; false when it is not theirs or already revoked. */
@@ -32,7 +44,9 @@ export async function revokeApiToken(db: Executor, params: { userId: string; tok
   const rows = await db
     .update(apiTokens)
     .set({ revokedAt: params.at })
-    .where(and(eq(apiTokens.id, params.tokenId), eq(apiTokens.userId, params.userId), sql`${apiTokens.revokedAt} is null`))
+    .where(
+      and(eq(apiTokens.id, params.tokenId), eq(apiTokens.userId, params.userId), sql`${apiTokens.revokedAt} is null`),
+    )
     .returning({ id: apiTokens.id });
   return rows.length > 0;
 }
@@ -58,7 +72,10 @@ export async function recordApiTokenUse(db: Executor, params: { tokenId: string;
   const [usage] = await db
     .insert(apiTokenUsage)
     .values({ tokenId: params.tokenId, day, requests: 1 })
-    .onConflictDoUpdate({ target: [apiTokenUsage.tokenId, apiTokenUsage.day], set: { requests: sql`${apiTokenUsage.requests} + 1` } })
+    .onConflictDoUpdate({
+      target: [apiTokenUsage.tokenId, apiTokenUsage.day],
+      set: { requests: sql`${apiTokenUsage.requests} + 1` },
+    })
     .returning({ requests: apiTokenUsage.requests });
   await db.update(apiTokens).set({ lastUsedAt: params.now }).where(eq(apiTokens.id, params.tokenId));
   return usage!.requests;

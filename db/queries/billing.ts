@@ -120,7 +120,10 @@ export async function getSubscriptionByStripeId(db: Executor, params: { stripeSu
 }
 
 /** A tenant's subscriptions in statuses that still count as "live" (only one may exist per tenant). */
-export async function listLiveSubscriptions(db: Executor, params: { tenantId: string; liveStatuses: SubscriptionStatus[] }) {
+export async function listLiveSubscriptions(
+  db: Executor,
+  params: { tenantId: string; liveStatuses: SubscriptionStatus[] },
+) {
   return db
     .select()
     .from(subscriptions)
@@ -128,7 +131,10 @@ export async function listLiveSubscriptions(db: Executor, params: { tenantId: st
 }
 
 export async function markTrialUsed(db: Executor, params: { userId: string; at: Date }) {
-  await db.update(users).set({ trialUsedAt: params.at }).where(and(eq(users.id, params.userId), isNull(users.trialUsedAt)));
+  await db
+    .update(users)
+    .set({ trialUsedAt: params.at })
+    .where(and(eq(users.id, params.userId), isNull(users.trialUsedAt)));
 }
 
 export async function getUserBillingFlags(db: Executor, params: { userId: string }) {
@@ -161,19 +167,25 @@ export async function hasPaidInvoiceForPeriod(db: Executor, params: { subscripti
     .select({ id: invoices.id })
     .from(invoices)
     .where(
-      and(eq(invoices.subscriptionId, params.subscriptionId), eq(invoices.periodStart, params.periodStart), eq(invoices.status, "paid")),
+      and(
+        eq(invoices.subscriptionId, params.subscriptionId),
+        eq(invoices.periodStart, params.periodStart),
+        eq(invoices.status, "paid"),
+      ),
     );
   return Boolean(row);
 }
 
 /** Subscriptions whose Stripe id starts with `prefix`, with the owner of their personal tenant (seed tooling). */
 export async function listSubscriptionsByIdPrefix(db: Executor, params: { prefix: string }) {
-  return db
-    .select({ subscription: subscriptions, ownerId: users.id, email: users.email, name: users.name })
-    .from(subscriptions)
-    .innerJoin(tenants, eq(tenants.id, subscriptions.tenantId))
-    .leftJoin(users, eq(users.id, tenants.personalOwnerId))
-    // "_" and "%" are LIKE wildcards: escaped, so only ids that really start with the prefix match.
-    .where(like(subscriptions.stripeSubscriptionId, `${params.prefix.replace(/[_%\\]/g, "\\$&")}%`))
-    .orderBy(subscriptions.stripeSubscriptionId);
+  return (
+    db
+      .select({ subscription: subscriptions, ownerId: users.id, email: users.email, name: users.name })
+      .from(subscriptions)
+      .innerJoin(tenants, eq(tenants.id, subscriptions.tenantId))
+      .leftJoin(users, eq(users.id, tenants.personalOwnerId))
+      // "_" and "%" are LIKE wildcards: escaped, so only ids that really start with the prefix match.
+      .where(like(subscriptions.stripeSubscriptionId, `${params.prefix.replace(/[_%\\]/g, "\\$&")}%`))
+      .orderBy(subscriptions.stripeSubscriptionId)
+  );
 }

@@ -27,7 +27,10 @@ export async function findCopyInPeriod(db: Executor, params: { userId: string; f
   return row ?? null;
 }
 
-export async function ensurePeriodUsageRow(db: Executor, params: { userId: string; periodStart: Date; periodEnd: Date }) {
+export async function ensurePeriodUsageRow(
+  db: Executor,
+  params: { userId: string; periodStart: Date; periodEnd: Date },
+) {
   await db.insert(copyPeriodUsage).values(params).onConflictDoNothing();
 }
 
@@ -72,7 +75,13 @@ export async function writeCopy(db: Executor, p: CopyWrite): Promise<CopyWriteRe
   const periodEnd = p.periodEnd.toISOString();
   const now = p.now.toISOString();
   const day = now.slice(0, 10);
-  const rows = await queryRowsPrepared<{ id: string | null; counted: boolean; allowed: boolean; copies: number; paid_copies: number }>(
+  const rows = await queryRowsPrepared<{
+    id: string | null;
+    counted: boolean;
+    allowed: boolean;
+    copies: number;
+    paid_copies: number;
+  }>(
     db,
     sql`
     with old as (
@@ -130,7 +139,13 @@ export async function writeCopy(db: Executor, p: CopyWrite): Promise<CopyWriteRe
   if (!row) return { outcome: "usage_row_missing" };
   if (!row.allowed) return { outcome: "limit_reached" };
   if (!row.id) return { outcome: "duplicate" };
-  return { outcome: "recorded", copyEventId: row.id, counted: row.counted, copies: row.copies, paidCopies: row.paid_copies };
+  return {
+    outcome: "recorded",
+    copyEventId: row.id,
+    counted: row.counted,
+    copies: row.copies,
+    paidCopies: row.paid_copies,
+  };
 }
 
 type SubscriptionJson = {
@@ -212,7 +227,9 @@ export async function loadCopyContext(
            flow.id as flow_id, flow.status, flow.is_premium, flow.creator_id, flow.prompt_text, flow.shares_tenant
     from (select 1) as one left join flow on true`,
   );
-  const subs = (typeof row!.subscriptions === "string" ? JSON.parse(row!.subscriptions) : row!.subscriptions) as SubscriptionJson[];
+  const subs = (
+    typeof row!.subscriptions === "string" ? JSON.parse(row!.subscriptions) : row!.subscriptions
+  ) as SubscriptionJson[];
   const subscriptionRows: UserSubscriptionRow[] = subs.map((s) => ({
     tenantKind: s.tenant_kind,
     tenantName: s.tenant_name,

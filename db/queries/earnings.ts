@@ -243,7 +243,11 @@ export async function dailySeries(
       group by days.day_start
       order by days.day_start`,
   );
-  return rows.map((r) => ({ day: String(r.day), qualifyingCopies: cents(r.qualifying), earnedCents: cents(r.live_cents) }));
+  return rows.map((r) => ({
+    day: String(r.day),
+    qualifyingCopies: cents(r.qualifying),
+    earnedCents: cents(r.live_cents),
+  }));
 }
 
 export const FLOW_SORTS = ["title", "copies", "qualifying", "earnings"] as const;

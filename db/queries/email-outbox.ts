@@ -30,5 +30,8 @@ export async function markEmailSent(db: Executor, params: { id: string; at: Date
 }
 
 export async function markEmailFailed(db: Executor, params: { id: string; error: string }) {
-  await db.update(emailOutbox).set({ status: "failed", error: params.error.slice(0, 1000) }).where(eq(emailOutbox.id, params.id));
+  await db
+    .update(emailOutbox)
+    .set({ status: "failed", error: params.error.slice(0, 1000) })
+    .where(eq(emailOutbox.id, params.id));
 }

@@ -107,7 +107,10 @@ export async function listTakenSlugs(
   if (params.slugs.length === 0) return [];
   const conditions: SQL[] = [inArray(flows.slug, params.slugs)];
   if (params.excludeFlowId) conditions.push(ne(flows.id, params.excludeFlowId));
-  const rows = await db.select({ slug: flows.slug }).from(flows).where(and(...conditions));
+  const rows = await db
+    .select({ slug: flows.slug })
+    .from(flows)
+    .where(and(...conditions));
   return rows.map((r) => r.slug);
 }
 
@@ -122,11 +125,7 @@ export async function insertFlow(
     publishedAt: Date | null;
   },
 ): Promise<FlowRef | null> {
-  const [row] = await db
-    .insert(flows)
-    .values(params)
-    .onConflictDoNothing({ target: flows.slug })
-    .returning(refColumns);
+  const [row] = await db.insert(flows).values(params).onConflictDoNothing({ target: flows.slug }).returning(refColumns);
   return row ?? null;
 }
 

@@ -106,10 +106,7 @@ const RANK_WEIGHTS = sql.raw(`'{0.02, 0.1, 0.4, 1.0}'::float4[]`);
 /** The page of items (exported so tests can EXPLAIN the exact SQL). */
 export function catalogItemsQuery(db: Executor, f: CatalogFilters) {
   const order = f.tsQuery
-    ? [
-        sql`ts_rank_cd(${RANK_WEIGHTS}, ${flows.searchVector}, ${f.tsQuery}::tsquery) desc`,
-        ...sortOrder(f.sort),
-      ]
+    ? [sql`ts_rank_cd(${RANK_WEIGHTS}, ${flows.searchVector}, ${f.tsQuery}::tsquery) desc`, ...sortOrder(f.sort)]
     : sortOrder(f.sort);
   return db
     .select({
@@ -136,7 +133,10 @@ export function catalogItemsQuery(db: Executor, f: CatalogFilters) {
 
 /** How many flows match (exported so tests can EXPLAIN the exact SQL). */
 export function catalogCountQuery(db: Executor, f: CatalogFilters) {
-  return db.select({ total: sql<number>`count(*)::int` }).from(flows).where(catalogWhere(f));
+  return db
+    .select({ total: sql<number>`count(*)::int` })
+    .from(flows)
+    .where(catalogWhere(f));
 }
 
 type CatalogRow = Awaited<ReturnType<typeof catalogItemsQuery>>[number];

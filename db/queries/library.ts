@@ -24,7 +24,12 @@ export async function listSavedFlows(db: Executor, params: { userId: string; pag
     .orderBy(desc(saves.createdAt), desc(flows.id))
     .limit(PAGE_SIZE)
     .offset((page - 1) * PAGE_SIZE);
-  return { items: rows.map(({ total: _total, ...item }) => item), total: rows[0]?.total ?? 0, page, pageSize: PAGE_SIZE };
+  return {
+    items: rows.map(({ total: _total, ...item }) => item),
+    total: rows[0]?.total ?? 0,
+    page,
+    pageSize: PAGE_SIZE,
+  };
 }
 
 /** A user's copies, newest first: which flow, when, and whether it paid its creator. */
@@ -45,5 +50,10 @@ export async function listCopyHistory(db: Executor, params: { userId: string; pa
     .orderBy(desc(copyEvents.createdAt), desc(copyEvents.id))
     .limit(PAGE_SIZE)
     .offset((page - 1) * PAGE_SIZE);
-  return { items: rows.map(({ total: _total, ...item }) => item), total: rows[0]?.total ?? 0, page, pageSize: PAGE_SIZE };
+  return {
+    items: rows.map(({ total: _total, ...item }) => item),
+    total: rows[0]?.total ?? 0,
+    page,
+    pageSize: PAGE_SIZE,
+  };
 }

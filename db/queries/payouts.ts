@@ -74,7 +74,14 @@ export async function listPayoutAccounts(db: Executor, params: { creatorIds: str
 export async function insertProcessingPayout(db: Executor, params: { creatorId: string; month: string; now: Date }) {
   const [row] = await db
     .insert(payouts)
-    .values({ creatorId: params.creatorId, month: params.month, amountCents: 0, status: "processing", createdAt: params.now, updatedAt: params.now })
+    .values({
+      creatorId: params.creatorId,
+      month: params.month,
+      amountCents: 0,
+      status: "processing",
+      createdAt: params.now,
+      updatedAt: params.now,
+    })
     .onConflictDoNothing({ target: [payouts.creatorId, payouts.month] })
     .returning();
   return row ?? null;
@@ -100,7 +107,12 @@ export async function attachCreditsToPayout(
     .where(and(eq(creatorCredits.creatorId, params.creatorId), undeductedReversal(params.before)))
     .returning({ amountCents: creatorCredits.amountCents });
   const sum = (rows: { amountCents: number }[]) => rows.reduce((total, r) => total + r.amountCents, 0);
-  return { earnedCents: sum(earned), deductionCents: sum(deducted), credits: earned.length, deductions: deducted.length };
+  return {
+    earnedCents: sum(earned),
+    deductionCents: sum(deducted),
+    credits: earned.length,
+    deductions: deducted.length,
+  };
 }
 
 export async function setPayoutAmount(db: Executor, params: { payoutId: string; amountCents: number; now: Date }) {
@@ -139,7 +151,13 @@ export async function recordPayoutFailure(
 export async function flagPayoutForAdmin(db: Executor, params: { payoutId: string; error: string; now: Date }) {
   const [row] = await db
     .update(payouts)
-    .set({ status: "failed", needsAdmin: true, nextAttemptAt: null, lastError: params.error.slice(0, 1000), updatedAt: params.now })
+    .set({
+      status: "failed",
+      needsAdmin: true,
+      nextAttemptAt: null,
+      lastError: params.error.slice(0, 1000),
+      updatedAt: params.now,
+    })
     .where(and(eq(payouts.id, params.payoutId), inArray(payouts.status, ["pending", "processing", "failed"])))
     .returning();
   return row ?? null;
@@ -178,7 +196,10 @@ export async function claimFailedPayout(db: Executor, params: { payoutId: string
 }
 
 /** An admin asks for one more attempt of a payout that ran out of automatic ones. */
-export async function reopenPayoutForRetry(db: Executor, params: { payoutId: string; now: Date }): Promise<Payout | null> {
+export async function reopenPayoutForRetry(
+  db: Executor,
+  params: { payoutId: string; now: Date },
+): Promise<Payout | null> {
   const [row] = await db
     .update(payouts)
     .set({ needsAdmin: false, nextAttemptAt: params.now, updatedAt: params.now })
@@ -188,7 +209,10 @@ export async function reopenPayoutForRetry(db: Executor, params: { payoutId: str
 }
 
 /** Recently paid payouts whose "payout paid" email was never queued (the transfer.created webhook confirmed them). */
-export async function listPaidPayoutsWithoutEmail(db: Executor, params: { paidSince: Date; limit: number }): Promise<Payout[]> {
+export async function listPaidPayoutsWithoutEmail(
+  db: Executor,
+  params: { paidSince: Date; limit: number },
+): Promise<Payout[]> {
   const rows = await db
     .select({ payout: payouts })
     .from(payouts)
@@ -201,7 +225,10 @@ export async function listPaidPayoutsWithoutEmail(db: Executor, params: { paidSi
 
 /** Who a payout email goes to. */
 export async function getPayoutRecipient(db: Executor, params: { creatorId: string }) {
-  const [row] = await db.select({ email: users.email, name: users.name }).from(users).where(eq(users.id, params.creatorId));
+  const [row] = await db
+    .select({ email: users.email, name: users.name })
+    .from(users)
+    .where(eq(users.id, params.creatorId));
   return row ?? null;
 }
 

@@ -1,14 +1,5 @@
 import { sql } from "drizzle-orm";
-import {
-  boolean,
-  check,
-  index,
-  integer,
-  pgTable,
-  text,
-  uniqueIndex,
-  uuid,
-} from "drizzle-orm/pg-core";
+import { boolean, check, index, integer, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, sqlList, timestamptz, updatedAt } from "./_columns";
 import { tenants } from "./tenants";
 
@@ -62,10 +53,7 @@ export const subscriptions = pgTable(
     check("subscriptions_status_check", sql.raw(`status in ${sqlList(SUBSCRIPTION_STATUSES)}`)),
     check("subscriptions_quantity_positive", sql`${t.quantity} >= 1`),
     check("subscriptions_amount_nonnegative", sql`${t.unitAmountCents} >= 0`),
-    check(
-      "subscriptions_period_order",
-      sql`${t.currentPeriodEnd} > ${t.currentPeriodStart}`,
-    ),
+    check("subscriptions_period_order", sql`${t.currentPeriodEnd} > ${t.currentPeriodStart}`),
   ],
 );
 

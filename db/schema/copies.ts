@@ -1,15 +1,5 @@
 import { sql } from "drizzle-orm";
-import {
-  boolean,
-  check,
-  index,
-  integer,
-  pgTable,
-  primaryKey,
-  text,
-  uniqueIndex,
-  uuid,
-} from "drizzle-orm/pg-core";
+import { boolean, check, index, integer, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, sqlList, timestamptz, updatedAt } from "./_columns";
 import { invoices, subscriptions } from "./billing";
 import { flows } from "./flows";
@@ -75,10 +65,7 @@ export const copyPeriodUsage = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.userId, t.periodStart] }),
-    check(
-      "copy_period_usage_counts",
-      sql`${t.paidCopies} >= 0 and ${t.copies} >= ${t.paidCopies}`,
-    ),
+    check("copy_period_usage_counts", sql`${t.paidCopies} >= 0 and ${t.copies} >= ${t.paidCopies}`),
   ],
 );
 
@@ -128,10 +115,7 @@ export const creatorCredits = pgTable(
     index("creator_credits_deducted_idx").on(t.deductedInPayoutId),
     check("creator_credits_status_check", sql.raw(`status in ${sqlList(CREDIT_STATUSES)}`)),
     check("creator_credits_amount_positive", sql`${t.amountCents} > 0`),
-    check(
-      "creator_credits_paid_out_has_payout",
-      sql`${t.status} <> 'paid_out' or ${t.payoutId} is not null`,
-    ),
+    check("creator_credits_paid_out_has_payout", sql`${t.status} <> 'paid_out' or ${t.payoutId} is not null`),
   ],
 );
 
@@ -184,7 +168,10 @@ export const creatorStripeAccounts = pgTable(
     chargesEnabled: boolean("charges_enabled").notNull().default(false),
     payoutsEnabled: boolean("payouts_enabled").notNull().default(false),
     transfersCapability: text("transfers_capability").notNull().default("inactive"),
-    requirementsDue: text("requirements_due").array().notNull().default(sql`'{}'::text[]`),
+    requirementsDue: text("requirements_due")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

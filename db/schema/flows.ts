@@ -33,9 +33,18 @@ export const flows = pgTable(
     promptText: text("prompt_text").notNull(),
     steps: jsonb("steps").$type<FlowStep[]>().notNull().default([]),
     category: text("category").notNull(),
-    agents: text("agents").array().notNull().default(sql`'{}'::text[]`),
-    sites: text("sites").array().notNull().default(sql`'{}'::text[]`),
-    tags: text("tags").array().notNull().default(sql`'{}'::text[]`),
+    agents: text("agents")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    sites: text("sites")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    tags: text("tags")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     isPremium: boolean("is_premium").notNull().default(true),
     status: text("status", { enum: FLOW_STATUSES }).notNull().default("draft"),
     creatorId: uuid("creator_id")
@@ -85,10 +94,7 @@ export const flows = pgTable(
       "flows_counts_nonnegative",
       sql`${t.copyCount} >= 0 and ${t.recentCopyCount} >= 0 and ${t.likeCount} >= 0 and ${t.saveCount} >= 0`,
     ),
-    check(
-      "flows_published_at_check",
-      sql`${t.status} <> 'published' or ${t.publishedAt} is not null`,
-    ),
+    check("flows_published_at_check", sql`${t.status} <> 'published' or ${t.publishedAt} is not null`),
   ],
 );
 

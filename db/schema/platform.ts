@@ -1,15 +1,5 @@
 import { sql } from "drizzle-orm";
-import {
-  check,
-  date,
-  index,
-  integer,
-  pgTable,
-  primaryKey,
-  text,
-  uniqueIndex,
-  uuid,
-} from "drizzle-orm/pg-core";
+import { check, date, index, integer, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, sqlList, timestamptz } from "./_columns";
 import { tenants } from "./tenants";
 import { users } from "./users";
@@ -40,10 +30,7 @@ export const apiTokens = pgTable(
   (t) => [
     uniqueIndex("api_tokens_hash_key").on(t.tokenHash),
     index("api_tokens_user_idx").on(t.userId),
-    check(
-      "api_tokens_scopes_known",
-      sql.raw(`scopes <@ array[${API_SCOPES.map((s) => `'${s}'`).join(", ")}]::text[]`),
-    ),
+    check("api_tokens_scopes_known", sql.raw(`scopes <@ array[${API_SCOPES.map((s) => `'${s}'`).join(", ")}]::text[]`)),
     check("api_tokens_name_length", sql`char_length(${t.name}) between 1 and 80`),
   ],
 );
@@ -72,10 +59,7 @@ export const rateLimitBuckets = pgTable(
     windowStart: timestamptz("window_start").notNull(),
     count: integer("count").notNull().default(0),
   },
-  (t) => [
-    primaryKey({ columns: [t.key, t.windowStart] }),
-    index("rate_limit_buckets_window_idx").on(t.windowStart),
-  ],
+  (t) => [primaryKey({ columns: [t.key, t.windowStart] }), index("rate_limit_buckets_window_idx").on(t.windowStart)],
 );
 
 export const EMAIL_STATUSES = ["queued", "sent", "failed"] as const;

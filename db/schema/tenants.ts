@@ -24,10 +24,7 @@ export const tenants = pgTable(
     uniqueIndex("tenants_personal_owner_key").on(t.personalOwnerId),
     uniqueIndex("tenants_stripe_customer_key").on(t.stripeCustomerId),
     check("tenants_kind_check", sql.raw(`kind in ${sqlList(TENANT_KINDS)}`)),
-    check(
-      "tenants_personal_owner_check",
-      sql`(${t.kind} = 'personal') = (${t.personalOwnerId} is not null)`,
-    ),
+    check("tenants_personal_owner_check", sql`(${t.kind} = 'personal') = (${t.personalOwnerId} is not null)`),
   ],
 );
 

@@ -44,7 +44,12 @@ export type PlannedPayout = {
   paidAt: Date;
 };
 
-export type ActivityPlan = { copies: PlannedCopy[]; usage: PlannedUsage[]; credits: PlannedCredit[]; payout: PlannedPayout };
+export type ActivityPlan = {
+  copies: PlannedCopy[];
+  usage: PlannedUsage[];
+  credits: PlannedCredit[];
+  payout: PlannedPayout;
+};
 
 type Draw = { flow: PlannedFlow; at: Date };
 
@@ -177,7 +182,8 @@ export function planActivity(
         copies.push(copy);
         if (!counted) continue;
         const earnedAt = isCurrent ? null : period.end;
-        const paidOut = earnedAt !== null && flow.creatorEmail === demoCreatorEmail && earnedAt.getTime() < payoutRunAt.getTime();
+        const paidOut =
+          earnedAt !== null && flow.creatorEmail === demoCreatorEmail && earnedAt.getTime() < payoutRunAt.getTime();
         credits.push({
           id: seedUuid("credit", copy.id),
           copy,

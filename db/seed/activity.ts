@@ -72,7 +72,8 @@ export async function writeActivity(
             creatorId: must(ids.flows, c.copy.flow.slug, "flow").creatorId,
             copyEventId: c.copy.id,
             subscriberId: must(ids.people, c.copy.subscription.email, "subscriber").userId,
-            subscriptionId: must(ids.billing.subscriptions, c.copy.subscription.stripeSubscriptionId, "subscription").id,
+            subscriptionId: must(ids.billing.subscriptions, c.copy.subscription.stripeSubscriptionId, "subscription")
+              .id,
             invoiceId: c.invoiceStripeId ? must(ids.billing.invoices, c.invoiceStripeId, "invoice") : null,
             periodStart: c.copy.subscription.periods[c.copy.periodIndex].start,
             periodEnd: c.copy.subscription.periods[c.copy.periodIndex].end,

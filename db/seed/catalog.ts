@@ -89,6 +89,13 @@ export async function writeFlows(
       isPremium: flows.isPremium,
     })
     .from(flows)
-    .where(inArray(flows.slug, planned.map((f) => f.slug)));
-  return new Map(rows.map((r) => [r.slug, { id: r.id, creatorId: r.creatorId, tenantId: r.tenantId, isPremium: r.isPremium }]));
+    .where(
+      inArray(
+        flows.slug,
+        planned.map((f) => f.slug),
+      ),
+    );
+  return new Map(
+    rows.map((r) => [r.slug, { id: r.id, creatorId: r.creatorId, tenantId: r.tenantId, isPremium: r.isPremium }]),
+  );
 }

@@ -62,7 +62,8 @@ export function planSubscriptions(now: Date): PlannedSubscription[] {
     const currentStart = endedThisMonth
       ? addMs(monthStart, Math.floor((now.getTime() - monthStart.getTime()) * (0.15 + 0.7 * rng.next())))
       : addMs(addDays(now, -rng.int(0, 27)), -rng.int(0, 23) * HOUR_MS - rng.int(0, 59) * 60_000);
-    const pastPeriods = endedThisMonth || demoCreatorFan ? rng.int(3, 5) : rng.chance(0.12) ? rng.int(0, 1) : rng.int(2, 5);
+    const pastPeriods =
+      endedThisMonth || demoCreatorFan ? rng.int(3, 5) : rng.chance(0.12) ? rng.int(0, 1) : rng.int(2, 5);
     const key = readerKey(i);
     return {
       key,
@@ -117,7 +118,12 @@ export async function writeSubscriptionsAndInvoices(
   const subRows = await tx
     .select({ id: subscriptions.id, tenantId: subscriptions.tenantId, stripeId: subscriptions.stripeSubscriptionId })
     .from(subscriptions)
-    .where(inArray(subscriptions.stripeSubscriptionId, planned.map((s) => s.stripeSubscriptionId)));
+    .where(
+      inArray(
+        subscriptions.stripeSubscriptionId,
+        planned.map((s) => s.stripeSubscriptionId),
+      ),
+    );
   const subIds = new Map(subRows.map((r) => [r.stripeId, { id: r.id, tenantId: r.tenantId }]));
 
   // One paid invoice per finished period; the current period's credits stay pending until its invoice is paid.

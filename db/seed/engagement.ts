@@ -16,7 +16,8 @@ type Quota = { likes: number; saves: number; freeOnly?: boolean; copiedShare: nu
 function quotaFor(user: PlannedUser, rng: Rng): Quota | null {
   if (user.email === DEMO_SUBSCRIBER.email) return { likes: 12, saves: 6, copiedShare: 0.5 };
   if (user.email === DEMO_MEMBER.email) return { likes: 3, saves: 3, freeOnly: true, copiedShare: 0 };
-  if (user.email.endsWith("@readers.flowtab.dev")) return { likes: rng.int(2, 10), saves: rng.int(0, 5), copiedShare: 0.7 };
+  if (user.email.endsWith("@readers.flowtab.dev"))
+    return { likes: rng.int(2, 10), saves: rng.int(0, 5), copiedShare: 0.7 };
   return null;
 }
 
@@ -43,14 +44,20 @@ export function planEngagement(
     if (!quota) continue;
     const copied = [...(firstCopy.get(user.email)?.keys() ?? [])].sort();
     const browsable = flows.filter((f) => f.creatorEmail !== user.email && (!quota.freeOnly || !f.isPremium));
-    for (const [kind, count] of [["likes", quota.likes], ["saves", quota.saves]] as const) {
+    for (const [kind, count] of [
+      ["likes", quota.likes],
+      ["saves", quota.saves],
+    ] as const) {
       const chosen = new Set<string>();
       for (let i = 0; i < count * 4 && chosen.size < count; i++) {
         const fromCopied = copied.length > 0 && rng.chance(quota.copiedShare);
         const slug = fromCopied ? rng.pick(copied) : browsable[rng.weightedIndex(browsable.map(popularity))]?.slug;
         if (!slug || chosen.has(slug)) continue;
         const flow = must(bySlug, slug, "flow");
-        const earliest = maxDate(maxDate(user.createdAt, flow.publishedAt), firstCopy.get(user.email)?.get(slug) ?? flow.publishedAt);
+        const earliest = maxDate(
+          maxDate(user.createdAt, flow.publishedAt),
+          firstCopy.get(user.email)?.get(slug) ?? flow.publishedAt,
+        );
         if (earliest.getTime() >= now.getTime()) continue;
         chosen.add(slug);
         plan[kind].push({ email: user.email, slug, createdAt: rng.between(earliest, now) });

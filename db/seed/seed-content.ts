@@ -7,11 +7,7 @@ import { must } from "./batch";
 import { validateContent, writeFlows } from "./catalog";
 import type { SeedContent } from "./content-types";
 import { recomputeFlowCounters } from "./counters";
-import {
-  SUBSCRIBER_PERIOD_AGE_MS,
-  writeDemoCreatorStripeAccount,
-  writeSubscriptionsAndInvoices,
-} from "./demo-billing";
+import { SUBSCRIBER_PERIOD_AGE_MS, writeDemoCreatorStripeAccount, writeSubscriptionsAndInvoices } from "./demo-billing";
 import { writeEngagement } from "./engagement";
 import { DEMO_ADMIN } from "./people";
 import { addDays, addMs, maxDate, minDate, startOfUtcMonth, truncateToSecond } from "./time";
@@ -66,7 +62,11 @@ export async function seedContent(
     await writeDemoCreatorStripeAccount(tx, must(people, world.demoCreatorEmail, "demo creator").userId, connectedAt);
     await writeActivity(tx, world.activity, { people, flows, billing });
     await writeEngagement(tx, world.engagement, people, flows);
-    await recomputeFlowCounters(tx, [...flows.values()].map((f) => f.id), now);
+    await recomputeFlowCounters(
+      tx,
+      [...flows.values()].map((f) => f.id),
+      now,
+    );
     return { ...(await countRows(tx)), skipped: false, now, durationMs: Math.round(performance.now() - started) };
   });
 }

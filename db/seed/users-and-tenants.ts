@@ -32,7 +32,10 @@ export function planUsers(
 ): PlannedUser[] {
   const oldestFlowDays = new Map<string, number>();
   for (const flow of content.flows) {
-    oldestFlowDays.set(flow.creatorHandle, Math.max(oldestFlowDays.get(flow.creatorHandle) ?? 0, flow.publishedDaysAgo));
+    oldestFlowDays.set(
+      flow.creatorHandle,
+      Math.max(oldestFlowDays.get(flow.creatorHandle) ?? 0, flow.publishedDaysAgo),
+    );
   }
   const platformAgeDays = Math.max(60, ...oldestFlowDays.values()) + 45;
   const person = (
@@ -95,7 +98,10 @@ export async function writeUsersAndTenants(tx: Tx, planned: readonly PlannedUser
       .onConflictDoNothing();
   }
   const emails = planned.map((u) => u.email);
-  const userRows = await tx.select({ id: users.id, email: users.email }).from(users).where(inArray(users.email, emails));
+  const userRows = await tx
+    .select({ id: users.id, email: users.email })
+    .from(users)
+    .where(inArray(users.email, emails));
   const userIds = new Map(userRows.map((r) => [r.email, r.id]));
 
   for (const batch of chunks(planned)) {

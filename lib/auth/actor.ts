@@ -9,8 +9,7 @@ import { getSessionUser } from "./session";
 
 /** Who is calling the API: a signed-in browser session or an API token. */
 export type Actor =
-  | { kind: "session"; userId: string }
-  | { kind: "token"; userId: string; tokenId: string; scopes: ApiScope[] };
+  { kind: "session"; userId: string } | { kind: "token"; userId: string; tokenId: string; scopes: ApiScope[] };
 
 /**
  * Resolves the caller from `Authorization: Bearer ...` or the session cookie. A bearer header that is not a
@@ -31,9 +30,13 @@ export async function getActor(db: Executor, request: Request, now = new Date())
     ]);
     if (used > entitlement.plan.apiRequestsPerDay) {
       const midnight = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1);
-      throw new AppError("quota_exceeded", `Daily API quota of ${entitlement.plan.apiRequestsPerDay} requests reached for this token.`, {
-        retryAfterSeconds: Math.max(1, Math.ceil((midnight - now.getTime()) / 1000)),
-      });
+      throw new AppError(
+        "quota_exceeded",
+        `Daily API quota of ${entitlement.plan.apiRequestsPerDay} requests reached for this token.`,
+        {
+          retryAfterSeconds: Math.max(1, Math.ceil((midnight - now.getTime()) / 1000)),
+        },
+      );
     }
     return { kind: "token", userId: token.userId, tokenId: token.id, scopes: token.scopes as ApiScope[] };
   }

@@ -25,7 +25,10 @@ export const createTokenSchema = z.object({
 });
 
 /** Creates a token for the user's personal tenant; returns the plaintext once, with the stored record. */
-export async function createApiToken(db: Executor, params: { userId: string; input: z.input<typeof createTokenSchema>; now?: Date }) {
+export async function createApiToken(
+  db: Executor,
+  params: { userId: string; input: z.input<typeof createTokenSchema>; now?: Date },
+) {
   const input = createTokenSchema.parse(params.input);
   const tenant = await getPersonalTenant(db, { userId: params.userId });
   if (!tenant) throw new AppError("internal", "This account has no tenant.");

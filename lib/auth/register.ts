@@ -11,10 +11,7 @@ import { hashPassword } from "./password";
 export const registrationSchema = z.object({
   name: z.string().trim().min(1, "Enter your name.").max(80, "Keep your name under 80 characters."),
   email: emailSchema,
-  password: z
-    .string()
-    .min(8, "Use at least 8 characters.")
-    .max(128, "Use at most 128 characters."),
+  password: z.string().min(8, "Use at least 8 characters.").max(128, "Use at most 128 characters."),
 });
 
 export type RegistrationInput = z.input<typeof registrationSchema>;

@@ -10,7 +10,11 @@ import { createPortalUrl } from "./portal";
 export async function checkoutUrlFor(db: Executor, params: { userId: string; quantity?: number }): Promise<string> {
   const personal = await getPersonalTenant(db, { userId: params.userId });
   if (!personal) throw new AppError("internal", "This account has no tenant.");
-  const outcome = await startCheckout(db, { userId: params.userId, personalTenantId: personal.id, input: { quantity: params.quantity ?? 1 } });
+  const outcome = await startCheckout(db, {
+    userId: params.userId,
+    personalTenantId: personal.id,
+    input: { quantity: params.quantity ?? 1 },
+  });
   return outcome.url;
 }
 
@@ -18,6 +22,7 @@ export async function checkoutUrlFor(db: Executor, params: { userId: string; qua
 export async function portalUrlFor(db: Executor, params: { userId: string }): Promise<string> {
   const personal = await getPersonalTenant(db, { userId: params.userId });
   const tenant = personal ? await getTenantById(db, { tenantId: personal.id }) : null;
-  if (!tenant?.stripeCustomerId) throw new AppError("not_found", "There is no billing account yet. Start a subscription first.");
+  if (!tenant?.stripeCustomerId)
+    throw new AppError("not_found", "There is no billing account yet. Start a subscription first.");
   return createPortalUrl(tenant.stripeCustomerId);
 }

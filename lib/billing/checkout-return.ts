@@ -19,7 +19,8 @@ export async function syncAfterCheckout(
     .checkout.sessions.retrieve(params.sessionId)
     .catch((error: unknown) => {
       // A made-up or stale session id: the page says so instead of failing with a 500.
-      if ((error as { code?: string }).code === "resource_missing") throw new AppError("not_found", "Checkout session not found.");
+      if ((error as { code?: string }).code === "resource_missing")
+        throw new AppError("not_found", "Checkout session not found.");
       throw error;
     });
   const tenantId = session.client_reference_id ?? session.metadata?.tenantId;

@@ -10,7 +10,6 @@ import { ensureCustomer } from "./customers";
 import { createPortalUrl } from "./portal";
 import { billingConfig, getStripe } from "./stripe-client";
 
-
 export const checkoutInputSchema = z.object({
   tenantId: z.uuid().optional(),
   quantity: z.coerce.number().int().min(1).max(500).default(1),
@@ -40,7 +39,11 @@ export async function startCheckout(
     throw new AppError("validation_failed", "A personal plan has one seat.", { field: "quantity" });
   }
 
-  const customerId = await ensureCustomer(db, { tenantId, email: user.email, name: tenant.kind === "team" ? tenant.name : user.name });
+  const customerId = await ensureCustomer(db, {
+    tenantId,
+    email: user.email,
+    name: tenant.kind === "team" ? tenant.name : user.name,
+  });
   if ((await listLiveSubscriptions(db, { tenantId, liveStatuses: LIVE_SUBSCRIPTION_STATUSES })).length > 0) {
     return { kind: "portal", url: await createPortalUrl(customerId) };
   }

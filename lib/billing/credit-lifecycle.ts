@@ -1,5 +1,11 @@
 import "server-only";
-import { listEndedPendingPeriods, markPeriodCreditsEarned, reversePeriodCredits, restoreReversedCredits, voidPeriodCredits } from "@/db/queries/credits";
+import {
+  listEndedPendingPeriods,
+  markPeriodCreditsEarned,
+  reversePeriodCredits,
+  restoreReversedCredits,
+  voidPeriodCredits,
+} from "@/db/queries/credits";
 import { hasPaidInvoiceForPeriod } from "@/db/queries/billing";
 import type { Invoice, Subscription, SubscriptionStatus } from "@/db/schema";
 import type { Executor } from "@/db/types";
@@ -41,11 +47,20 @@ export async function voidUnpaidEndedPeriods(tx: Executor, subscription: Subscri
 /** Refund or dispute of the invoice that paid a period: its credits are reversed (a paid-out one is deducted later). */
 export async function reverseInvoiceCredits(tx: Executor, invoice: Invoice, now: Date) {
   if (!invoice.subscriptionId) return 0;
-  return reversePeriodCredits(tx, { subscriptionId: invoice.subscriptionId, periodStart: invoice.periodStart, invoiceId: invoice.id, at: now });
+  return reversePeriodCredits(tx, {
+    subscriptionId: invoice.subscriptionId,
+    periodStart: invoice.periodStart,
+    invoiceId: invoice.id,
+    at: now,
+  });
 }
 
 /** A dispute the platform won: the period's credits count again. */
 export async function restoreInvoiceCredits(tx: Executor, invoice: Invoice, now: Date) {
   if (!invoice.subscriptionId) return 0;
-  return restoreReversedCredits(tx, { subscriptionId: invoice.subscriptionId, periodStart: invoice.periodStart, at: now });
+  return restoreReversedCredits(tx, {
+    subscriptionId: invoice.subscriptionId,
+    periodStart: invoice.periodStart,
+    at: now,
+  });
 }

@@ -15,7 +15,14 @@ const SEEDED_CARD = "pm_card_visa";
 type SeededRow = { subscription: Subscription; ownerId: string | null; email: string | null; name: string | null };
 
 export type SandboxImportPayload = {
-  customers: { id: string; email: string | null; name: string | null; created: number; metadata: Record<string, string>; payment_method: string }[];
+  customers: {
+    id: string;
+    email: string | null;
+    name: string | null;
+    created: number;
+    metadata: Record<string, string>;
+    payment_method: string;
+  }[];
   subscriptions: {
     id: string;
     customer: string;
@@ -62,7 +69,9 @@ export function sandboxImportPayload(rows: SeededRow[]): SandboxImportPayload {
     customers: [...customers.values()],
     subscriptions: rows.map(({ subscription: s, ownerId }) => {
       // What checkout puts on a subscription: the tenant it pays for and the person who started it.
-      const metadata: Record<string, string> = ownerId ? { tenantId: s.tenantId, userId: ownerId } : { tenantId: s.tenantId };
+      const metadata: Record<string, string> = ownerId
+        ? { tenantId: s.tenantId, userId: ownerId }
+        : { tenantId: s.tenantId };
       return {
         id: s.stripeSubscriptionId,
         customer: s.stripeCustomerId,
@@ -107,14 +116,22 @@ export async function importSeededBillingIntoSandbox(
   for (let attempt = 1; ; attempt++) {
     let response: Response;
     try {
-      response = await fetch(`${url}/_sandbox/import`, { method: "POST", headers: { "Content-Type": "application/json" }, body });
+      response = await fetch(`${url}/_sandbox/import`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body,
+      });
     } catch (error) {
-      if (Date.now() >= deadline) throw new Error(`The Stripe sandbox at ${url} did not answer: ${(error as Error).message}`);
+      if (Date.now() >= deadline)
+        throw new Error(`The Stripe sandbox at ${url} did not answer: ${(error as Error).message}`);
       await new Promise((done) => setTimeout(done, Math.min(1000, 100 * attempt)));
       continue;
     }
     const json = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-    if (!response.ok) throw new Error(`The Stripe sandbox refused the import (${response.status}): ${json?.error?.message ?? "no message"}`);
+    if (!response.ok)
+      throw new Error(
+        `The Stripe sandbox refused the import (${response.status}): ${json?.error?.message ?? "no message"}`,
+      );
     return json as unknown as SandboxImportResult;
   }
 }

@@ -27,7 +27,10 @@ export function getStripe(): Stripe {
       maxNetworkRetries: 1,
     });
   } else {
-    throw new AppError("unavailable", "Billing is not configured: set STRIPE_SECRET_KEY (or STRIPE_SANDBOX_URL in development).");
+    throw new AppError(
+      "unavailable",
+      "Billing is not configured: set STRIPE_SECRET_KEY (or STRIPE_SANDBOX_URL in development).",
+    );
   }
   return client;
 }

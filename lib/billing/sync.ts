@@ -20,7 +20,10 @@ export type CustomerSnapshot = {
 };
 
 /** Reads the customer's current subscriptions and latest invoices from Stripe (never from a webhook payload). */
-export async function fetchCustomerSnapshot(customerId: string, stripe: Stripe = getStripe()): Promise<CustomerSnapshot> {
+export async function fetchCustomerSnapshot(
+  customerId: string,
+  stripe: Stripe = getStripe(),
+): Promise<CustomerSnapshot> {
   const fetchedAt = new Date();
   const [subs, invoices] = await Promise.all([
     stripe.subscriptions.list({ customer: customerId, status: "all", limit: 20 }),

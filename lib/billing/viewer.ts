@@ -12,7 +12,12 @@ export type BillingViewer = {
   hasSubscription: boolean;
 };
 
-const SIGNED_OUT: BillingViewer = { signedIn: false, trialAvailable: true, premiumAccess: false, hasSubscription: false };
+const SIGNED_OUT: BillingViewer = {
+  signedIn: false,
+  trialAvailable: true,
+  premiumAccess: false,
+  hasSubscription: false,
+};
 
 /** What the pricing page's buttons should offer this viewer. */
 export async function getBillingViewer(db: Executor, userId: string | null): Promise<BillingViewer> {

@@ -97,8 +97,12 @@ async function viaStripe<T>(step: string, run: () => Promise<T>): Promise<T> {
     return await run();
   } catch (error) {
     if (!(error instanceof Stripe.errors.StripeError)) throw error;
-    console.error(JSON.stringify({ level: "error", msg: `connect: ${step} failed`, type: error.type, code: error.code }));
-    throw new AppError("unavailable", "Stripe could not be reached to set up payouts. Try again in a minute.", { cause: error });
+    console.error(
+      JSON.stringify({ level: "error", msg: `connect: ${step} failed`, type: error.type, code: error.code }),
+    );
+    throw new AppError("unavailable", "Stripe could not be reached to set up payouts. Try again in a minute.", {
+      cause: error,
+    });
   }
 }
 

@@ -73,7 +73,9 @@ export async function recordCopy(
     const previous = await findCopyByIdempotencyKey(db, { userId: params.userId, idempotencyKey: key });
     if (!previous) return null;
     if (previous.flowId !== flow.id) {
-      throw new AppError("conflict", "This Idempotency-Key was already used for another flow.", { field: "Idempotency-Key" });
+      throw new AppError("conflict", "This Idempotency-Key was already used for another flow.", {
+        field: "Idempotency-Key",
+      });
     }
     const usage = await getPeriodUsage(db, { userId: params.userId, periodStart: previous.periodStart });
     return result(flow.promptText, previous, false, usage, paidCap);
@@ -96,7 +98,8 @@ export async function recordCopy(
       source: params.source,
       idempotencyKey: params.idempotencyKey ?? null,
       // Rule 5: no credit for free flows, trials or self-copies; only a paying subscription funds credits.
-      mayQualify: flow.isPremium && !isTrial && !flow.sharesTenantWithCreator && period.subscriptionId !== null && paidCap > 0,
+      mayQualify:
+        flow.isPremium && !isTrial && !flow.sharesTenantWithCreator && period.subscriptionId !== null && paidCap > 0,
       paidCap,
       copyLimit: plan.copyLimitPerPeriod,
       creditCents: COPY_CREDIT_CENTS,
@@ -121,10 +124,14 @@ export async function recordCopy(
     written.outcome === "limit_reached" &&
     (await findCopyInPeriod(db, { userId: params.userId, flowId: flow.id, periodStart: period.start })) !== null;
   if (written.outcome === "limit_reached" && !repeatAtLimit) {
-    throw new AppError("quota_exceeded", `Your free trial includes ${plan.copyLimitPerPeriod} copies. Subscribe to keep copying.`, {
-      retryAfterSeconds: Math.max(1, Math.ceil((period.end.getTime() - now.getTime()) / 1000)),
-      details: { checkoutUrl: "/pricing" },
-    });
+    throw new AppError(
+      "quota_exceeded",
+      `Your free trial includes ${plan.copyLimitPerPeriod} copies. Subscribe to keep copying.`,
+      {
+        retryAfterSeconds: Math.max(1, Math.ceil((period.end.getTime() - now.getTime()) / 1000)),
+        details: { checkoutUrl: "/pricing" },
+      },
+    );
   }
   if (written.outcome !== "recorded") {
     // Rule 3: a repeat in the same period returns the text and counts nothing.

@@ -6,8 +6,7 @@ import { getMailTransport, type MailSender } from "./transport";
 
 export type DeliveryResult =
   /** No SMTP_URL: the outbox table is the delivery; rows stay `queued` for an admin to read at /admin/outbox. */
-  | { mode: "outbox"; sent: 0; failed: 0 }
-  | { mode: "smtp"; sent: number; failed: number };
+  { mode: "outbox"; sent: 0; failed: 0 } | { mode: "smtp"; sent: number; failed: number };
 
 /**
  * Sends queued outbox rows over SMTP, oldest first, and marks each `sent` (with sent_at) or `failed` (with the
@@ -45,7 +44,15 @@ export async function deliverQueuedEmails(
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         await markEmailFailed(tx, { id: row.id, error: message });
-        console.error(JSON.stringify({ level: "error", msg: "email delivery failed", emailId: row.id, kind: row.kind, error: message }));
+        console.error(
+          JSON.stringify({
+            level: "error",
+            msg: "email delivery failed",
+            emailId: row.id,
+            kind: row.kind,
+            error: message,
+          }),
+        );
         return "failed" as const;
       }
     });

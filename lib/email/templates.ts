@@ -5,7 +5,10 @@ import { monthLabel } from "@/lib/payouts/month";
 type Rendered = { subject: string; text: string; html: string };
 
 function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+  return value.replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!,
+  );
 }
 
 /** Plain text plus a simple HTML version built from the same paragraphs and one call to action. */
@@ -14,7 +17,9 @@ function render(subject: string, paragraphs: string[], action: { label: string; 
   const text = `${paragraphs.join("\n\n")}\n\n${action.label}: ${url}\n\n— Flowtab`;
   const html = `<!doctype html><html><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#1f2328">${paragraphs
     .map((p) => `<p>${escapeHtml(p)}</p>`)
-    .join("")}<p><a href="${escapeHtml(url)}" style="display:inline-block;padding:10px 16px;background:#0f766e;color:#fff;border-radius:8px;text-decoration:none">${escapeHtml(
+    .join(
+      "",
+    )}<p><a href="${escapeHtml(url)}" style="display:inline-block;padding:10px 16px;background:#0f766e;color:#fff;border-radius:8px;text-decoration:none">${escapeHtml(
     action.label,
   )}</a></p><p style="color:#59636e">— Flowtab</p></body></html>`;
   return { subject, text, html };
@@ -46,7 +51,10 @@ export function paymentFailedEmail(params: { name: string | null }): Rendered {
 export function paymentActionRequiredEmail(params: { name: string | null }): Rendered {
   return render(
     "Confirm your Flowtab payment",
-    [`Hi ${params.name ?? "there"},`, "Your bank asked you to confirm the latest Flowtab payment. Confirm it to keep premium access."],
+    [
+      `Hi ${params.name ?? "there"},`,
+      "Your bank asked you to confirm the latest Flowtab payment. Confirm it to keep premium access.",
+    ],
     { label: "Open billing", path: "/account" },
   );
 }

@@ -4,7 +4,14 @@ import { env } from "@/lib/env";
 
 /** What delivery needs from a transport: nodemailer's Transporter has it, and so does its jsonTransport in tests. */
 export type MailSender = {
-  sendMail: (message: { from: string; to: string; subject: string; text: string; html: string; headers?: Record<string, string> }) => Promise<unknown>;
+  sendMail: (message: {
+    from: string;
+    to: string;
+    subject: string;
+    text: string;
+    html: string;
+    headers?: Record<string, string>;
+  }) => Promise<unknown>;
 };
 
 let transport: MailSender | null | undefined;

@@ -7,8 +7,7 @@ import { AppError } from "@/lib/errors";
 
 /** Who is asking for a flow, and whether they may read premium text. */
 export type Caller =
-  | { kind: "anonymous"; userId: null; premiumAccess: false }
-  | { kind: "user"; userId: string; premiumAccess: boolean };
+  { kind: "anonymous"; userId: null; premiumAccess: false } | { kind: "user"; userId: string; premiumAccess: boolean };
 
 export const ANONYMOUS: Caller = { kind: "anonymous", userId: null, premiumAccess: false };
 

@@ -1,5 +1,12 @@
 import { z } from "zod";
-import { CATALOG_ACCESS, CATALOG_SORTS, DEFAULT_PAGE_SIZE, DEFAULT_SORT, MAX_PAGE, MAX_PAGE_SIZE } from "./catalog-href";
+import {
+  CATALOG_ACCESS,
+  CATALOG_SORTS,
+  DEFAULT_PAGE_SIZE,
+  DEFAULT_SORT,
+  MAX_PAGE,
+  MAX_PAGE_SIZE,
+} from "./catalog-href";
 
 // The catalogue's query string, shared by /flows and GET /api/v1/flows:
 //   ?q=&agent=&site=&tag=&access=free|premium&sort=popular|new|liked&page=1&pageSize=20

@@ -13,7 +13,11 @@ const USAGE = "usage: npm run payouts -- --month YYYY-MM   (default: the previou
 const argsSchema = z.object({ month: payoutMonthSchema });
 
 function readArgs(argv: string[]): { month: string } {
-  const { values } = parseArgs({ args: argv, options: { month: { type: "string" }, help: { type: "boolean" } }, strict: true });
+  const { values } = parseArgs({
+    args: argv,
+    options: { month: { type: "string" }, help: { type: "boolean" } },
+    strict: true,
+  });
   if (values.help) {
     console.log(USAGE);
     process.exit(0);
@@ -26,7 +30,10 @@ async function main(): Promise<number> {
   try {
     args = readArgs(process.argv.slice(2));
   } catch (error) {
-    const message = error instanceof z.ZodError ? error.issues.map((i) => `--${i.path.join(".")}: ${i.message}`).join("; ") : String((error as Error).message ?? error);
+    const message =
+      error instanceof z.ZodError
+        ? error.issues.map((i) => `--${i.path.join(".")}: ${i.message}`).join("; ")
+        : String((error as Error).message ?? error);
     console.error(`payouts: ${message}\n${USAGE}`);
     return 2;
   }
@@ -40,7 +47,10 @@ async function main(): Promise<number> {
   } catch (error) {
     // Typed errors (already running, month not over, billing not configured) keep their message; anything else
     // (a PGlite directory held by the dev server, a database that is down) is printed as it is: this is an operator.
-    const body = error instanceof AppError ? toErrorBody(error).body : { error: { code: "internal", message: (error as Error)?.message ?? String(error) } };
+    const body =
+      error instanceof AppError
+        ? toErrorBody(error).body
+        : { error: { code: "internal", message: (error as Error)?.message ?? String(error) } };
     console.error(`payouts: ${body.error.message}`);
     process.stdout.write(`${JSON.stringify(body)}\n`);
     return 1;

@@ -17,7 +17,10 @@ export type PayoutJobSummary = MonthlyPayoutSummary & {
  * pass for failed payouts that are due, then delivery of the emails they queued (after their transactions
  * committed; without SMTP_URL the outbox keeps them).
  */
-export async function runPayoutJob(db: Db, options: { month: string; now?: Date; stripe?: Stripe }): Promise<PayoutJobSummary> {
+export async function runPayoutJob(
+  db: Db,
+  options: { month: string; now?: Date; stripe?: Stripe },
+): Promise<PayoutJobSummary> {
   const run = await runMonthlyPayouts(db, options);
   const retries = await retryFailedPayouts(db, { now: options.now, stripe: options.stripe });
   let emails: PayoutJobSummary["emails"];
@@ -25,7 +28,9 @@ export async function runPayoutJob(db: Db, options: { month: string; now?: Date;
     emails = await deliverQueuedEmails(db);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    console.error(JSON.stringify({ level: "error", msg: "email delivery after the payout run failed", error: message }));
+    console.error(
+      JSON.stringify({ level: "error", msg: "email delivery after the payout run failed", error: message }),
+    );
     emails = { mode: "error", message: "Email delivery failed; the emails stay queued in the outbox." };
   }
   return { ...run, retries, emails };

@@ -65,7 +65,10 @@ export async function withPayoutLock<T>(db: Db, job: () => Promise<T>): Promise<
 
 async function withAdvisoryLock<T>(client: PostgresClient, job: () => Promise<T>): Promise<T> {
   if ((client.options?.max ?? 10) < 2) {
-    throw new AppError("unavailable", "The payout run needs a database pool of at least 2 connections (DATABASE_POOL_SIZE).");
+    throw new AppError(
+      "unavailable",
+      "The payout run needs a database pool of at least 2 connections (DATABASE_POOL_SIZE).",
+    );
   }
   const connection = await client.reserve();
   try {

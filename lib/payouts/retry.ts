@@ -1,6 +1,11 @@
 import "server-only";
 import type Stripe from "stripe";
-import { claimFailedPayout, listPaidPayoutsWithoutEmail, listPayoutAccounts, listPayoutsToRetry } from "@/db/queries/payouts";
+import {
+  claimFailedPayout,
+  listPaidPayoutsWithoutEmail,
+  listPayoutAccounts,
+  listPayoutsToRetry,
+} from "@/db/queries/payouts";
 import type { Db } from "@/db/types";
 import { getStripe } from "@/lib/billing/stripe-client";
 import { withPayoutLock } from "./lock";
@@ -30,7 +35,12 @@ export async function retryFailedPayouts(
 
   return withPayoutLock(db, async () => {
     const due = await listPayoutsToRetry(db, { now, limit: BATCH });
-    const accounts = new Map((await listPayoutAccounts(db, { creatorIds: [...new Set(due.map((p) => p.creatorId))] })).map((a) => [a.userId, a]));
+    const accounts = new Map(
+      (await listPayoutAccounts(db, { creatorIds: [...new Set(due.map((p) => p.creatorId))] })).map((a) => [
+        a.userId,
+        a,
+      ]),
+    );
     const index = new StripeTransferIndex(stripe);
     const summary: RetrySummary = { attempted: 0, paid: [], failed: [], totalPaidCents: 0, paidEmailsQueued: 0 };
 
@@ -38,7 +48,12 @@ export async function retryFailedPayouts(
       const payout = row.status === "failed" ? await claimFailedPayout(db, { payoutId: row.id, now }) : row;
       if (!payout) continue;
       summary.attempted += 1;
-      logPayoutStep("retry", { payoutId: payout.id, month: payout.month, attempts: payout.attempts, interrupted: row.status !== "failed" });
+      logPayoutStep("retry", {
+        payoutId: payout.id,
+        month: payout.month,
+        attempts: payout.attempts,
+        interrupted: row.status !== "failed",
+      });
       const outcome = await attemptPayoutTransfer(db, {
         payout,
         destination: accounts.get(payout.creatorId)?.stripeAccountId ?? null,
@@ -62,7 +77,10 @@ export async function retryFailedPayouts(
       }
     }
 
-    const unannounced = await listPaidPayoutsWithoutEmail(db, { paidSince: new Date(now.getTime() - PAID_EMAIL_SWEEP_MS), limit: BATCH });
+    const unannounced = await listPaidPayoutsWithoutEmail(db, {
+      paidSince: new Date(now.getTime() - PAID_EMAIL_SWEEP_MS),
+      limit: BATCH,
+    });
     for (const payout of unannounced) await queuePayoutPaidEmail(db, payout);
     summary.paidEmailsQueued = unannounced.length;
     return summary;

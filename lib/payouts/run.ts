@@ -47,15 +47,22 @@ export async function runMonthlyPayouts(
   const now = options.now ?? new Date();
   const { end } = monthBounds(month);
   if (now.getTime() < end.getTime()) {
-    throw new AppError("validation_failed", `${month} is not over yet: its payouts can run from ${end.toISOString().slice(0, 10)} (UTC).`, {
-      field: "month",
-    });
+    throw new AppError(
+      "validation_failed",
+      `${month} is not over yet: its payouts can run from ${end.toISOString().slice(0, 10)} (UTC).`,
+      {
+        field: "month",
+      },
+    );
   }
   const stripe = options.stripe ?? getStripe();
 
   return withPayoutLock(db, async () => {
     logPayoutStep("run_started", { month });
-    const [balances, existing] = await Promise.all([listCreatorBalances(db, { before: end }), listPayoutsForMonth(db, { month })]);
+    const [balances, existing] = await Promise.all([
+      listCreatorBalances(db, { before: end }),
+      listPayoutsForMonth(db, { month }),
+    ]);
     const balanceOf = new Map(balances.map((b) => [b.creatorId, b]));
     const payoutOf = new Map(existing.map((p) => [p.creatorId, p]));
     const creatorIds = [...new Set([...balanceOf.keys(), ...payoutOf.keys()])].sort();
@@ -95,7 +102,11 @@ export async function runMonthlyPayouts(
         const balance = balanceOf.get(creatorId)!;
         const net = balance.earnedCents - balance.deductionCents;
         if (net < PAYOUT_THRESHOLD_CENTS) {
-          summary.carriedForward.push({ creatorId, amountCents: net, reason: net < 0 ? "negative_balance" : "below_threshold" });
+          summary.carriedForward.push({
+            creatorId,
+            amountCents: net,
+            reason: net < 0 ? "negative_balance" : "below_threshold",
+          });
           continue;
         }
         const notReady = notOnboardedReason(account);
@@ -105,11 +116,25 @@ export async function runMonthlyPayouts(
         }
         const claimed = await claimPayout(db, { creatorId, month, before: end, now, balance });
         if (claimed.kind === "carried") {
-          summary.carriedForward.push({ creatorId, amountCents: claimed.amountCents, reason: claimed.amountCents < 0 ? "negative_balance" : "below_threshold" });
+          summary.carriedForward.push({
+            creatorId,
+            amountCents: claimed.amountCents,
+            reason: claimed.amountCents < 0 ? "negative_balance" : "below_threshold",
+          });
           continue;
         }
         if (claimed.kind === "created") {
-          record(await attemptPayoutTransfer(db, { payout: claimed.payout, destination: account!.stripeAccountId, stripe, index, resumed: false, now, hooks: options.hooks }));
+          record(
+            await attemptPayoutTransfer(db, {
+              payout: claimed.payout,
+              destination: account!.stripeAccountId,
+              stripe,
+              index,
+              resumed: false,
+              now,
+              hooks: options.hooks,
+            }),
+          );
           continue;
         }
         payout = claimed.payout; // Another job created it after we listed: treat it as existing.
@@ -155,7 +180,8 @@ class CarryForward extends Error {
   }
 }
 
-type Claim = { kind: "created"; payout: Payout } | { kind: "existing"; payout: Payout } | { kind: "carried"; amountCents: number };
+type Claim =
+  { kind: "created"; payout: Payout } | { kind: "existing"; payout: Payout } | { kind: "carried"; amountCents: number };
 
 /** Step (a): the payout row and its credits in one transaction. The amount is what was attached, not the estimate. */
 async function claimPayout(
@@ -166,10 +192,17 @@ async function claimPayout(
     return await db.transaction(async (tx): Promise<Claim> => {
       const payout = await insertProcessingPayout(tx, params);
       if (!payout) {
-        const [row] = (await listPayoutsForMonth(tx, { month: params.month })).filter((p) => p.creatorId === params.creatorId);
+        const [row] = (await listPayoutsForMonth(tx, { month: params.month })).filter(
+          (p) => p.creatorId === params.creatorId,
+        );
         return { kind: "existing", payout: row! };
       }
-      const attached = await attachCreditsToPayout(tx, { payoutId: payout.id, creatorId: params.creatorId, before: params.before, now: params.now });
+      const attached = await attachCreditsToPayout(tx, {
+        payoutId: payout.id,
+        creatorId: params.creatorId,
+        before: params.before,
+        now: params.now,
+      });
       const amountCents = attached.earnedCents - attached.deductionCents;
       // A refund landed between the listing and this transaction: roll back, nothing is written.
       if (amountCents < PAYOUT_THRESHOLD_CENTS) throw new CarryForward(amountCents);
@@ -190,7 +223,9 @@ async function claimPayout(
   }
 }
 
-function notOnboardedReason(account: { transfersCapability: string; payoutsEnabled: boolean } | undefined): NotOnboardedLine["reason"] | null {
+function notOnboardedReason(
+  account: { transfersCapability: string; payoutsEnabled: boolean } | undefined,
+): NotOnboardedLine["reason"] | null {
   if (!account) return "no_connected_account";
   if (account.transfersCapability !== "active") return "transfers_inactive";
   if (!account.payoutsEnabled) return "payouts_disabled";

@@ -21,7 +21,10 @@ export function nextAttemptDelayMs(failuresSoFar: number): number {
  * is queued in the same transaction. Safe to call any number of times and from any path (this run, a later run,
  * after the transfer.created webhook got there first): the dedupe key `payout-paid:{payoutId}` queues one email.
  */
-export async function confirmPayoutPaid(tx: Executor, params: { payoutId: string; transferId: string; at: Date }): Promise<Payout | null> {
+export async function confirmPayoutPaid(
+  tx: Executor,
+  params: { payoutId: string; transferId: string; at: Date },
+): Promise<Payout | null> {
   await confirmPayoutTransfer(tx, params);
   const payout = await getPayoutById(tx, { payoutId: params.payoutId });
   if (payout?.status === "paid") await queuePayoutPaidEmail(tx, payout);

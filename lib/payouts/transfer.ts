@@ -21,8 +21,7 @@ export type PayoutHooks = {
 };
 
 export type AttemptOutcome =
-  | { kind: "paid"; payout: Payout; transferId: string }
-  | { kind: "failed"; payout: Payout; error: string };
+  { kind: "paid"; payout: Payout; transferId: string } | { kind: "failed"; payout: Payout; error: string };
 
 /**
  * The transfers already in Stripe for a month, by the payout id in their metadata. Loaded once per month and job,
@@ -129,24 +128,47 @@ async function settleExistingTransfer(
           : null;
   if (problem) {
     const flagged = await flagPayoutForAdmin(db, { payoutId: payout.id, error: problem, now });
-    logPayoutStep("needs_admin", { payoutId: payout.id, creatorId: payout.creatorId, month: payout.month, error: problem });
+    logPayoutStep("needs_admin", {
+      payoutId: payout.id,
+      creatorId: payout.creatorId,
+      month: payout.month,
+      error: problem,
+    });
     return { kind: "failed", payout: flagged ?? payout, error: problem };
   }
   logPayoutStep("transfer_found", { payoutId: payout.id, transferId: transfer!.id });
   return confirm(db, payout, transfer!.id, now, hooks);
 }
 
-async function confirm(db: Db, payout: Payout, transferId: string, now: Date, hooks: PayoutHooks | undefined): Promise<AttemptOutcome> {
+async function confirm(
+  db: Db,
+  payout: Payout,
+  transferId: string,
+  now: Date,
+  hooks: PayoutHooks | undefined,
+): Promise<AttemptOutcome> {
   const confirmed = await db.transaction((tx) => confirmPayoutPaid(tx, { payoutId: payout.id, transferId, at: now }));
   if (!confirmed || confirmed.status !== "paid") {
     throw new Error(`Payout ${payout.id} could not be marked paid for transfer ${transferId}.`);
   }
-  logPayoutStep("paid", { payoutId: payout.id, creatorId: payout.creatorId, month: payout.month, amountCents: payout.amountCents, transferId });
+  logPayoutStep("paid", {
+    payoutId: payout.id,
+    creatorId: payout.creatorId,
+    month: payout.month,
+    amountCents: payout.amountCents,
+    transferId,
+  });
   await hooks?.afterConfirm?.(confirmed);
   return { kind: "paid", payout: confirmed, transferId: confirmed.stripeTransferId ?? transferId };
 }
 
-async function fail(db: Db, payout: Payout, error: string, now: Date, idempotencyKey?: string): Promise<AttemptOutcome> {
+async function fail(
+  db: Db,
+  payout: Payout,
+  error: string,
+  now: Date,
+  idempotencyKey?: string,
+): Promise<AttemptOutcome> {
   const updated = await db.transaction((tx) => recordTransferFailure(tx, { payout, error, now }));
   logPayoutStep("transfer_failed", {
     payoutId: payout.id,
@@ -160,7 +182,8 @@ async function fail(db: Db, payout: Payout, error: string, now: Date, idempotenc
   if (!updated) {
     // Not pending/processing any more: the transfer.created webhook confirmed the payout while we were failing it.
     const current = await getPayoutById(db, { payoutId: payout.id });
-    if (current?.status === "paid") return { kind: "paid", payout: current, transferId: current.stripeTransferId ?? "" };
+    if (current?.status === "paid")
+      return { kind: "paid", payout: current, transferId: current.stripeTransferId ?? "" };
   }
   return { kind: "failed", payout: updated ?? payout, error };
 }

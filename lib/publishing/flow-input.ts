@@ -65,14 +65,24 @@ const TAG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 const tagSchema = z
   .string({ error: "Each tag must be text." })
-  .transform((value) => value.trim().toLowerCase().replace(/[\s_]+/g, "-"))
+  .transform((value) =>
+    value
+      .trim()
+      .toLowerCase()
+      .replace(/[\s_]+/g, "-"),
+  )
   .pipe(
     z
       .string()
-      .min(L.tag.min, { error: (issue) => `Tag "${String(issue.input)}" is too short: use ${L.tag.min}-${L.tag.max} characters.` })
-      .max(L.tag.max, { error: (issue) => `Tag "${String(issue.input)}" is too long: use ${L.tag.min}-${L.tag.max} characters.` })
+      .min(L.tag.min, {
+        error: (issue) => `Tag "${String(issue.input)}" is too short: use ${L.tag.min}-${L.tag.max} characters.`,
+      })
+      .max(L.tag.max, {
+        error: (issue) => `Tag "${String(issue.input)}" is too long: use ${L.tag.min}-${L.tag.max} characters.`,
+      })
       .regex(TAG, {
-        error: (issue) => `Tag "${String(issue.input)}" must be lower-case words joined by hyphens, like price-tracking.`,
+        error: (issue) =>
+          `Tag "${String(issue.input)}" must be lower-case words joined by hyphens, like price-tracking.`,
       }),
   );
 
@@ -106,7 +116,8 @@ export const flowInputSchema = z.object(
       .string({ error: "Choose a category." })
       .transform((value) => categoryByLowerName.get(value.trim().toLowerCase()) ?? value.trim())
       .refine((value) => CATEGORIES.includes(value), {
-        error: (issue) => (issue.input ? `"${String(issue.input)}" is not a category; choose one from the list.` : "Choose a category."),
+        error: (issue) =>
+          issue.input ? `"${String(issue.input)}" is not a category; choose one from the list.` : "Choose a category.",
       }),
     isPremium: z.boolean({ error: "Choose Free or Premium." }),
   },

@@ -46,7 +46,10 @@ export function formValuesFromFlow(flow: FlowLike): FlowFormValues {
     title: flow.title ?? "",
     summary: flow.summary ?? "",
     promptText: flow.promptText ?? "",
-    steps: flow.steps && flow.steps.length > 0 ? flow.steps.map((s) => ({ title: s.title, body: s.body })) : [{ title: "", body: "" }],
+    steps:
+      flow.steps && flow.steps.length > 0
+        ? flow.steps.map((s) => ({ title: s.title, body: s.body }))
+        : [{ title: "", body: "" }],
     agents: agents.map((a) => knownAgents.get(a.trim().toLowerCase())).filter((a): a is string => Boolean(a)),
     otherAgents: agents.filter((a) => !knownAgents.has(a.trim().toLowerCase())).join(", "),
     sites: (flow.sites ?? []).join(", "),

@@ -11,9 +11,7 @@ import { parseMarkdownFlow, type MarkdownFlowDraft } from "./markdown-flow";
 /** What the file held, cleaned to the editor's shape, so a file with mistakes can still fill the editor. */
 export type ImportedDraft = MarkdownFlowDraft;
 
-export type ImportResult =
-  | { ok: true; value: FlowInput }
-  | { ok: false; errors: FieldErrors; draft?: ImportedDraft };
+export type ImportResult = { ok: true; value: FlowInput } | { ok: false; errors: FieldErrors; draft?: ImportedDraft };
 
 export function parseFlowFile(file: { name: string; content: Uint8Array | string }): ImportResult {
   const name = file.name.trim().toLowerCase();
@@ -43,7 +41,9 @@ function importJson(text: string): ImportResult {
     return fileError(`The file is not valid JSON (${(error as Error).message}).`);
   }
   if (typeof data !== "object" || data === null || Array.isArray(data)) {
-    return fileError("The JSON file must hold one object with title, summary, promptText, steps, agents, category and isPremium.");
+    return fileError(
+      "The JSON file must hold one object with title, summary, promptText, steps, agents, category and isPremium.",
+    );
   }
   return validate(data, {}, toDraft(data as Record<string, unknown>));
 }

@@ -63,12 +63,16 @@ const STEP_FORMAT = (n: number) => `write it as "${n}. **Title**: what to do" or
 
 export function parseMarkdownFlow(source: string): { draft: MarkdownFlowDraft; errors: FieldErrors } {
   const errors: FieldErrors = {};
-  const lines = source.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n").split("\n");
+  const lines = source
+    .replace(/^\uFEFF/, "")
+    .replace(/\r\n?/g, "\n")
+    .split("\n");
 
   let open = 0;
   while (open < lines.length && lines[open]!.trim() === "") open++;
   if (lines[open]?.trim() !== "---") {
-    errors.file = "Start the file with front matter: a --- line, then title:, summary:, agents:, category: and premium:, then another --- line.";
+    errors.file =
+      "Start the file with front matter: a --- line, then title:, summary:, agents:, category: and premium:, then another --- line.";
     return { draft: {}, errors };
   }
   const close = lines.findIndex((line, i) => i > open && line.trim() === "---");
@@ -202,7 +206,10 @@ function splitStepLine(line: string): { title: string; body: string } | null {
 }
 
 function stripBold(line: string): string {
-  return line.replace(/^\*\*(.+?)\*\*\s*[:.]?\s*$/, "$1").replace(/[:.]\s*$/, "").trim();
+  return line
+    .replace(/^\*\*(.+?)\*\*\s*[:.]?\s*$/, "$1")
+    .replace(/[:.]\s*$/, "")
+    .trim();
 }
 
 /** Shown in the editor's help; the format described at the top of this file. */

@@ -151,7 +151,13 @@ function toContent(input: FlowInput): FlowContent {
 }
 
 function toRef(flow: EditableFlow): FlowRef {
-  return { id: flow.id, slug: flow.slug, status: flow.status, publishedAt: flow.publishedAt, creatorId: flow.creatorId };
+  return {
+    id: flow.id,
+    slug: flow.slug,
+    status: flow.status,
+    publishedAt: flow.publishedAt,
+    creatorId: flow.creatorId,
+  };
 }
 
 function mustExist(ref: FlowRef | null): FlowRef {

@@ -62,5 +62,7 @@ export async function claimUniqueSlug<T>(
     const claimed = await params.claim(slugCandidate(base, 1000 + Math.floor(Math.random() * 9_000_000)));
     if (claimed !== null) return claimed;
   }
-  throw new AppError("conflict", "Could not find a free address for this flow. Try a different title.", { field: "title" });
+  throw new AppError("conflict", "Could not find a free address for this flow. Try a different title.", {
+    field: "title",
+  });
 }

@@ -6,12 +6,20 @@ import { sql, type SQL } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { migratePostgresDb } from "@/db/migrate";
-import { catalogCountQuery, catalogItemsQuery, getCatalogPage, prepareCatalogFilters, type CatalogQuery } from "@/db/queries/flows";
+import {
+  catalogCountQuery,
+  catalogItemsQuery,
+  getCatalogPage,
+  prepareCatalogFilters,
+  type CatalogQuery,
+} from "@/db/queries/flows";
 import { queryRows } from "@/db/rows";
 import * as schema from "@/db/schema";
 import type { Db } from "@/db/types";
 
-const { values } = parseArgs({ options: { flows: { type: "string", default: "50000" }, runs: { type: "string", default: "20" } } });
+const { values } = parseArgs({
+  options: { flows: { type: "string", default: "50000" }, runs: { type: "string", default: "20" } },
+});
 const flowCount = Number(values.flows);
 const runs = Number(values.runs);
 if (!process.env.DATABASE_URL) {
@@ -29,12 +37,46 @@ const db = drizzle(client, { schema }) as unknown as Db;
 
 try {
   await migratePostgresDb(drizzle(client, { schema }));
-  const [creator] = await db.insert(schema.users).values({ email: "bench@example.com", name: "Bench", handle: "bench" }).returning();
-  const [tenant] = await db.insert(schema.tenants).values({ name: "Bench", kind: "personal", personalOwnerId: creator!.id }).returning();
-  const words = ["invoice", "calendar", "github", "amazon", "linkedin", "notion", "slack", "figma", "stripe", "jira",
-    "airbnb", "zillow", "reddit", "youtube", "gmail", "trello", "shopify", "hubspot", "zendesk", "salesforce"];
-  const agents = ["Perplexity Comet", "ChatGPT Atlas", "Opera Neon", "Manus", "Browser Use", "Playwright MCP",
-    "Claude for Chrome", "Gemini in Chrome"];
+  const [creator] = await db
+    .insert(schema.users)
+    .values({ email: "bench@example.com", name: "Bench", handle: "bench" })
+    .returning();
+  const [tenant] = await db
+    .insert(schema.tenants)
+    .values({ name: "Bench", kind: "personal", personalOwnerId: creator!.id })
+    .returning();
+  const words = [
+    "invoice",
+    "calendar",
+    "github",
+    "amazon",
+    "linkedin",
+    "notion",
+    "slack",
+    "figma",
+    "stripe",
+    "jira",
+    "airbnb",
+    "zillow",
+    "reddit",
+    "youtube",
+    "gmail",
+    "trello",
+    "shopify",
+    "hubspot",
+    "zendesk",
+    "salesforce",
+  ];
+  const agents = [
+    "Perplexity Comet",
+    "ChatGPT Atlas",
+    "Opera Neon",
+    "Manus",
+    "Browser Use",
+    "Playwright MCP",
+    "Claude for Chrome",
+    "Gemini in Chrome",
+  ];
   const started = performance.now();
   await db.execute(sql`
     insert into flows (slug, title, summary, prompt_text, steps, category, agents, sites, tags, is_premium, status,
@@ -68,7 +110,9 @@ try {
     ["sort liked, page 50", { ...base, sort: "liked", page: 50 }],
   ];
   const plan = async (query: { getSQL(): SQL }) =>
-    (await queryRows<Record<string, string>>(db, sql`explain ${query.getSQL()}`)).map((r) => Object.values(r)[0]).join("\n");
+    (await queryRows<Record<string, string>>(db, sql`explain ${query.getSQL()}`))
+      .map((r) => Object.values(r)[0])
+      .join("\n");
 
   const results = [];
   for (const [name, params] of cases) {

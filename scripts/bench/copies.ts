@@ -8,13 +8,19 @@ import { subscriptions, tenantMembers, tenants, users } from "@/db/schema";
 import { recordCopy } from "@/lib/copies/record-copy";
 
 const { values } = parseArgs({
-  options: { copies: { type: "string", default: "6000" }, concurrency: { type: "string", default: "16" }, users: { type: "string", default: "60" } },
+  options: {
+    copies: { type: "string", default: "6000" },
+    concurrency: { type: "string", default: "16" },
+    users: { type: "string", default: "60" },
+  },
 });
 const total = Number(values.copies);
 const concurrency = Number(values.concurrency);
 const userCount = Number(values.users);
 if (!process.env.DATABASE_URL) {
-  console.error("bench:copies needs DATABASE_URL (PostgreSQL); PGlite is single-connection and not what production runs.");
+  console.error(
+    "bench:copies needs DATABASE_URL (PostgreSQL); PGlite is single-connection and not what production runs.",
+  );
   process.exit(1);
 }
 
@@ -23,8 +29,14 @@ await database.migrate();
 const db = database.db;
 const run = Date.now().toString(36);
 
-const [creator] = await db.insert(users).values({ email: `bench-creator-${run}@example.com`, name: "Bench creator" }).returning();
-const [creatorTenant] = await db.insert(tenants).values({ name: "Bench", kind: "personal", personalOwnerId: creator!.id }).returning();
+const [creator] = await db
+  .insert(users)
+  .values({ email: `bench-creator-${run}@example.com`, name: "Bench creator" })
+  .returning();
+const [creatorTenant] = await db
+  .insert(tenants)
+  .values({ name: "Bench", kind: "personal", personalOwnerId: creator!.id })
+  .returning();
 await db.insert(tenantMembers).values({ tenantId: creatorTenant!.id, userId: creator!.id, role: "owner" });
 const flowsPerUser = Math.ceil(total / userCount);
 await db.execute(sql`
@@ -35,8 +47,14 @@ await db.execute(sql`
 
 const readerIds: string[] = [];
 for (let i = 0; i < userCount; i++) {
-  const [u] = await db.insert(users).values({ email: `bench-${run}-${i}@example.com`, name: `Reader ${i}` }).returning();
-  const [t] = await db.insert(tenants).values({ name: `Reader ${i}`, kind: "personal", personalOwnerId: u!.id }).returning();
+  const [u] = await db
+    .insert(users)
+    .values({ email: `bench-${run}-${i}@example.com`, name: `Reader ${i}` })
+    .returning();
+  const [t] = await db
+    .insert(tenants)
+    .values({ name: `Reader ${i}`, kind: "personal", personalOwnerId: u!.id })
+    .returning();
   await db.insert(tenantMembers).values({ tenantId: t!.id, userId: u!.id, role: "owner" });
   const start = new Date(Date.now() - 86_400_000);
   await db.insert(subscriptions).values({
@@ -82,8 +100,18 @@ await Promise.all(
   }),
 );
 const seconds = (performance.now() - started) / 1000;
-const [{ credits }] = (await db.execute(sql`select count(*)::int as credits from creator_credits where creator_id = ${creator!.id}`)) as unknown as Array<{ credits: number }>;
+const [{ credits }] = (await db.execute(
+  sql`select count(*)::int as credits from creator_credits where creator_id = ${creator!.id}`,
+)) as unknown as Array<{ credits: number }>;
 console.log(
-  JSON.stringify({ copies: total, concurrency, users: userCount, seconds: Number(seconds.toFixed(2)), copiesPerSecond: Math.round(total / seconds), failures, credits }),
+  JSON.stringify({
+    copies: total,
+    concurrency,
+    users: userCount,
+    seconds: Number(seconds.toFixed(2)),
+    copiesPerSecond: Math.round(total / seconds),
+    failures,
+    credits,
+  }),
 );
 await database.close();

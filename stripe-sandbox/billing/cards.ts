@@ -17,7 +17,12 @@ const TEST_CARDS: TestCard[] = [
   { number: "4242424242424242", brand: "visa", behaviour: "succeeds", paymentMethodId: "pm_card_visa" },
   { number: "5555555555554444", brand: "mastercard", behaviour: "succeeds", paymentMethodId: "pm_card_mastercard" },
   { number: "4000000000000002", brand: "visa", behaviour: "declines", paymentMethodId: "pm_card_chargeDeclined" },
-  { number: "4000000000000341", brand: "visa", behaviour: "fails_after_attach", paymentMethodId: "pm_card_chargeCustomerFail" },
+  {
+    number: "4000000000000341",
+    brand: "visa",
+    behaviour: "fails_after_attach",
+    paymentMethodId: "pm_card_chargeCustomerFail",
+  },
   {
     number: "4000002760003184",
     brand: "visa",
@@ -26,7 +31,11 @@ const TEST_CARDS: TestCard[] = [
   },
 ];
 
-export const DECLINED: Decline = { code: "card_declined", declineCode: "generic_decline", message: "Your card was declined." };
+export const DECLINED: Decline = {
+  code: "card_declined",
+  declineCode: "generic_decline",
+  message: "Your card was declined.",
+};
 export const AUTHENTICATION_REQUIRED: Decline = {
   code: "authentication_required",
   declineCode: "authentication_required",
@@ -55,7 +64,8 @@ export function cardInputFor(card: TestCard, expMonth = 12, expYear = 2034): Car
   };
 }
 
-export type CardFormResult = { ok: true; card: CardInput; behaviour: CardBehaviour } | { ok: false; message: string; declined: boolean };
+export type CardFormResult =
+  { ok: true; card: CardInput; behaviour: CardBehaviour } | { ok: false; message: string; declined: boolean };
 
 /** Reads the card fields of a hosted page with the messages Stripe's own forms show. */
 export function readCardForm(fields: { number: string; expiry: string; cvc: string }, now: Unix): CardFormResult {

@@ -25,7 +25,11 @@ export interface SubscriptionChanges {
 const PRORATING = new Set(["active", "past_due"]);
 
 /** Applies a subscription update as one customer.subscription.updated; quantity/price changes prorate like Stripe. */
-export function updateSubscription(sb: Sandbox, subscription: Subscription, changes: SubscriptionChanges): Subscription {
+export function updateSubscription(
+  sb: Sandbox,
+  subscription: Subscription,
+  changes: SubscriptionChanges,
+): Subscription {
   const onlyNotes = Object.entries(changes).every(
     ([key, value]) => value === undefined || ["metadata", "cancellationDetails", "prorationBehavior"].includes(key),
   );
@@ -36,7 +40,8 @@ export function updateSubscription(sb: Sandbox, subscription: Subscription, chan
   if (changes.cancelAtPeriodEnd !== undefined) scheduleCancellation(sb, subscription, changes.cancelAtPeriodEnd);
   if (changes.metadata) subscription.metadata = changes.metadata;
   if (changes.pauseCollection !== undefined) subscription.pause_collection = changes.pauseCollection;
-  if (changes.defaultPaymentMethod !== undefined) subscription.default_payment_method = changes.defaultPaymentMethod?.id ?? null;
+  if (changes.defaultPaymentMethod !== undefined)
+    subscription.default_payment_method = changes.defaultPaymentMethod?.id ?? null;
   Object.assign(subscription.cancellation_details, changes.cancellationDetails ?? {});
 
   const prorations = changeItems(sb, subscription, changes.items ?? [], changes.prorationBehavior);
@@ -72,13 +77,19 @@ function changeItems(
   return changes.flatMap((change, index) => {
     const item = sb.require("subscription_items", change.id, `items[${index}][id]`);
     if (item.subscription !== subscription.id) {
-      throw invalidRequest(`The subscription item ${item.id} does not belong to ${subscription.id}.`, `items[${index}][id]`);
+      throw invalidRequest(
+        `The subscription item ${item.id} does not belong to ${subscription.id}.`,
+        `items[${index}][id]`,
+      );
     }
     const price = change.price ?? sb.require("prices", item.price);
     const quantity = change.quantity ?? item.quantity;
     const recurring = recurringOf(price);
     if (recurring.interval !== interval.interval || recurring.interval_count !== interval.interval_count) {
-      throw invalidRequest("The sandbox cannot change a subscription to a price with another billing interval.", `items[${index}][price]`);
+      throw invalidRequest(
+        "The sandbox cannot change a subscription to a price with another billing interval.",
+        `items[${index}][price]`,
+      );
     }
     if (price.id === item.price && quantity === item.quantity) return [];
     const prorate = behavior !== "none" && PRORATING.has(subscription.status);
@@ -100,7 +111,10 @@ function invoiceProrationsNow(sb: Sandbox, subscription: Subscription, proration
     period: { start: now, end: now },
   });
   finalizeInvoice(sb, invoice);
-  const attempt = collectInvoice(sb, invoice, paymentMethodForSubscription(sb, subscription), { offSession: true, retries: true });
+  const attempt = collectInvoice(sb, invoice, paymentMethodForSubscription(sb, subscription), {
+    offSession: true,
+    retries: true,
+  });
   applyPaymentOutcome(sb, subscription, attempt.outcome);
 }
 
@@ -108,7 +122,11 @@ function invoiceProrationsNow(sb: Sandbox, subscription: Subscription, proration
  * Resumes a paused subscription with a new billing cycle starting now (billing_cycle_anchor=now) and invoices the
  * new period. It becomes active when that invoice is paid; if the card fails it stays paused with the invoice open.
  */
-export function resumeSubscription(sb: Sandbox, subscription: Subscription, options: { offSession: boolean }): Subscription {
+export function resumeSubscription(
+  sb: Sandbox,
+  subscription: Subscription,
+  options: { offSession: boolean },
+): Subscription {
   if (subscription.status !== "paused") {
     throw invalidRequest(`Only a paused subscription can be resumed; ${subscription.id} is ${subscription.status}.`);
   }
@@ -128,7 +146,10 @@ export function resumeSubscription(sb: Sandbox, subscription: Subscription, opti
     period: { start: now, end: now },
   });
   finalizeInvoice(sb, invoice);
-  const attempt = collectInvoice(sb, invoice, paymentMethodForSubscription(sb, subscription), { offSession: options.offSession, retries: false });
+  const attempt = collectInvoice(sb, invoice, paymentMethodForSubscription(sb, subscription), {
+    offSession: options.offSession,
+    retries: false,
+  });
   applyPaymentOutcome(sb, subscription, attempt.outcome);
   return subscription;
 }
@@ -142,7 +163,9 @@ export function replaceDefaultCard(sb: Sandbox, customer: Customer, card: CardIn
   const customerBefore = sb.view(customer);
   customer.invoice_settings.default_payment_method = paymentMethod.id;
   sb.emit("customer.updated", customer, customerBefore);
-  const subscriptions = sb.store.all("subscriptions").filter((sub) => sub.customer === customer.id && sub.status !== "canceled");
+  const subscriptions = sb.store
+    .all("subscriptions")
+    .filter((sub) => sub.customer === customer.id && sub.status !== "canceled");
   for (const subscription of subscriptions) {
     const before = sb.view(subscription);
     subscription.default_payment_method = paymentMethod.id;

@@ -46,7 +46,11 @@ export function chargeCard(
 export function declineOf(charge: Charge | null): Decline {
   if (!charge?.failure_code) return DECLINED;
   const { reason } = charge.outcome as { reason: string | null };
-  return { code: charge.failure_code, declineCode: reason ?? DECLINED.declineCode, message: charge.failure_message ?? DECLINED.message };
+  return {
+    code: charge.failure_code,
+    declineCode: reason ?? DECLINED.declineCode,
+    message: charge.failure_message ?? DECLINED.message,
+  };
 }
 
 export function refundCharge(
@@ -55,7 +59,8 @@ export function refundCharge(
   input: { amount?: number; reason: string | null; metadata: Metadata },
 ): Refund {
   const refundable = charge.amount - charge.amount_refunded;
-  if (charge.status !== "succeeded") throw invalidRequest(`Charge ${charge.id} has not succeeded and cannot be refunded.`, "charge");
+  if (charge.status !== "succeeded")
+    throw invalidRequest(`Charge ${charge.id} has not succeeded and cannot be refunded.`, "charge");
   if (refundable === 0) {
     throw invalidRequest(`Charge ${charge.id} has already been refunded.`, "charge", "charge_already_refunded");
   }
@@ -68,7 +73,14 @@ export function refundCharge(
     );
   }
   const before = sb.view(charge);
-  const refund = buildRefund({ id: newId("re"), created: sb.now(), charge, amount, reason: input.reason, metadata: input.metadata });
+  const refund = buildRefund({
+    id: newId("re"),
+    created: sb.now(),
+    charge,
+    amount,
+    reason: input.reason,
+    metadata: input.metadata,
+  });
   sb.store.insert("refunds", refund);
   charge.amount_refunded += amount;
   charge.refunded = charge.amount_refunded === charge.amount;

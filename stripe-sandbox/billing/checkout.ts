@@ -14,7 +14,9 @@ export function checkoutDetailsOf(sb: Sandbox, session: CheckoutSession): Checko
 
 /** A trial without a card is offered only when the session collects a card "if_required". */
 export function allowsTrialWithoutCard(sb: Sandbox, session: CheckoutSession): boolean {
-  return session.payment_method_collection === "if_required" && (checkoutDetailsOf(sb, session).trialPeriodDays ?? 0) > 0;
+  return (
+    session.payment_method_collection === "if_required" && (checkoutDetailsOf(sb, session).trialPeriodDays ?? 0) > 0
+  );
 }
 
 /**
@@ -22,7 +24,11 @@ export function allowsTrialWithoutCard(sb: Sandbox, session: CheckoutSession): b
  * subscription and its first invoice, then checkout.session.completed. A declined card throws before anything is
  * kept (the page's transaction rolls back), so the session stays open.
  */
-export function completeCheckout(sb: Sandbox, session: CheckoutSession, submission: { email: string; card: CardInput | null }): void {
+export function completeCheckout(
+  sb: Sandbox,
+  session: CheckoutSession,
+  submission: { email: string; card: CardInput | null },
+): void {
   const details = checkoutDetailsOf(sb, session);
   const customer = session.customer
     ? sb.require("customers", session.customer)

@@ -5,7 +5,13 @@ import { buildCustomer } from "../objects/customer";
 
 export function createCustomer(
   sb: Sandbox,
-  input: { email: string | null; name: string | null; phone: string | null; description: string | null; metadata: Metadata },
+  input: {
+    email: string | null;
+    name: string | null;
+    phone: string | null;
+    description: string | null;
+    metadata: Metadata;
+  },
 ): Customer {
   const customer = buildCustomer({
     id: newId("cus"),

@@ -26,11 +26,19 @@ export function invoiceSubscriptionId(invoice: Invoice): string | null {
 /** Creates a draft subscription invoice (invoice.created). `id` lets the caller point latest_invoice at it first. */
 export function draftInvoice(
   sb: Sandbox,
-  input: { id?: string; subscription: Subscription; reason: BillingReason; lines: LineInput[]; period: { start: number; end: number } },
+  input: {
+    id?: string;
+    subscription: Subscription;
+    reason: BillingReason;
+    lines: LineInput[];
+    period: { start: number; end: number };
+  },
 ): Invoice {
   const id = input.id ?? newId("in");
   const customer = sb.require("customers", input.subscription.customer);
-  const lines = input.lines.map((line) => buildInvoiceLine({ id: newId("il"), invoice: id, subscription: input.subscription.id, line }));
+  const lines = input.lines.map((line) =>
+    buildInvoiceLine({ id: newId("il"), invoice: id, subscription: input.subscription.id, line }),
+  );
   const invoice = buildInvoice({
     id,
     created: sb.now(),
@@ -76,7 +84,11 @@ export function collectInvoice(
   options: { offSession: boolean; retries: boolean },
 ): PaymentAttempt {
   if (invoice.status !== "open" && invoice.status !== "uncollectible") {
-    throw invalidRequest(`Invoice ${invoice.id} is ${invoice.status} and cannot be paid.`, "invoice", "invoice_not_editable");
+    throw invalidRequest(
+      `Invoice ${invoice.id} is ${invoice.status} and cannot be paid.`,
+      "invoice",
+      "invoice_not_editable",
+    );
   }
   if (invoice.amount_remaining === 0) {
     markPaid(sb, invoice, null);
@@ -128,7 +140,10 @@ function markPaid(sb: Sandbox, invoice: Invoice, charge: Charge | null): void {
 
 export function voidInvoice(sb: Sandbox, invoice: Invoice): void {
   if (invoice.status !== "open" && invoice.status !== "uncollectible") {
-    throw invalidRequest(`You can only void an open or uncollectible invoice; ${invoice.id} is ${invoice.status}.`, "invoice");
+    throw invalidRequest(
+      `You can only void an open or uncollectible invoice; ${invoice.id} is ${invoice.status}.`,
+      "invoice",
+    );
   }
   const before = sb.view(invoice);
   invoice.status = "void";
@@ -139,7 +154,10 @@ export function voidInvoice(sb: Sandbox, invoice: Invoice): void {
 
 export function markUncollectible(sb: Sandbox, invoice: Invoice): void {
   if (invoice.status !== "open") {
-    throw invalidRequest(`You can only mark an open invoice uncollectible; ${invoice.id} is ${invoice.status}.`, "invoice");
+    throw invalidRequest(
+      `You can only mark an open invoice uncollectible; ${invoice.id} is ${invoice.status}.`,
+      "invoice",
+    );
   }
   const before = sb.view(invoice);
   invoice.status = "uncollectible";

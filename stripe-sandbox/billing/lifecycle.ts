@@ -62,5 +62,8 @@ function nextTask(sb: Sandbox): DueTask | undefined {
   for (const session of sb.store.all("checkout_sessions")) {
     if (session.status === "open") tasks.push({ at: session.expires_at, run: () => expireSession(sb, session) });
   }
-  return tasks.reduce<DueTask | undefined>((earliest, task) => (!earliest || task.at < earliest.at ? task : earliest), undefined);
+  return tasks.reduce<DueTask | undefined>(
+    (earliest, task) => (!earliest || task.at < earliest.at ? task : earliest),
+    undefined,
+  );
 }

@@ -5,7 +5,12 @@ import type { LineInput } from "../objects/invoice";
 import { itemsOf } from "../objects/render";
 
 /** One line per item for a whole period: "2 × Flowtab Premium (at $10.00 / month)", or $0 "Trial period for ...". */
-export function periodLines(sb: Sandbox, subscription: Subscription, period: { start: Unix; end: Unix }, trial: boolean): LineInput[] {
+export function periodLines(
+  sb: Sandbox,
+  subscription: Subscription,
+  period: { start: Unix; end: Unix },
+  trial: boolean,
+): LineInput[] {
   return itemsOf(sb.store, subscription.id).map((item) => {
     const price = sb.require("prices", item.price);
     const product = productName(sb, price);
@@ -27,11 +32,21 @@ export function periodLines(sb: Sandbox, subscription: Subscription, period: { s
  * Stripe's prorations for changing an item mid-period: a credit for the unused time of the old quantity/price and a
  * charge for the remaining time of the new one, both for the rest of the current period.
  */
-export function prorationsFor(sb: Sandbox, item: SubscriptionItem, next: { price: Price; quantity: number }, at: Unix): ProrationLine[] {
+export function prorationsFor(
+  sb: Sandbox,
+  item: SubscriptionItem,
+  next: { price: Price; quantity: number },
+  at: Unix,
+): ProrationLine[] {
   const previous = sb.require("prices", item.price);
   const remaining = (item.current_period_end - at) / (item.current_period_end - item.current_period_start);
   const period = { start: at, end: item.current_period_end };
-  const date = new Date(at * 1000).toLocaleDateString("en-GB", { timeZone: "UTC", day: "2-digit", month: "short", year: "numeric" });
+  const date = new Date(at * 1000).toLocaleDateString("en-GB", {
+    timeZone: "UTC",
+    day: "2-digit",
+    month: "short",
+    year: "numeric",
+  });
   return [
     {
       subscriptionItem: item.id,

@@ -6,7 +6,13 @@ import { buildPaymentMethod, type CardInput, type Decline } from "../objects/pay
 import { AUTHENTICATION_REQUIRED, DECLINED, behaviourOf, cardInputFor, testCardByPaymentMethodId } from "./cards";
 
 export function attachCard(sb: Sandbox, customer: Customer, card: CardInput): PaymentMethod {
-  const paymentMethod = buildPaymentMethod({ id: newId("pm"), created: sb.now(), customer: customer.id, email: customer.email, card });
+  const paymentMethod = buildPaymentMethod({
+    id: newId("pm"),
+    created: sb.now(),
+    customer: customer.id,
+    email: customer.email,
+    card,
+  });
   sb.store.insert("payment_methods", paymentMethod);
   sb.emit("payment_method.attached", paymentMethod);
   return paymentMethod;

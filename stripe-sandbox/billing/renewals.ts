@@ -1,7 +1,14 @@
 import { newId } from "../core/ids";
 import type { Sandbox } from "../core/sandbox";
 import type { Invoice, PauseBehavior, Subscription } from "../core/types";
-import { collectInvoice, draftInvoice, finalizeInvoice, invoiceSubscriptionId, markUncollectible, voidInvoice } from "./invoices";
+import {
+  collectInvoice,
+  draftInvoice,
+  finalizeInvoice,
+  invoiceSubscriptionId,
+  markUncollectible,
+  voidInvoice,
+} from "./invoices";
 import { periodLines, takePendingProrations } from "./lines";
 import { paymentMethodForSubscription } from "./payment-methods";
 import { applyPaymentOutcome, cancelNow, currentPeriod, periodEndFrom, setPeriod } from "./subscriptions";
@@ -57,7 +64,10 @@ function renew(sb: Sandbox, subscription: Subscription): void {
   });
   if (subscription.pause_collection) return settlePausedCollection(sb, invoice, subscription.pause_collection.behavior);
   finalizeInvoice(sb, invoice);
-  const attempt = collectInvoice(sb, invoice, paymentMethodForSubscription(sb, subscription), { offSession: true, retries: true });
+  const attempt = collectInvoice(sb, invoice, paymentMethodForSubscription(sb, subscription), {
+    offSession: true,
+    retries: true,
+  });
   applyPaymentOutcome(sb, subscription, attempt.outcome);
 }
 
@@ -74,7 +84,10 @@ function settlePausedCollection(sb: Sandbox, invoice: Invoice, behavior: PauseBe
 /** Stripe's automatic retry of a past-due invoice; when the last retry fails the subscription is canceled. */
 export function retryInvoice(sb: Sandbox, invoice: Invoice): void {
   const subscription = sb.require("subscriptions", invoiceSubscriptionId(invoice) ?? "");
-  const attempt = collectInvoice(sb, invoice, paymentMethodForSubscription(sb, subscription), { offSession: true, retries: true });
+  const attempt = collectInvoice(sb, invoice, paymentMethodForSubscription(sb, subscription), {
+    offSession: true,
+    retries: true,
+  });
   if (attempt.outcome === "paid") return applyPaymentOutcome(sb, subscription, "paid");
   if (invoice.next_payment_attempt === null) cancelNow(sb, subscription, "payment_failed");
 }

@@ -59,7 +59,14 @@ export function createSubscription(sb: Sandbox, input: NewSubscription): Subscri
   for (const item of input.items) {
     sb.store.insert(
       "subscription_items",
-      buildSubscriptionItem({ id: newId("si"), created: now, subscription: subscription.id, price: item.price.id, quantity: item.quantity, period }),
+      buildSubscriptionItem({
+        id: newId("si"),
+        created: now,
+        subscription: subscription.id,
+        price: item.price.id,
+        quantity: item.quantity,
+        period,
+      }),
     );
   }
   input.customer.currency ??= "usd";
@@ -126,7 +133,8 @@ export function periodEndFrom(sb: Sandbox, subscription: Subscription, start: Un
 }
 
 export function recurringOf(price: Price): NonNullable<Price["recurring"]> {
-  if (!price.recurring) throw invalidRequest(`The price ${price.id} is not recurring and cannot be used for a subscription.`, "price");
+  if (!price.recurring)
+    throw invalidRequest(`The price ${price.id} is not recurring and cannot be used for a subscription.`, "price");
   return price.recurring;
 }
 

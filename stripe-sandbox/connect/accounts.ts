@@ -58,7 +58,10 @@ export function completeOnboarding(sb: Sandbox, account: Account, input: { name:
   account.requirements = emptyRequirements();
   account.future_requirements = emptyRequirements();
   account.tos_acceptance = { date: now, ip: "127.0.0.1", user_agent: "stripe-sandbox" };
-  account.external_accounts = listOf([bankAccount(account, input.name)], `/v1/accounts/${account.id}/external_accounts`);
+  account.external_accounts = listOf(
+    [bankAccount(account, input.name)],
+    `/v1/accounts/${account.id}/external_accounts`,
+  );
   sb.emit("account.updated", account, before);
 }
 

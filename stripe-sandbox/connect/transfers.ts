@@ -7,7 +7,14 @@ import { canReceiveTransfers } from "./accounts";
 
 export function createTransfer(
   sb: Sandbox,
-  input: { amount: number; currency: string; destination: Account; description: string | null; transferGroup: string | null; metadata: Metadata },
+  input: {
+    amount: number;
+    currency: string;
+    destination: Account;
+    description: string | null;
+    transferGroup: string | null;
+    metadata: Metadata;
+  },
 ): Transfer {
   if (!canReceiveTransfers(input.destination)) {
     throw invalidRequest(
@@ -38,15 +45,28 @@ export function createTransfer(
   return transfer;
 }
 
-export function reverseTransfer(sb: Sandbox, transfer: Transfer, input: { amount?: number; metadata: Metadata }): TransferReversal {
+export function reverseTransfer(
+  sb: Sandbox,
+  transfer: Transfer,
+  input: { amount?: number; metadata: Metadata },
+): TransferReversal {
   const reversible = transfer.amount - transfer.amount_reversed;
   const amount = input.amount ?? reversible;
   if (reversible === 0) throw invalidRequest(`Transfer ${transfer.id} has already been fully reversed.`, "amount");
   if (amount < 1 || amount > reversible) {
-    throw invalidRequest(`Reversal amount must be between 1 and ${reversible} (the amount not yet reversed).`, "amount");
+    throw invalidRequest(
+      `Reversal amount must be between 1 and ${reversible} (the amount not yet reversed).`,
+      "amount",
+    );
   }
   const before = sb.view(transfer);
-  const reversal = buildTransferReversal({ id: newId("trr"), created: sb.now(), transfer, amount, metadata: input.metadata });
+  const reversal = buildTransferReversal({
+    id: newId("trr"),
+    created: sb.now(),
+    transfer,
+    amount,
+    metadata: input.metadata,
+  });
   sb.store.insert("transfer_reversals", reversal);
   transfer.amount_reversed += amount;
   transfer.reversed = transfer.amount_reversed === transfer.amount;

@@ -13,7 +13,16 @@ import { ControlError } from "./errors";
 // here with their own ids, as if they had always been in Stripe. Nothing is emitted: no event, no webhook, no invoice.
 // An id that exists already is left alone, so importing the same data on every boot is harmless.
 
-const STATUSES = ["incomplete", "incomplete_expired", "trialing", "active", "past_due", "canceled", "unpaid", "paused"] as const;
+const STATUSES = [
+  "incomplete",
+  "incomplete_expired",
+  "trialing",
+  "active",
+  "past_due",
+  "canceled",
+  "unpaid",
+  "paused",
+] as const;
 const unix = z.int().positive();
 const metadata = z.record(z.string(), z.string()).optional();
 
@@ -69,7 +78,10 @@ export interface ImportResult {
 
 /** Creates what is missing in one transaction: a bad entry (unknown price or customer) rolls the whole import back. */
 export function importObjects(sb: Sandbox, body: z.output<typeof importBody>): ImportResult {
-  const result: ImportResult = { customers: { created: [], existing: [] }, subscriptions: { created: [], existing: [] } };
+  const result: ImportResult = {
+    customers: { created: [], existing: [] },
+    subscriptions: { created: [], existing: [] },
+  };
   sb.transaction(null, () => {
     for (const input of body.customers) {
       if (sb.store.get("customers", input.id)) {
@@ -108,9 +120,18 @@ function importCustomer(sb: Sandbox, input: z.output<typeof customerInput>): Cus
   if (input.payment_method) {
     const card = testCardByPaymentMethodId(input.payment_method);
     if (!card || card.behaviour === "declines") {
-      throw new ControlError(400, `customers: ${input.payment_method} is not a test card that can be attached (try pm_card_visa).`);
+      throw new ControlError(
+        400,
+        `customers: ${input.payment_method} is not a test card that can be attached (try pm_card_visa).`,
+      );
     }
-    const paymentMethod = buildPaymentMethod({ id: newId("pm"), created, customer: customer.id, email: customer.email, card: cardInputFor(card) });
+    const paymentMethod = buildPaymentMethod({
+      id: newId("pm"),
+      created,
+      customer: customer.id,
+      email: customer.email,
+      card: cardInputFor(card),
+    });
     sb.store.insert("payment_methods", paymentMethod);
     customer.invoice_settings.default_payment_method = paymentMethod.id;
   }
@@ -119,12 +140,15 @@ function importCustomer(sb: Sandbox, input: z.output<typeof customerInput>): Cus
 
 function importSubscription(sb: Sandbox, input: z.output<typeof subscriptionInput>): void {
   const customer = sb.store.get("customers", input.customer);
-  if (!customer) throw new ControlError(400, `subscriptions: ${input.id} names customer ${input.customer}, which does not exist.`);
+  if (!customer)
+    throw new ControlError(400, `subscriptions: ${input.id} names customer ${input.customer}, which does not exist.`);
   const price = sb.store.get("prices", input.price);
-  if (!price) throw new ControlError(400, `subscriptions: ${input.id} names price ${input.price}, which does not exist.`);
+  if (!price)
+    throw new ControlError(400, `subscriptions: ${input.id} names price ${input.price}, which does not exist.`);
   recurringOf(price);
   const created = input.created ?? input.current_period_start;
-  const trial = input.trial_start != null && input.trial_end != null ? { start: input.trial_start, end: input.trial_end } : null;
+  const trial =
+    input.trial_start != null && input.trial_end != null ? { start: input.trial_start, end: input.trial_end } : null;
   const status: SubscriptionStatus = input.status;
   const subscription = buildSubscription({
     id: input.id,
@@ -140,7 +164,8 @@ function importSubscription(sb: Sandbox, input: z.output<typeof subscriptionInpu
   const ended = status === "canceled" || status === "incomplete_expired";
   subscription.cancel_at_period_end = input.cancel_at_period_end;
   subscription.cancel_at = input.cancel_at_period_end ? input.current_period_end : null;
-  subscription.canceled_at = input.canceled_at ?? (input.cancel_at_period_end || ended ? Math.min(sb.now(), input.current_period_end) : null);
+  subscription.canceled_at =
+    input.canceled_at ?? (input.cancel_at_period_end || ended ? Math.min(sb.now(), input.current_period_end) : null);
   subscription.ended_at = input.ended_at ?? (ended ? Math.min(sb.now(), input.current_period_end) : null);
   if (input.cancel_at_period_end) subscription.cancellation_details.reason = "cancellation_requested";
   sb.store.insert("subscriptions", subscription);

@@ -10,7 +10,8 @@ import { ControlError, controlRoutes } from "./routes";
 export function handleControl(sb: Sandbox, req: IncomingMessage, res: ServerResponse, url: URL, body: string): void {
   try {
     const match = matchRoute(controlRoutes, req.method ?? "GET", url.pathname);
-    if (!match) throw new ControlError(404, `No sandbox control ${req.method} ${url.pathname}; see stripe-sandbox/README.md.`);
+    if (!match)
+      throw new ControlError(404, `No sandbox control ${req.method} ${url.pathname}; see stripe-sandbox/README.md.`);
     runDueTasks(sb);
     sendJson(res, 200, match.handler({ sb, path: match.params, body: parseJson(body) }));
   } catch (error) {

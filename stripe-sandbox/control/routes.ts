@@ -18,7 +18,9 @@ const RENEWING = new Set(["trialing", "active", "past_due", "unpaid"]);
 
 const advanceBody = z
   .strictObject({ to: z.int().optional(), seconds: z.int().positive().optional() })
-  .refine((body) => (body.to === undefined) !== (body.seconds === undefined), { error: "Give exactly one of `to` or `seconds`." });
+  .refine((body) => (body.to === undefined) !== (body.seconds === undefined), {
+    error: "Give exactly one of `to` or `seconds`.",
+  });
 const customerBody = z.strictObject({ customer: z.string() });
 
 /** `/_sandbox/*`: test controls that are not part of Stripe's API (JSON in and out, no auth). */
@@ -40,9 +42,14 @@ export const controlRoutes: Route<ControlHandler>[] = [
     path: "/_sandbox/clock/next-renewal",
     handler: ({ sb, body }) => {
       const { subscription: id } = parse(z.strictObject({ subscription: z.string().optional() }), body);
-      const candidates = sb.store.all("subscriptions").filter((sub) => RENEWING.has(sub.status) && (id === undefined || sub.id === id));
-      if (candidates.length === 0) throw new ControlError(400, id ? `${id} has no upcoming renewal.` : "No subscription renews.");
-      const next = candidates.reduce((soonest, sub) => (currentPeriod(sb, sub).end < currentPeriod(sb, soonest).end ? sub : soonest));
+      const candidates = sb.store
+        .all("subscriptions")
+        .filter((sub) => RENEWING.has(sub.status) && (id === undefined || sub.id === id));
+      if (candidates.length === 0)
+        throw new ControlError(400, id ? `${id} has no upcoming renewal.` : "No subscription renews.");
+      const next = candidates.reduce((soonest, sub) =>
+        currentPeriod(sb, sub).end < currentPeriod(sb, soonest).end ? sub : soonest,
+      );
       advanceTo(sb, Math.max(sb.now(), currentPeriod(sb, next).end));
       return { ...clockView(sb), subscription: sb.view(next) };
     },
@@ -53,7 +60,8 @@ export const controlRoutes: Route<ControlHandler>[] = [
     handler: ({ sb, path }) => {
       const subscription = requireObject(sb, "subscriptions", path.id);
       const paymentMethod = paymentMethodForSubscription(sb, subscription);
-      if (!paymentMethod) throw new ControlError(400, `${subscription.id} has no card on file: its renewal fails anyway.`);
+      if (!paymentMethod)
+        throw new ControlError(400, `${subscription.id} has no card on file: its renewal fails anyway.`);
       sb.transaction(null, () => sb.store.state.decliningPaymentMethods.push(paymentMethod.id));
       return { subscription: subscription.id, declining_payment_method: paymentMethod.id };
     },
@@ -63,7 +71,8 @@ export const controlRoutes: Route<ControlHandler>[] = [
     path: "/_sandbox/subscriptions/:id/end-trial",
     handler: ({ sb, path }) => {
       const subscription = requireObject(sb, "subscriptions", path.id);
-      if (subscription.status !== "trialing") throw new ControlError(400, `${subscription.id} is ${subscription.status}, not trialing.`);
+      if (subscription.status !== "trialing")
+        throw new ControlError(400, `${subscription.id} is ${subscription.status}, not trialing.`);
       endPeriodNow(sb, subscription);
       return sb.view(subscription);
     },
@@ -73,7 +82,8 @@ export const controlRoutes: Route<ControlHandler>[] = [
     path: "/_sandbox/subscriptions/:id/end-period",
     handler: ({ sb, path }) => {
       const subscription = requireObject(sb, "subscriptions", path.id);
-      if (!RENEWING.has(subscription.status)) throw new ControlError(400, `${subscription.id} is ${subscription.status}: it has no period to end.`);
+      if (!RENEWING.has(subscription.status))
+        throw new ControlError(400, `${subscription.id} is ${subscription.status}: it has no period to end.`);
       endPeriodNow(sb, subscription);
       return sb.view(subscription);
     },
@@ -88,7 +98,9 @@ export const controlRoutes: Route<ControlHandler>[] = [
     path: "/_sandbox/charges/last/refund",
     handler: ({ sb, body }) => {
       const charge = lastCharge(sb, parse(customerBody, body).customer);
-      return sb.transaction(null, () => sb.view(refundCharge(sb, charge, { reason: "requested_by_customer", metadata: {} })));
+      return sb.transaction(null, () =>
+        sb.view(refundCharge(sb, charge, { reason: "requested_by_customer", metadata: {} })),
+      );
     },
   },
   {
@@ -139,7 +151,9 @@ export const controlRoutes: Route<ControlHandler>[] = [
     method: "GET",
     path: "/_sandbox/state",
     handler: ({ sb }) => {
-      const counts = Object.fromEntries(Object.entries(sb.store.state.objects).map(([name, objects]) => [name, Object.keys(objects).length]));
+      const counts = Object.fromEntries(
+        Object.entries(sb.store.state.objects).map(([name, objects]) => [name, Object.keys(objects).length]),
+      );
       return {
         ...clockView(sb),
         counts,

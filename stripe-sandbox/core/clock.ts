@@ -67,7 +67,14 @@ export function nextBoundary(anchor: Unix, interval: Interval, count: number, af
 function addMonths(unix: Unix, months: number): Unix {
   const start = new Date(unix * 1000);
   const firstOfTarget = new Date(
-    Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + months, 1, start.getUTCHours(), start.getUTCMinutes(), start.getUTCSeconds()),
+    Date.UTC(
+      start.getUTCFullYear(),
+      start.getUTCMonth() + months,
+      1,
+      start.getUTCHours(),
+      start.getUTCMinutes(),
+      start.getUTCSeconds(),
+    ),
   );
   const lastDay = new Date(Date.UTC(firstOfTarget.getUTCFullYear(), firstOfTarget.getUTCMonth() + 1, 0)).getUTCDate();
   firstOfTarget.setUTCDate(Math.min(start.getUTCDate(), lastDay));

@@ -52,7 +52,10 @@ export function resourceMissing(kind: string, id: string, param = "id"): StripeE
 }
 
 /** A card decline (402). With the failed charge it recorded, its effects are kept; without one, nothing happened. */
-export function cardDeclined(decline: { code: string; declineCode: string; message: string }, charge?: string): StripeError {
+export function cardDeclined(
+  decline: { code: string; declineCode: string; message: string },
+  charge?: string,
+): StripeError {
   return new StripeError(402, "card_error", decline.message, {
     code: decline.code,
     decline_code: decline.declineCode,

@@ -27,9 +27,24 @@ export interface Collections {
 export type CollectionName = keyof Collections;
 
 const COLLECTION_NAMES: CollectionName[] = [
-  "customers", "products", "prices", "subscriptions", "subscription_items", "invoices", "invoice_payments",
-  "payment_methods", "payment_intents", "charges", "refunds", "disputes", "checkout_sessions", "portal_sessions",
-  "accounts", "transfers", "transfer_reversals", "events",
+  "customers",
+  "products",
+  "prices",
+  "subscriptions",
+  "subscription_items",
+  "invoices",
+  "invoice_payments",
+  "payment_methods",
+  "payment_intents",
+  "charges",
+  "refunds",
+  "disputes",
+  "checkout_sessions",
+  "portal_sessions",
+  "accounts",
+  "transfers",
+  "transfer_reversals",
+  "events",
 ];
 
 /** What a checkout session needs at completion that Stripe's session object does not show. */

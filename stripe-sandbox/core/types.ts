@@ -53,14 +53,7 @@ export interface Price extends StripeObject {
 }
 
 export type SubscriptionStatus =
-  | "incomplete"
-  | "incomplete_expired"
-  | "trialing"
-  | "active"
-  | "past_due"
-  | "canceled"
-  | "unpaid"
-  | "paused";
+  "incomplete" | "incomplete_expired" | "trialing" | "active" | "past_due" | "canceled" | "unpaid" | "paused";
 export type MissingPaymentMethod = "pause" | "cancel" | "create_invoice";
 export type PauseBehavior = "keep_as_draft" | "mark_uncollectible" | "void";
 
@@ -239,7 +232,12 @@ export interface Account extends StripeObject {
   payouts_enabled: boolean;
   details_submitted: boolean;
   capabilities: Record<string, CapabilityStatus>;
-  requirements: { currently_due: string[]; eventually_due: string[]; disabled_reason: string | null; [key: string]: unknown };
+  requirements: {
+    currently_due: string[];
+    eventually_due: string[];
+    disabled_reason: string | null;
+    [key: string]: unknown;
+  };
   metadata: Metadata;
 }
 

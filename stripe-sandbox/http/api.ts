@@ -58,9 +58,14 @@ function authenticate(authorization: string | undefined): void {
     );
   }
   if (!/^sk_test_\S+$/.test(key)) {
-    throw new StripeError(401, "invalid_request_error", `Invalid API Key provided: ${key.slice(0, 8)}*** (use an sk_test_ key)`, {
-      code: "api_key_invalid",
-    });
+    throw new StripeError(
+      401,
+      "invalid_request_error",
+      `Invalid API Key provided: ${key.slice(0, 8)}*** (use an sk_test_ key)`,
+      {
+        code: "api_key_invalid",
+      },
+    );
   }
 }
 

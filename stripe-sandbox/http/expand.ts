@@ -8,7 +8,11 @@ type Resolve = (id: string) => Record<string, unknown> | undefined;
  * Applies `expand[]` paths to a response: each dotted path names a field holding an object id, which is replaced by
  * the object. Lists are crossed by their `data` array (`data.customer`, `items.data.price.product`).
  */
-export function expandResponse(body: Record<string, unknown>, paths: string[], resolve: Resolve): Record<string, unknown> {
+export function expandResponse(
+  body: Record<string, unknown>,
+  paths: string[],
+  resolve: Resolve,
+): Record<string, unknown> {
   for (const path of paths) {
     const segments = path.split(".");
     if (segments.length > MAX_DEPTH) {

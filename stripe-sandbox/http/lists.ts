@@ -28,7 +28,12 @@ function indexOf(items: StripeObject[], id: string, param: string): number {
 }
 
 /** A page of stored objects in their API view. */
-export function listView<T extends StripeObject>(sb: Sandbox, items: T[], page: Pagination, url: string): ListObject<StripeObject> {
+export function listView<T extends StripeObject>(
+  sb: Sandbox,
+  items: T[],
+  page: Pagination,
+  url: string,
+): ListObject<StripeObject> {
   const list = paginate(items, page, url);
   return { ...list, data: list.data.map((item) => sb.view(item)) };
 }

@@ -13,7 +13,11 @@ export interface Match<Handler> {
 }
 
 /** Finds the route for a method and path; `:name` segments match one path segment and land in `params`. */
-export function matchRoute<Handler>(routes: Route<Handler>[], method: string, pathname: string): Match<Handler> | undefined {
+export function matchRoute<Handler>(
+  routes: Route<Handler>[],
+  method: string,
+  pathname: string,
+): Match<Handler> | undefined {
   const actual = pathname.split("/");
   for (const route of routes) {
     if (route.method !== method) continue;

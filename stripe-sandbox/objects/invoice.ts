@@ -11,7 +11,12 @@ export interface LineInput {
   proration: boolean;
 }
 
-export function buildInvoiceLine(input: { id: string; invoice: string; subscription: string; line: LineInput }): InvoiceLine {
+export function buildInvoiceLine(input: {
+  id: string;
+  invoice: string;
+  subscription: string;
+  line: LineInput;
+}): InvoiceLine {
   const { line } = input;
   return {
     id: input.id,

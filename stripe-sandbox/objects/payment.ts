@@ -1,4 +1,13 @@
-import type { Charge, Dispute, InvoicePayment, Metadata, PaymentIntent, PaymentMethod, Refund, Unix } from "../core/types";
+import type {
+  Charge,
+  Dispute,
+  InvoicePayment,
+  Metadata,
+  PaymentIntent,
+  PaymentMethod,
+  Refund,
+  Unix,
+} from "../core/types";
 
 export interface CardInput {
   brand: string;
@@ -15,7 +24,13 @@ export interface Decline {
   message: string;
 }
 
-export function buildPaymentMethod(input: { id: string; created: Unix; customer: string; email: string | null; card: CardInput }): PaymentMethod {
+export function buildPaymentMethod(input: {
+  id: string;
+  created: Unix;
+  customer: string;
+  email: string | null;
+  card: CardInput;
+}): PaymentMethod {
   const { card } = input;
   return {
     id: input.id,
@@ -239,7 +254,12 @@ export function buildRefund(input: {
     customer: input.charge.customer,
     customer_account: null,
     destination_details: {
-      card: { reference: null, reference_status: "pending", reference_type: "acquirer_reference_number", type: "refund" },
+      card: {
+        reference: null,
+        reference_status: "pending",
+        reference_type: "acquirer_reference_number",
+        type: "refund",
+      },
       type: "card",
     },
     metadata: input.metadata,
@@ -254,12 +274,33 @@ export function buildRefund(input: {
 }
 
 const EVIDENCE_FIELDS = [
-  "access_activity_log", "billing_address", "cancellation_policy", "cancellation_policy_disclosure",
-  "cancellation_rebuttal", "customer_communication", "customer_email_address", "customer_name",
-  "customer_purchase_ip", "customer_signature", "duplicate_charge_documentation", "duplicate_charge_explanation",
-  "duplicate_charge_id", "product_description", "receipt", "refund_policy", "refund_policy_disclosure",
-  "refund_refusal_explanation", "service_date", "service_documentation", "shipping_address", "shipping_carrier",
-  "shipping_date", "shipping_documentation", "shipping_tracking_number", "uncategorized_file", "uncategorized_text",
+  "access_activity_log",
+  "billing_address",
+  "cancellation_policy",
+  "cancellation_policy_disclosure",
+  "cancellation_rebuttal",
+  "customer_communication",
+  "customer_email_address",
+  "customer_name",
+  "customer_purchase_ip",
+  "customer_signature",
+  "duplicate_charge_documentation",
+  "duplicate_charge_explanation",
+  "duplicate_charge_id",
+  "product_description",
+  "receipt",
+  "refund_policy",
+  "refund_policy_disclosure",
+  "refund_refusal_explanation",
+  "service_date",
+  "service_documentation",
+  "shipping_address",
+  "shipping_carrier",
+  "shipping_date",
+  "shipping_documentation",
+  "shipping_tracking_number",
+  "uncategorized_file",
+  "uncategorized_text",
 ];
 
 export function buildDispute(input: { id: string; created: Unix; charge: Charge; evidenceDueBy: Unix }): Dispute {
@@ -274,12 +315,21 @@ export function buildDispute(input: { id: string; created: Unix; charge: Charge;
     currency: "usd",
     enhanced_eligibility_types: [],
     evidence: { ...Object.fromEntries(EVIDENCE_FIELDS.map((field) => [field, null])), enhanced_evidence: {} },
-    evidence_details: { due_by: input.evidenceDueBy, enhanced_eligibility: {}, has_evidence: false, past_due: false, submission_count: 0 },
+    evidence_details: {
+      due_by: input.evidenceDueBy,
+      enhanced_eligibility: {},
+      has_evidence: false,
+      past_due: false,
+      submission_count: 0,
+    },
     is_charge_refundable: false,
     livemode: false,
     metadata: {},
     payment_intent: input.charge.payment_intent,
-    payment_method_details: { card: { brand: card.brand, case_type: "chargeback", network_reason_code: "10.4" }, type: "card" },
+    payment_method_details: {
+      card: { brand: card.brand, case_type: "chargeback", network_reason_code: "10.4" },
+      type: "card",
+    },
     reason: "fraudulent",
     status: "needs_response",
   };

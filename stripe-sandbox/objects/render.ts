@@ -18,7 +18,10 @@ export function render(store: Store, object: StripeObject): StripeObject {
       return renderItem(store, object as SubscriptionItem);
     case "charge": {
       const refunds = store.all("refunds").filter((refund) => refund.charge === object.id);
-      return { ...structuredClone(object), refunds: listOf(structuredClone(refunds), `/v1/charges/${object.id}/refunds`) };
+      return {
+        ...structuredClone(object),
+        refunds: listOf(structuredClone(refunds), `/v1/charges/${object.id}/refunds`),
+      };
     }
     case "transfer": {
       const reversals = store.all("transfer_reversals").filter((reversal) => reversal.transfer === object.id);

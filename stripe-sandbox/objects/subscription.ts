@@ -1,4 +1,11 @@
-import type { Metadata, MissingPaymentMethod, Subscription, SubscriptionItem, SubscriptionStatus, Unix } from "../core/types";
+import type {
+  Metadata,
+  MissingPaymentMethod,
+  Subscription,
+  SubscriptionItem,
+  SubscriptionStatus,
+  Unix,
+} from "../core/types";
 
 export function buildSubscription(input: {
   id: string;

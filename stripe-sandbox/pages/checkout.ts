@@ -35,7 +35,10 @@ function submitCheckout({ sb, path, form }: PageContext): PageResult {
   if (field(form, "action") === "trial_without_card") {
     if (!allowsTrialWithoutCard(sb, session)) return fail(400, "This checkout needs a card.");
   } else {
-    const read = readCardForm({ number: field(form, "card_number"), expiry: field(form, "card_expiry"), cvc: field(form, "card_cvc") }, sb.now());
+    const read = readCardForm(
+      { number: field(form, "card_number"), expiry: field(form, "card_expiry"), cvc: field(form, "card_cvc") },
+      sb.now(),
+    );
     if (!read.ok) return fail(read.declined ? 402 : 400, read.message);
     card = read.card;
   }
@@ -48,28 +51,47 @@ function submitCheckout({ sb, path, form }: PageContext): PageResult {
   return { redirect: (session.success_url ?? "/").replaceAll("{CHECKOUT_SESSION_ID}", session.id) };
 }
 
-function render(sb: Sandbox, session: CheckoutSession, state: { status: number; error: string | null; email: string }): PageResult {
+function render(
+  sb: Sandbox,
+  session: CheckoutSession,
+  state: { status: number; error: string | null; email: string },
+): PageResult {
   const title = "Subscribe to Flowtab";
   if (session.status !== "open") {
-    const message = session.status === "complete" ? "This checkout is already complete." : "This checkout session has expired.";
-    const back = session.status === "complete" ? session.success_url?.replaceAll("{CHECKOUT_SESSION_ID}", session.id) : session.cancel_url;
+    const message =
+      session.status === "complete" ? "This checkout is already complete." : "This checkout session has expired.";
+    const back =
+      session.status === "complete"
+        ? session.success_url?.replaceAll("{CHECKOUT_SESSION_ID}", session.id)
+        : session.cancel_url;
     const link = back ? html`<p><a href="${back}">Return to Flowtab</a></p>` : "";
-    return { status: state.status, html: layout(title, html`<h1>${message}</h1>${link}`) };
+    return {
+      status: state.status,
+      html: layout(
+        title,
+        html`<h1>${message}</h1>
+          ${link}`,
+      ),
+    };
   }
   const details = checkoutDetailsOf(sb, session);
   const trialDays = details.trialPeriodDays;
   const lines = details.lineItems.map((item) => {
     const price = sb.require("prices", item.price);
     const product = sb.store.get("products", price.product)?.name ?? price.product;
-    return { product, quantity: item.quantity, amount: price.unit_amount * item.quantity, interval: price.recurring?.interval ?? "month" };
+    return {
+      product,
+      quantity: item.quantity,
+      amount: price.unit_amount * item.quantity,
+      interval: price.recurring?.interval ?? "month",
+    };
   });
   const total = lines.reduce((sum, line) => sum + line.amount, 0);
   const perPeriod = `${money(total)} per ${lines[0]?.interval ?? "month"}`;
   const terms = trialDays
     ? `${trialDays} days free, then ${perPeriod} from ${formatDate(sb.now() + days(trialDays))}`
     : `Total due today: ${money(total)}, then ${perPeriod}`;
-  const content = html`
-    <h1>${title}</h1>
+  const content = html` <h1>${title}</h1>
     <ul aria-label="Order summary">
       ${lines.map((line) => html`<li>${line.product} × ${line.quantity}: ${money(line.amount)} per ${line.interval}</li>`)}
     </ul>
@@ -80,12 +102,18 @@ function render(sb: Sandbox, session: CheckoutSession, state: { status: number; 
       <input id="email" name="email" type="email" autocomplete="email" value="${state.email}" required />
       ${cardFields()}
       <button type="submit" name="action" value="pay">${trialDays ? "Start trial" : "Pay"}</button>
-      ${allowsTrialWithoutCard(sb, session)
-        ? html`<button type="submit" name="action" value="trial_without_card" class="secondary" formnovalidate>Start trial without a card</button>`
-        : ""}
+      ${
+        allowsTrialWithoutCard(sb, session)
+          ? html`<button type="submit" name="action" value="trial_without_card" class="secondary" formnovalidate>
+              Start trial without a card
+            </button>`
+          : ""
+      }
     </form>
     ${session.cancel_url ? html`<p><a href="${session.cancel_url}">Cancel and return to Flowtab</a></p>` : ""}
-    <p class="muted">Test cards: 4242 4242 4242 4242 pays, 4000 0000 0000 0002 is declined. Any future expiry and CVC.</p>`;
+    <p class="muted">
+      Test cards: 4242 4242 4242 4242 pays, 4000 0000 0000 0002 is declined. Any future expiry and CVC.
+    </p>`;
   return { status: state.status, html: layout(title, content) };
 }
 

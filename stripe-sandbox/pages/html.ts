@@ -7,7 +7,9 @@ type Fragment = SafeHtml | string | number | null | undefined | false | Fragment
 
 /** Tagged template that escapes its values, so user input never becomes markup. */
 export function html(strings: TemplateStringsArray, ...values: Fragment[]): SafeHtml {
-  return new SafeHtml(strings.reduce((out, text, index) => out + text + (index < values.length ? fragment(values[index]) : ""), ""));
+  return new SafeHtml(
+    strings.reduce((out, text, index) => out + text + (index < values.length ? fragment(values[index]) : ""), ""),
+  );
 }
 
 function fragment(value: Fragment): string {
@@ -38,20 +40,22 @@ const STYLE = `
 
 export function layout(title: string, content: SafeHtml): string {
   return html`<!doctype html>
-<html lang="en">
-  <head>
-    <meta charset="utf-8" />
-    <meta name="viewport" content="width=device-width, initial-scale=1" />
-    <title>${title}</title>
-    <style>${new SafeHtml(STYLE)}</style>
-  </head>
-  <body>
-    <main>
-      <p class="muted"><span class="badge">TEST MODE</span> Flowtab Stripe sandbox</p>
-      ${content}
-    </main>
-  </body>
-</html>`.value;
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>${title}</title>
+        <style>
+          ${new SafeHtml(STYLE)}
+        </style>
+      </head>
+      <body>
+        <main>
+          <p class="muted"><span class="badge">TEST MODE</span> Flowtab Stripe sandbox</p>
+          ${content}
+        </main>
+      </body>
+    </html>`.value;
 }
 
 /** The card number, expiry and CVC fields shared by checkout and the portal. */
@@ -59,7 +63,14 @@ export function cardFields(): SafeHtml {
   return html`<fieldset>
     <legend>Card information</legend>
     <label for="card_number">Card number</label>
-    <input id="card_number" name="card_number" inputmode="numeric" autocomplete="cc-number" placeholder="4242 4242 4242 4242" required />
+    <input
+      id="card_number"
+      name="card_number"
+      inputmode="numeric"
+      autocomplete="cc-number"
+      placeholder="4242 4242 4242 4242"
+      required
+    />
     <div class="row">
       <div>
         <label for="card_expiry">Expiry date (MM / YY)</label>
@@ -78,5 +89,10 @@ export function alertBox(message: string | null): SafeHtml {
 }
 
 export function formatDate(unix: number): string {
-  return new Date(unix * 1000).toLocaleDateString("en-US", { timeZone: "UTC", year: "numeric", month: "long", day: "numeric" });
+  return new Date(unix * 1000).toLocaleDateString("en-US", {
+    timeZone: "UTC",
+    year: "numeric",
+    month: "long",
+    day: "numeric",
+  });
 }

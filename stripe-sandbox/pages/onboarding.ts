@@ -20,7 +20,8 @@ export const onboardingPages: PageRoute[] = [
   {
     method: "GET",
     path: "/connect/onboarding/:token",
-    handler: ({ sb, path }) => withLink(sb, path.token, (link) => render(sb, link, path.token, { status: 200, error: null, name: "" })),
+    handler: ({ sb, path }) =>
+      withLink(sb, path.token, (link) => render(sb, link, path.token, { status: 200, error: null, name: "" })),
   },
   {
     method: "POST",
@@ -51,10 +52,14 @@ function withLink(sb: Sandbox, token: string, use: (link: AccountLinkRecord) => 
   return use(link);
 }
 
-function render(sb: Sandbox, link: AccountLinkRecord, token: string, state: { status: number; error: string | null; name: string }): PageResult {
+function render(
+  sb: Sandbox,
+  link: AccountLinkRecord,
+  token: string,
+  state: { status: number; error: string | null; name: string },
+): PageResult {
   const account = sb.require("accounts", link.account);
-  const content = html`
-    <h1>Set up payouts for Flowtab</h1>
+  const content = html` <h1>Set up payouts for Flowtab</h1>
     <p class="muted">Account ${account.id}</p>
     ${alertBox(state.error)}
     <form method="post" action="/connect/onboarding/${token}">
@@ -63,7 +68,8 @@ function render(sb: Sandbox, link: AccountLinkRecord, token: string, state: { st
       <label for="country">Country</label>
       <select id="country" name="country">
         ${Object.entries(COUNTRIES).map(
-          ([code, label]) => html`<option value="${code}" ${code === account.country ? html`selected` : ""}>${label}</option>`,
+          ([code, label]) =>
+            html`<option value="${code}" ${code === account.country ? html`selected` : ""}>${label}</option>`,
         )}
       </select>
       <label for="bank_account">Bank account number</label>

@@ -14,7 +14,10 @@ type ActionOutcome = Notice | { error: string };
 /** The portal's forms. Each runs in one transaction, then shows the portal with a notice or the error. */
 export const portalActions: PageRoute[] = [
   portalAction("card", (sb, session, form) => {
-    const read = readCardForm({ number: field(form, "card_number"), expiry: field(form, "card_expiry"), cvc: field(form, "card_cvc") }, sb.now());
+    const read = readCardForm(
+      { number: field(form, "card_number"), expiry: field(form, "card_expiry"), cvc: field(form, "card_cvc") },
+      sb.now(),
+    );
     if (!read.ok) return { error: read.message };
     replaceDefaultCard(sb, sb.require("customers", session.customer), read.card);
     return "card_updated";
@@ -39,12 +42,18 @@ export const portalActions: PageRoute[] = [
     const quantity = Number(field(form, "quantity"));
     if (!Number.isInteger(quantity) || quantity < 1) return { error: "Enter a whole number of seats, 1 or more." };
     const [item] = itemsOf(sb.store, subscription.id);
-    updateSubscription(sb, subscription, { items: [{ id: item.id, quantity }], prorationBehavior: "create_prorations" });
+    updateSubscription(sb, subscription, {
+      items: [{ id: item.id, quantity }],
+      prorationBehavior: "create_prorations",
+    });
     return "seats_updated";
   }),
 ];
 
-function portalAction(name: string, run: (sb: Sandbox, session: PortalSession, form: FormObject) => ActionOutcome): PageRoute {
+function portalAction(
+  name: string,
+  run: (sb: Sandbox, session: PortalSession, form: FormObject) => ActionOutcome,
+): PageRoute {
   return {
     method: "POST",
     path: `/portal/:id/${name}`,
@@ -66,6 +75,7 @@ function portalAction(name: string, run: (sb: Sandbox, session: PortalSession, f
 
 function subscriptionOf(sb: Sandbox, session: PortalSession, form: FormObject): Subscription {
   const subscription = sb.store.get("subscriptions", field(form, "subscription"));
-  if (!subscription || subscription.customer !== session.customer) throw invalidRequest("That subscription is not yours.");
+  if (!subscription || subscription.customer !== session.customer)
+    throw invalidRequest("That subscription is not yours.");
   return subscription;
 }

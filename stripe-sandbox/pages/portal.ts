@@ -26,7 +26,11 @@ export const portalPages: PageRoute[] = [
       const session = sb.store.get("portal_sessions", path.id);
       if (!session) return notFound("Billing portal session");
       const notice = field(form, "notice");
-      return renderPortal(sb, session, { status: 200, error: null, notice: notice in NOTICES ? NOTICES[notice as Notice] : null });
+      return renderPortal(sb, session, {
+        status: 200,
+        error: null,
+        notice: notice in NOTICES ? NOTICES[notice as Notice] : null,
+      });
     },
   },
   ...portalActions,
@@ -40,14 +44,17 @@ export function renderPortal(
 ): PageResult {
   const subscriptions = sb.store
     .all("subscriptions")
-    .filter((subscription) => subscription.customer === session.customer && !["canceled", "incomplete_expired"].includes(subscription.status));
-  const content = html`
-    <h1>Manage your Flowtab subscription</h1>
-    ${alertBox(state.error)}
-    ${state.notice ? html`<p class="notice" role="status">${state.notice}</p>` : ""}
-    ${subscriptions.length === 0
-      ? html`<p>You have no active subscription.</p>`
-      : subscriptions.map((subscription) => subscriptionSection(sb, session, subscription))}
+    .filter(
+      (subscription) =>
+        subscription.customer === session.customer && !["canceled", "incomplete_expired"].includes(subscription.status),
+    );
+  const content = html` <h1>Manage your Flowtab subscription</h1>
+    ${alertBox(state.error)} ${state.notice ? html`<p class="notice" role="status">${state.notice}</p>` : ""}
+    ${
+      subscriptions.length === 0
+        ? html`<p>You have no active subscription.</p>`
+        : subscriptions.map((subscription) => subscriptionSection(sb, session, subscription))
+    }
     <section aria-labelledby="card-heading">
       <h2 id="card-heading">Update card</h2>
       <form method="post" action="/portal/${session.id}/card">
@@ -65,34 +72,51 @@ function subscriptionSection(sb: Sandbox, session: PortalSession, subscription: 
   const product = sb.store.get("products", price.product)?.name ?? price.product;
   const periodEnd = currentPeriod(sb, subscription).end;
   const card = paymentMethodForSubscription(sb, subscription)?.card;
-  const cardOnFile = card ? `${card.brand} •••• ${card.last4} (expires ${card.exp_month}/${card.exp_year})` : "No card on file";
-  const action = (name: string, label: string, style = "secondary") => html`
-    <form method="post" action="/portal/${session.id}/${name}">
+  const cardOnFile = card
+    ? `${card.brand} •••• ${card.last4} (expires ${card.exp_month}/${card.exp_year})`
+    : "No card on file";
+  const action = (name: string, label: string, style = "secondary") =>
+    html` <form method="post" action="/portal/${session.id}/${name}">
       <input type="hidden" name="subscription" value="${subscription.id}" />
       <button type="submit" class="${style}">${label}</button>
     </form>`;
-  const cancellable = ["trialing", "active", "past_due"].includes(subscription.status) && !subscription.cancel_at_period_end;
-  return html`
-    <section aria-label="Current plan">
-      <h2>Current plan: ${product}</h2>
-      <dl>
-        <dt>Status</dt><dd>${statusLabel(subscription)}</dd>
-        <dt>Price</dt><dd>${money(price.unit_amount * item.quantity)} per ${price.recurring?.interval ?? "month"}</dd>
-        <dt>Seats</dt><dd>${item.quantity}</dd>
-        <dt>${periodLabel(subscription)}</dt><dd>${subscription.status === "paused" ? "—" : formatDate(periodEnd)}</dd>
-        <dt>Card on file</dt><dd>${cardOnFile}</dd>
-      </dl>
-      ${cancellable ? action("cancel", "Cancel subscription") : ""}
-      ${subscription.cancel_at_period_end ? action("renew", "Renew subscription", "") : ""}
-      ${subscription.status === "paused" ? action("resume", "Resume subscription", "") : ""}
-      ${subscription.status === "paused" ? "" : html`
-        <form method="post" action="/portal/${session.id}/seats">
-          <input type="hidden" name="subscription" value="${subscription.id}" />
-          <label for="seats-${subscription.id}">Seats</label>
-          <input id="seats-${subscription.id}" name="quantity" type="number" min="1" value="${item.quantity}" required />
-          <button type="submit" class="secondary">Update seats</button>
-        </form>`}
-    </section>`;
+  const cancellable =
+    ["trialing", "active", "past_due"].includes(subscription.status) && !subscription.cancel_at_period_end;
+  return html` <section aria-label="Current plan">
+    <h2>Current plan: ${product}</h2>
+    <dl>
+      <dt>Status</dt>
+      <dd>${statusLabel(subscription)}</dd>
+      <dt>Price</dt>
+      <dd>${money(price.unit_amount * item.quantity)} per ${price.recurring?.interval ?? "month"}</dd>
+      <dt>Seats</dt>
+      <dd>${item.quantity}</dd>
+      <dt>${periodLabel(subscription)}</dt>
+      <dd>${subscription.status === "paused" ? "—" : formatDate(periodEnd)}</dd>
+      <dt>Card on file</dt>
+      <dd>${cardOnFile}</dd>
+    </dl>
+    ${cancellable ? action("cancel", "Cancel subscription") : ""}
+    ${subscription.cancel_at_period_end ? action("renew", "Renew subscription", "") : ""}
+    ${subscription.status === "paused" ? action("resume", "Resume subscription", "") : ""}
+    ${
+      subscription.status === "paused"
+        ? ""
+        : html` <form method="post" action="/portal/${session.id}/seats">
+            <input type="hidden" name="subscription" value="${subscription.id}" />
+            <label for="seats-${subscription.id}">Seats</label>
+            <input
+              id="seats-${subscription.id}"
+              name="quantity"
+              type="number"
+              min="1"
+              value="${item.quantity}"
+              required
+            />
+            <button type="submit" class="secondary">Update seats</button>
+          </form>`
+    }
+  </section>`;
 }
 
 function statusLabel(subscription: Subscription): string {

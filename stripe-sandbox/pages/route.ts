@@ -20,5 +20,12 @@ export function field(form: FormObject, name: string): string {
 }
 
 export function notFound(what: string): PageResult {
-  return { status: 404, html: layout("Not found", html`<h1>${what} not found</h1><p>The link may be wrong or the sandbox was reset.</p>`) };
+  return {
+    status: 404,
+    html: layout(
+      "Not found",
+      html`<h1>${what} not found</h1>
+        <p>The link may be wrong or the sandbox was reset.</p>`,
+    ),
+  };
 }

@@ -4,7 +4,19 @@ import { newId } from "../core/ids";
 import type { Sandbox } from "../core/sandbox";
 import type { Product } from "../core/types";
 import { listView } from "../http/lists";
-import { boolean, inRange, integer, listOf, mergeMetadata, metadata, pagination, parseParams, positiveInteger, range, text } from "../http/params";
+import {
+  boolean,
+  inRange,
+  integer,
+  listOf,
+  mergeMetadata,
+  metadata,
+  pagination,
+  parseParams,
+  positiveInteger,
+  range,
+  text,
+} from "../http/params";
 import { buildPrice, buildProduct } from "../objects/catalog";
 import type { ApiRoute } from "./route";
 
@@ -47,8 +59,17 @@ export const catalogRoutes: ApiRoute[] = [
     path: "/v1/products",
     handler: ({ sb, params }) => {
       const p = parseParams(productParams, params);
-      if (p.id && sb.store.get("products", p.id)) throw invalidRequest(`Product already exists.`, "id", "resource_already_exists");
-      return sb.view(createProduct(sb, { id: p.id, name: p.name, description: p.description, active: p.active, metadata: p.metadata }));
+      if (p.id && sb.store.get("products", p.id))
+        throw invalidRequest(`Product already exists.`, "id", "resource_already_exists");
+      return sb.view(
+        createProduct(sb, {
+          id: p.id,
+          name: p.name,
+          description: p.description,
+          active: p.active,
+          metadata: p.metadata,
+        }),
+      );
     },
   },
   { method: "GET", path: "/v1/products/:id", handler: ({ sb, path }) => sb.view(sb.require("products", path.id)) },
@@ -59,7 +80,9 @@ export const catalogRoutes: ApiRoute[] = [
       const p = parseParams(productListParams, params);
       const products = sb.store
         .all("products")
-        .filter((product) => (p.active === undefined || product.active === p.active) && inRange(product.created, p.created));
+        .filter(
+          (product) => (p.active === undefined || product.active === p.active) && inRange(product.created, p.created),
+        );
       return listView(sb, products, p, "/v1/products");
     },
   },
@@ -68,7 +91,8 @@ export const catalogRoutes: ApiRoute[] = [
     path: "/v1/prices",
     handler: ({ sb, params }) => {
       const p = parseParams(priceParams, params);
-      if (!p.product && !p.product_data) throw invalidRequest("Missing required param: product.", "product", "parameter_missing");
+      if (!p.product && !p.product_data)
+        throw invalidRequest("Missing required param: product.", "product", "parameter_missing");
       const product = p.product
         ? sb.require("products", p.product, "product")
         : createProduct(sb, { name: p.product_data?.name ?? "", metadata: p.product_data?.metadata });
@@ -79,7 +103,9 @@ export const catalogRoutes: ApiRoute[] = [
         product: product.id,
         currency: p.currency,
         unitAmount: p.unit_amount,
-        recurring: p.recurring ? { interval: p.recurring.interval, intervalCount: p.recurring.interval_count ?? 1 } : null,
+        recurring: p.recurring
+          ? { interval: p.recurring.interval, intervalCount: p.recurring.interval_count ?? 1 }
+          : null,
         lookupKey: p.lookup_key ?? null,
         nickname: p.nickname ?? null,
         metadata: mergeMetadata({}, p.metadata),

@@ -2,7 +2,16 @@ import { z } from "zod";
 import { refundCharge } from "../billing/charges";
 import { invalidRequest } from "../core/errors";
 import { listView } from "../http/lists";
-import { inRange, mergeMetadata, metadata, pagination, parseParams, positiveInteger, range, text } from "../http/params";
+import {
+  inRange,
+  mergeMetadata,
+  metadata,
+  pagination,
+  parseParams,
+  positiveInteger,
+  range,
+  text,
+} from "../http/params";
 import type { ApiRoute } from "./route";
 
 const chargeListParams = z.strictObject({
@@ -18,8 +27,18 @@ const refundParams = z.strictObject({
   reason: z.enum(["duplicate", "fraudulent", "requested_by_customer"]).optional(),
   metadata: metadata.optional(),
 });
-const refundListParams = z.strictObject({ ...pagination, charge: text.optional(), payment_intent: text.optional(), created: range.optional() });
-const disputeListParams = z.strictObject({ ...pagination, charge: text.optional(), payment_intent: text.optional(), created: range.optional() });
+const refundListParams = z.strictObject({
+  ...pagination,
+  charge: text.optional(),
+  payment_intent: text.optional(),
+  created: range.optional(),
+});
+const disputeListParams = z.strictObject({
+  ...pagination,
+  charge: text.optional(),
+  payment_intent: text.optional(),
+  created: range.optional(),
+});
 
 export const chargeRoutes: ApiRoute[] = [
   { method: "GET", path: "/v1/charges/:id", handler: ({ sb, path }) => sb.view(sb.require("charges", path.id)) },
@@ -46,9 +65,17 @@ export const chargeRoutes: ApiRoute[] = [
       const p = parseParams(refundParams, params);
       const charge = p.charge
         ? sb.require("charges", p.charge, "charge")
-        : sb.store.all("charges").find((candidate) => p.payment_intent && candidate.payment_intent === p.payment_intent);
+        : sb.store
+            .all("charges")
+            .find((candidate) => p.payment_intent && candidate.payment_intent === p.payment_intent);
       if (!charge) throw invalidRequest("Missing required param: charge.", "charge", "parameter_missing");
-      return sb.view(refundCharge(sb, charge, { amount: p.amount, reason: p.reason ?? null, metadata: mergeMetadata({}, p.metadata) }));
+      return sb.view(
+        refundCharge(sb, charge, {
+          amount: p.amount,
+          reason: p.reason ?? null,
+          metadata: mergeMetadata({}, p.metadata),
+        }),
+      );
     },
   },
   { method: "GET", path: "/v1/refunds/:id", handler: ({ sb, path }) => sb.view(sb.require("refunds", path.id)) },

@@ -5,7 +5,19 @@ import { invalidRequest } from "../core/errors";
 import { newId } from "../core/ids";
 import type { Sandbox } from "../core/sandbox";
 import { listView } from "../http/lists";
-import { boolean, inRange, integer, listOf, mergeMetadata, metadata, pagination, parseParams, positiveInteger, range, text } from "../http/params";
+import {
+  boolean,
+  inRange,
+  integer,
+  listOf,
+  mergeMetadata,
+  metadata,
+  pagination,
+  parseParams,
+  positiveInteger,
+  range,
+  text,
+} from "../http/params";
 import { buildCheckoutSession } from "../objects/checkout";
 import type { ApiRoute } from "./route";
 
@@ -73,7 +85,9 @@ export const checkoutRoutes: ApiRoute[] = [
     handler: ({ sb, path }) => {
       const session = sb.require("checkout_sessions", path.id);
       if (session.status !== "open") {
-        throw invalidRequest(`Only Checkout Sessions with a status of \`open\` can be expired; this one is ${session.status}.`);
+        throw invalidRequest(
+          `Only Checkout Sessions with a status of \`open\` can be expired; this one is ${session.status}.`,
+        );
       }
       expireSession(sb, session);
       return sb.view(session);
@@ -91,11 +105,15 @@ function createCheckoutSession(sb: Sandbox, params: unknown) {
   const lineItems = p.line_items.map((item, index) => {
     const price = sb.require("prices", item.price, `line_items[${index}][price]`);
     if (!price.recurring || !price.active) {
-      throw invalidRequest(`The price ${price.id} must be active and recurring for mode=subscription.`, `line_items[${index}][price]`);
+      throw invalidRequest(
+        `The price ${price.id} must be active and recurring for mode=subscription.`,
+        `line_items[${index}][price]`,
+      );
     }
     return { price, quantity: item.quantity ?? 1 };
   });
-  if (lineItems.length === 0) throw invalidRequest("Missing required param: line_items.", "line_items", "parameter_missing");
+  if (lineItems.length === 0)
+    throw invalidRequest("Missing required param: line_items.", "line_items", "parameter_missing");
 
   const now = sb.now();
   const expiresAt = p.expires_at ?? now + days(1);

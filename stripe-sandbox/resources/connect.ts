@@ -1,7 +1,17 @@
 import { z } from "zod";
 import { createAccount, createAccountLink } from "../connect/accounts";
 import { listView } from "../http/lists";
-import { boolean, clearable, inRange, mergeMetadata, metadata, pagination, parseParams, range, text } from "../http/params";
+import {
+  boolean,
+  clearable,
+  inRange,
+  mergeMetadata,
+  metadata,
+  pagination,
+  parseParams,
+  range,
+  text,
+} from "../http/params";
 import type { ApiRoute } from "./route";
 
 const createParams = z.strictObject({

@@ -31,7 +31,9 @@ export const customerRoutes: ApiRoute[] = [
         description: clearable(p.description) ?? null,
         metadata: mergeMetadata({}, p.metadata),
       });
-      const attached = p.payment_method ? paymentMethodFromParam(sb, customer, p.payment_method, "payment_method") : null;
+      const attached = p.payment_method
+        ? paymentMethodFromParam(sb, customer, p.payment_method, "payment_method")
+        : null;
       const defaultId = p.invoice_settings?.default_payment_method;
       if (defaultId) {
         // `pm_card_visa` named twice means the card just attached, not a second one.
@@ -60,7 +62,9 @@ export const customerRoutes: ApiRoute[] = [
       const defaultId = clearable(p.invoice_settings?.default_payment_method);
       if (defaultId !== undefined) {
         customer.invoice_settings.default_payment_method =
-          defaultId === null ? null : paymentMethodFromParam(sb, customer, defaultId, "invoice_settings[default_payment_method]").id;
+          defaultId === null
+            ? null
+            : paymentMethodFromParam(sb, customer, defaultId, "invoice_settings[default_payment_method]").id;
       }
       const after = sb.view(customer);
       if (JSON.stringify(before) !== JSON.stringify(after)) sb.emit("customer.updated", customer, before);
@@ -74,7 +78,9 @@ export const customerRoutes: ApiRoute[] = [
       const p = parseParams(listParams, params);
       const customers = sb.store
         .all("customers")
-        .filter((customer) => (p.email === undefined || customer.email === p.email) && inRange(customer.created, p.created));
+        .filter(
+          (customer) => (p.email === undefined || customer.email === p.email) && inRange(customer.created, p.created),
+        );
       return listView(sb, customers, p, "/v1/customers");
     },
   },

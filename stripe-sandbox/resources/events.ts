@@ -20,7 +20,11 @@ export const eventRoutes: ApiRoute[] = [
       const patterns = [...(p.type ? [p.type] : []), ...(p.types ?? [])].map(typePattern);
       const events = sb.store
         .all("events")
-        .filter((event) => (patterns.length === 0 || patterns.some((pattern) => pattern.test(event.type))) && inRange(event.created, p.created));
+        .filter(
+          (event) =>
+            (patterns.length === 0 || patterns.some((pattern) => pattern.test(event.type))) &&
+            inRange(event.created, p.created),
+        );
       return listView(sb, events, p, "/v1/events");
     },
   },

@@ -1,6 +1,12 @@
 import { z } from "zod";
 import { declineOf } from "../billing/charges";
-import { collectInvoice, finalizeInvoice, invoiceSubscriptionId, markUncollectible, voidInvoice } from "../billing/invoices";
+import {
+  collectInvoice,
+  finalizeInvoice,
+  invoiceSubscriptionId,
+  markUncollectible,
+  voidInvoice,
+} from "../billing/invoices";
 import { paymentMethodForSubscription, paymentMethodFromParam } from "../billing/payment-methods";
 import { applyPaymentOutcome } from "../billing/subscriptions";
 import { cardDeclined, invalidRequest } from "../core/errors";
@@ -54,7 +60,8 @@ export const invoiceRoutes: ApiRoute[] = [
     handler: ({ sb, params, path }) => {
       parseParams(z.strictObject({ auto_advance: boolean.optional() }), params);
       const invoice = sb.require("invoices", path.id);
-      if (invoice.status !== "draft") throw invalidRequest(`This invoice is already finalized (${invoice.status}).`, "id");
+      if (invoice.status !== "draft")
+        throw invalidRequest(`This invoice is already finalized (${invoice.status}).`, "id");
       finalizeInvoice(sb, invoice);
       return sb.view(invoice);
     },
@@ -62,7 +69,8 @@ export const invoiceRoutes: ApiRoute[] = [
   {
     method: "POST",
     path: "/v1/invoices/:id/pay",
-    handler: ({ sb, params, path }) => sb.view(pay(sb, sb.require("invoices", path.id), parseParams(payParams, params))),
+    handler: ({ sb, params, path }) =>
+      sb.view(pay(sb, sb.require("invoices", path.id), parseParams(payParams, params))),
   },
   {
     method: "POST",

@@ -24,7 +24,12 @@ export const subscriptionItemRoutes: ApiRoute[] = [
     handler: ({ sb, params }) => {
       const p = parseParams(listParams, params);
       const subscription = sb.require("subscriptions", p.subscription, "subscription");
-      return listView(sb, itemsOf(sb.store, subscription.id).reverse(), p, `/v1/subscription_items?subscription=${subscription.id}`);
+      return listView(
+        sb,
+        itemsOf(sb.store, subscription.id).reverse(),
+        p,
+        `/v1/subscription_items?subscription=${subscription.id}`,
+      );
     },
   },
   {
@@ -34,7 +39,13 @@ export const subscriptionItemRoutes: ApiRoute[] = [
       const p = parseParams(updateParams, params);
       const item = sb.require("subscription_items", path.id);
       updateSubscription(sb, sb.require("subscriptions", item.subscription), {
-        items: [{ id: item.id, quantity: p.quantity, price: p.price === undefined ? undefined : sb.require("prices", p.price, "price") }],
+        items: [
+          {
+            id: item.id,
+            quantity: p.quantity,
+            price: p.price === undefined ? undefined : sb.require("prices", p.price, "price"),
+          },
+        ],
         prorationBehavior: p.proration_behavior ?? "create_prorations",
       });
       return sb.view(item);

@@ -33,7 +33,9 @@ const prorationBehavior = z.enum(["create_prorations", "always_invoice", "none"]
 const createParams = z.strictObject({
   customer: text,
   items: listOf(z.strictObject({ price: text, quantity: positiveInteger.optional() })),
-  trial_period_days: integer.refine((value) => value >= 0, { error: "trial_period_days must be 0 or more." }).optional(),
+  trial_period_days: integer
+    .refine((value) => value >= 0, { error: "trial_period_days must be 0 or more." })
+    .optional(),
   trial_settings: trialSettings.optional(),
   default_payment_method: text.optional(),
   payment_behavior: z.enum(["allow_incomplete", "default_incomplete", "error_if_incomplete"]).optional(),
@@ -47,7 +49,10 @@ const updateParams = z.strictObject({
   pause_collection: z
     .union([
       empty,
-      z.strictObject({ behavior: z.enum(["keep_as_draft", "mark_uncollectible", "void"]), resumes_at: integer.optional() }),
+      z.strictObject({
+        behavior: z.enum(["keep_as_draft", "mark_uncollectible", "void"]),
+        resumes_at: integer.optional(),
+      }),
     ])
     .optional(),
   default_payment_method: text.optional(),
@@ -59,7 +64,18 @@ const listParams = z.strictObject({
   customer: text.optional(),
   price: text.optional(),
   status: z
-    .enum(["active", "all", "canceled", "ended", "incomplete", "incomplete_expired", "past_due", "paused", "trialing", "unpaid"])
+    .enum([
+      "active",
+      "all",
+      "canceled",
+      "ended",
+      "incomplete",
+      "incomplete_expired",
+      "past_due",
+      "paused",
+      "trialing",
+      "unpaid",
+    ])
     .optional(),
   created: range.optional(),
 });
@@ -73,7 +89,11 @@ const resumeParams = z.strictObject({
 
 export const subscriptionRoutes: ApiRoute[] = [
   { method: "POST", path: "/v1/subscriptions", handler: ({ sb, params }) => sb.view(create(sb, params)) },
-  { method: "GET", path: "/v1/subscriptions/:id", handler: ({ sb, path }) => sb.view(sb.require("subscriptions", path.id)) },
+  {
+    method: "GET",
+    path: "/v1/subscriptions/:id",
+    handler: ({ sb, path }) => sb.view(sb.require("subscriptions", path.id)),
+  },
   {
     method: "POST",
     path: "/v1/subscriptions/:id",
@@ -88,13 +108,15 @@ export const subscriptionRoutes: ApiRoute[] = [
     path: "/v1/subscriptions",
     handler: ({ sb, params }) => {
       const p = parseParams(listParams, params);
-      const subscriptions = sb.store.all("subscriptions").filter(
-        (subscription) =>
-          (p.customer === undefined || subscription.customer === p.customer) &&
-          (p.price === undefined || itemsOf(sb.store, subscription.id).some((item) => item.price === p.price)) &&
-          hasListedStatus(subscription, p.status) &&
-          inRange(subscription.created, p.created),
-      );
+      const subscriptions = sb.store
+        .all("subscriptions")
+        .filter(
+          (subscription) =>
+            (p.customer === undefined || subscription.customer === p.customer) &&
+            (p.price === undefined || itemsOf(sb.store, subscription.id).some((item) => item.price === p.price)) &&
+            hasListedStatus(subscription, p.status) &&
+            inRange(subscription.created, p.created),
+        );
       return listView(sb, subscriptions, p, "/v1/subscriptions");
     },
   },
@@ -134,8 +156,11 @@ function create(sb: Sandbox, params: unknown): Subscription {
     return { price, quantity: item.quantity ?? 1 };
   });
   if (items.length === 0) throw invalidRequest("Missing required param: items.", "items", "parameter_missing");
-  const intervals = new Set(items.map(({ price }) => `${price.recurring?.interval}/${price.recurring?.interval_count}`));
-  if (intervals.size > 1) throw invalidRequest("All prices of a subscription must share one billing interval.", "items");
+  const intervals = new Set(
+    items.map(({ price }) => `${price.recurring?.interval}/${price.recurring?.interval_count}`),
+  );
+  if (intervals.size > 1)
+    throw invalidRequest("All prices of a subscription must share one billing interval.", "items");
   const paymentMethod = p.default_payment_method
     ? paymentMethodFromParam(sb, customer, p.default_payment_method, "default_payment_method")
     : null;

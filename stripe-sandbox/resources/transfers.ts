@@ -2,7 +2,16 @@ import { z } from "zod";
 import { createTransfer, reverseTransfer } from "../connect/transfers";
 import { resourceMissing } from "../core/errors";
 import { listView } from "../http/lists";
-import { inRange, mergeMetadata, metadata, pagination, parseParams, positiveInteger, range, text } from "../http/params";
+import {
+  inRange,
+  mergeMetadata,
+  metadata,
+  pagination,
+  parseParams,
+  positiveInteger,
+  range,
+  text,
+} from "../http/params";
 import type { ApiRoute } from "./route";
 
 const createParams = z.strictObject({
@@ -19,7 +28,11 @@ const listParams = z.strictObject({
   transfer_group: text.optional(),
   created: range.optional(),
 });
-const reversalParams = z.strictObject({ amount: positiveInteger.optional(), description: text.optional(), metadata: metadata.optional() });
+const reversalParams = z.strictObject({
+  amount: positiveInteger.optional(),
+  description: text.optional(),
+  metadata: metadata.optional(),
+});
 
 export const transferRoutes: ApiRoute[] = [
   {

@@ -130,7 +130,12 @@ export class WebhookDispatcher {
       status = response.status;
       await response.arrayBuffer();
     } catch (failure) {
-      error = failure instanceof Error ? (failure.cause instanceof Error ? failure.cause.message : failure.message) : String(failure);
+      error =
+        failure instanceof Error
+          ? failure.cause instanceof Error
+            ? failure.cause.message
+            : failure.message
+          : String(failure);
     }
     if (this.stop.signal.aborted) return;
 
@@ -141,7 +146,11 @@ export class WebhookDispatcher {
       if (current) current.pending_webhooks = 0;
     } else if (retry) {
       const base = this.settings.retryBaseMs ?? this.sb.config.retryBaseMs;
-      this.settings.queue.push({ ...entry, attempt: entry.attempt + 1, notBefore: Date.now() + base * 2 ** (entry.attempt - 1) });
+      this.settings.queue.push({
+        ...entry,
+        attempt: entry.attempt + 1,
+        notBefore: Date.now() + base * 2 ** (entry.attempt - 1),
+      });
     }
     this.record({
       event: event.id,

@@ -47,7 +47,12 @@ test.describe.serial("admin console", () => {
 
   test("a member gets a 404 on every admin page", async ({ page }) => {
     await signInWithForm(page, DEMO.member);
-    for (const path of ["/admin", "/admin/outbox", "/admin/outbox?page=2", "/admin/outbox/00000000-0000-4000-8000-000000000000"]) {
+    for (const path of [
+      "/admin",
+      "/admin/outbox",
+      "/admin/outbox?page=2",
+      "/admin/outbox/00000000-0000-4000-8000-000000000000",
+    ]) {
       const response = await page.goto(path);
       expect(response?.status(), path).toBe(404);
       await expect(page.getByRole("heading", { name: /isn.t in any flow/ })).toBeVisible();

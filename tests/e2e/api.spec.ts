@@ -22,7 +22,10 @@ test.describe("API tokens over HTTP", () => {
     const token = (await page.getByTestId("new-token").textContent())!.trim();
     expect(token).toMatch(/^ft_/);
 
-    const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${token}` } });
+    const api = await playwright.request.newContext({
+      baseURL,
+      extraHTTPHeaders: { authorization: `Bearer ${token}` },
+    });
     const me = await api.get("/api/user/me");
     expect(me.status()).toBe(200);
     expect((await me.json()).user.email).toBe(DEMO.subscriber);
@@ -31,7 +34,9 @@ test.describe("API tokens over HTTP", () => {
     expect((await detail.json()).promptText).toEqual(expect.any(String));
     const copy = await api.post(`/api/v1/flows/${slug}/copy`, { data: { source: "api" } });
     expect(copy.status()).toBe(200);
-    expect((await copy.json()).copy).toEqual(expect.objectContaining({ alreadyCopied: expect.any(Boolean), periodEnd: expect.any(String) }));
+    expect((await copy.json()).copy).toEqual(
+      expect.objectContaining({ alreadyCopied: expect.any(Boolean), periodEnd: expect.any(String) }),
+    );
 
     await page.reload();
     await expect(page.getByText("e2e script")).toBeVisible();
@@ -48,7 +53,10 @@ test.describe("every /api/v1 route answers bad input with a 4xx and the error sh
     await expectErrorShape(await request.post(`/api/v1/flows/${slug}/copy`), 401);
     await expectErrorShape(await request.get("/api/v1/subscriptions/me"), 401);
     await expectErrorShape(await request.post("/api/v1/subscriptions/checkout"), 401);
-    const bad = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: "Bearer ft_not_a_real_token_at_all_0000000000" } });
+    const bad = await playwright.request.newContext({
+      baseURL,
+      extraHTTPHeaders: { authorization: "Bearer ft_not_a_real_token_at_all_0000000000" },
+    });
     for (const path of ["/api/v1/flows", `/api/v1/flows/${slug}`, "/api/v1/subscriptions/me", "/api/user/me"]) {
       await expectErrorShape(await bad.get(path), 401);
     }
@@ -65,10 +73,19 @@ test.describe("every /api/v1 route answers bad input with a 4xx and the error sh
     const api = page.request;
     const slug = await premiumSlug(api);
     const before = await (await api.get("/api/v1/subscriptions/me")).json();
-    await expectErrorShape(await api.post(`/api/v1/flows/${slug}/copy`, { headers: { "content-type": "application/json" }, data: "{not json" }), 400);
+    await expectErrorShape(
+      await api.post(`/api/v1/flows/${slug}/copy`, {
+        headers: { "content-type": "application/json" },
+        data: "{not json",
+      }),
+      400,
+    );
     await expectErrorShape(await api.post(`/api/v1/flows/${slug}/copy`, { data: { source: 42 } }), 422);
     await expectErrorShape(await api.post(`/api/v1/flows/${slug}/copy`, { data: { source: "web", extra: true } }), 422);
-    await expectErrorShape(await api.post(`/api/v1/flows/${slug}/copy`, { data: { source: "x".repeat(100_000) } }), 413);
+    await expectErrorShape(
+      await api.post(`/api/v1/flows/${slug}/copy`, { data: { source: "x".repeat(100_000) } }),
+      413,
+    );
     await expectErrorShape(await api.post("/api/v1/flows/no-such-flow-anywhere/copy", { data: {} }), 404);
     await expectErrorShape(await api.post(`/api/v1/flows/${slug}/copy`, { data: {} }), 403); // member: premium required
     await expectErrorShape(await api.get("/api/v1/flows/no-such-flow-anywhere"), 404);
@@ -78,8 +95,17 @@ test.describe("every /api/v1 route answers bad input with a 4xx and the error sh
     await expectErrorShape(await api.get("/api/v1/flows?access=gold"), 422);
     await expectErrorShape(await api.post("/api/v1/subscriptions/checkout", { data: { quantity: "many" } }), 422);
     await expectErrorShape(await api.post("/api/v1/subscriptions/checkout", { data: { quantity: 3 } }), 422);
-    await expectErrorShape(await api.post("/api/v1/subscriptions/checkout", { headers: { "content-type": "application/json" }, data: "[1,2" }), 400);
-    await expectErrorShape(await api.post("/api/v1/creators/me/connect", { headers: { "content-type": "application/json" }, data: "{oops" }), 400);
+    await expectErrorShape(
+      await api.post("/api/v1/subscriptions/checkout", {
+        headers: { "content-type": "application/json" },
+        data: "[1,2",
+      }),
+      400,
+    );
+    await expectErrorShape(
+      await api.post("/api/v1/creators/me/connect", { headers: { "content-type": "application/json" }, data: "{oops" }),
+      400,
+    );
     await expectErrorShape(await api.post("/api/v1/creators/me/connect", { data: { pad: "x".repeat(100_000) } }), 413);
     // Nothing was written by any of this.
     const after = await (await api.get("/api/v1/subscriptions/me")).json();
@@ -90,7 +116,13 @@ test.describe("every /api/v1 route answers bad input with a 4xx and the error sh
     const doc = await (await request.get("/api/v1/openapi.json")).json();
     expect(doc.openapi).toBe("3.1.0");
     expect(Object.keys(doc.paths)).toEqual(
-      expect.arrayContaining(["/api/v1/flows", "/api/v1/flows/{slug}", "/api/v1/flows/{slug}/copy", "/api/v1/subscriptions/me", "/api/v1/creators/me/earnings"]),
+      expect.arrayContaining([
+        "/api/v1/flows",
+        "/api/v1/flows/{slug}",
+        "/api/v1/flows/{slug}/copy",
+        "/api/v1/subscriptions/me",
+        "/api/v1/creators/me/earnings",
+      ]),
     );
   });
 });

@@ -36,7 +36,9 @@ async function stripeGet<T>(path: string): Promise<T> {
 /** The subscription the checkout made for this email's customer. */
 async function subscriptionOf(email: string): Promise<string> {
   const customers = await stripeGet<{ data: { id: string }[] }>(`customers?email=${encodeURIComponent(email)}`);
-  const subscriptions = await stripeGet<{ data: { id: string }[] }>(`subscriptions?customer=${customers.data[0]!.id}&status=all`);
+  const subscriptions = await stripeGet<{ data: { id: string }[] }>(
+    `subscriptions?customer=${customers.data[0]!.id}&status=all`,
+  );
   return subscriptions.data[0]!.id;
 }
 
@@ -48,7 +50,9 @@ async function shot(page: Page, name: string) {
 
 test.beforeEach(async ({ page }) => {
   // Nothing should load Stripe.js (the sandbox's pages are plain HTML), but never reach the network for it.
-  await page.route("https://js.stripe.com/**", (route) => route.fulfill({ status: 200, contentType: "application/javascript", body: "" }));
+  await page.route("https://js.stripe.com/**", (route) =>
+    route.fulfill({ status: 200, contentType: "application/javascript", body: "" }),
+  );
 });
 
 async function register(page: Page, name: string): Promise<string> {
@@ -140,7 +144,9 @@ test.describe("billing with the Stripe sandbox", () => {
     }
   });
 
-  test("cancel in the portal keeps access until the period ends; then the Library closes; the trial is not offered again", async ({ page }) => {
+  test("cancel in the portal keeps access until the period ends; then the Library closes; the trial is not offered again", async ({
+    page,
+  }) => {
     const email = await register(page, "Cancel Carl");
     await openCheckout(page, "Start 7-day free trial");
     await page.getByRole("button", { name: "Start trial without a card" }).click();
@@ -150,7 +156,9 @@ test.describe("billing with the Stripe sandbox", () => {
     await page.getByRole("button", { name: "Manage billing" }).click();
     await expect(page).toHaveURL(new RegExp(`^${SANDBOX}/portal/`));
     await page.getByRole("button", { name: "Cancel subscription" }).click();
-    await expect(page.getByRole("status")).toHaveText("Your subscription will be canceled at the end of the billing period.");
+    await expect(page.getByRole("status")).toHaveText(
+      "Your subscription will be canceled at the end of the billing period.",
+    );
     await expect(page.getByText("Canceling at period end")).toBeVisible();
     await page.getByRole("link", { name: "Return to Flowtab" }).click();
 
@@ -188,7 +196,10 @@ test.describe("billing with the Stripe sandbox", () => {
     await expect(page.getByRole("heading", { name: "We couldn't find this checkout" })).toBeVisible();
   });
 
-  test("a failed renewal shows the past_due banner; a new card in the portal makes it active again", async ({ page, browser }) => {
+  test("a failed renewal shows the past_due banner; a new card in the portal makes it active again", async ({
+    page,
+    browser,
+  }) => {
     const email = await register(page, "Renewal Rhea");
     await openCheckout(page, "Start 7-day free trial");
     await fillCard(page, CARD.visa);

@@ -126,7 +126,10 @@ test.describe("catalogue browsing", () => {
     await expect(page.getByText(/Showing 1–20 of/)).toBeVisible();
   });
 
-  test("bad query parameters: the page falls back to defaults, the API answers 422 with the field", async ({ page, request }) => {
+  test("bad query parameters: the page falls back to defaults, the API answers 422 with the field", async ({
+    page,
+    request,
+  }) => {
     await page.goto("/flows?sort=bogus&page=-3&pageSize=5000");
     await expect(page.getByText(/Showing 1–20 of/)).toBeVisible();
     for (const [query, field] of [
@@ -183,7 +186,10 @@ test.describe("flow pages", () => {
     );
   });
 
-  test("a free flow shows its text to everyone, and a visitor is asked to sign in to copy", async ({ page, request }) => {
+  test("a free flow shows its text to everyone, and a visitor is asked to sign in to copy", async ({
+    page,
+    request,
+  }) => {
     const [free] = (await listFlows(request, "access=free&pageSize=1")).items;
     const json = (await (await request.get(`/api/v1/flows/${free!.slug}`)).json()) as FlowJson;
     expect(json.promptText).toBeTruthy();
@@ -199,7 +205,10 @@ test.describe("flow pages", () => {
     const body = stepBodySlice(json.promptText!, json.steps);
     expect(body).toBeTruthy();
     expect(await page.content()).toContain(body!);
-    await expect(main.getByRole("link", { name: "Sign in to copy" })).toHaveAttribute("href", `/login?from=/flows/${free!.slug}`);
+    await expect(main.getByRole("link", { name: "Sign in to copy" })).toHaveAttribute(
+      "href",
+      `/login?from=/flows/${free!.slug}`,
+    );
     await expect(main.getByRole("link", { name: /^Like/ })).toHaveAttribute("href", `/login?from=/flows/${free!.slug}`);
   });
 
@@ -322,7 +331,8 @@ test.describe("premium text never leaves the server without entitlement", () => 
 test.describe("robots and sitemap", () => {
   test("robots.txt keeps crawlers out of private areas and points at the sitemap", async ({ request }) => {
     const text = await (await request.get("/robots.txt")).text();
-    for (const path of ["/account", "/creator", "/admin", "/library", "/api"]) expect(text).toContain(`Disallow: ${path}`);
+    for (const path of ["/account", "/creator", "/admin", "/library", "/api"])
+      expect(text).toContain(`Disallow: ${path}`);
     expect(text).toMatch(/Sitemap: http:\/\/localhost:\d+\/sitemap\.xml/);
   });
 

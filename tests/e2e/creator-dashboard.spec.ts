@@ -23,7 +23,8 @@ function centsFromDisplay(text: string): number {
 }
 
 async function displayedFigures(page: Page) {
-  const figure = async (id: string) => centsFromDisplay((await page.getByTestId(`figure-${id}`).getByTestId("figure-value").textContent()) ?? "");
+  const figure = async (id: string) =>
+    centsFromDisplay((await page.getByTestId(`figure-${id}`).getByTestId("figure-value").textContent()) ?? "");
   return {
     availableCents: await figure("available"),
     pendingCents: await figure("pending"),
@@ -50,7 +51,12 @@ const total = (rows: Record<string, string>[], pick: (r: Record<string, string>)
   rows.filter(pick).reduce((n, r) => n + Number(r.amount_cents), 0);
 
 function figuresOf(e: Earnings) {
-  return { availableCents: e.availableCents, pendingCents: e.pendingCents, lifetimePaidCents: e.lifetimePaidCents, thisMonthCents: e.thisMonthCents };
+  return {
+    availableCents: e.availableCents,
+    pendingCents: e.pendingCents,
+    lifetimePaidCents: e.lifetimePaidCents,
+    thisMonthCents: e.thisMonthCents,
+  };
 }
 
 /** 1050 -> "10.50", by integer arithmetic. */
@@ -61,7 +67,9 @@ function dollars(cents: number): string {
 
 test.describe("creator dashboard", () => {
   test.beforeEach(async ({ page }) => {
-    await page.route("https://js.stripe.com/**", (route) => route.fulfill({ status: 200, contentType: "text/javascript", body: "" }));
+    await page.route("https://js.stripe.com/**", (route) =>
+      route.fulfill({ status: 200, contentType: "text/javascript", body: "" }),
+    );
   });
 
   test("the figures equal the API's, and the CSV exports add up to them", async ({ page }) => {
@@ -127,7 +135,10 @@ test.describe("creator dashboard", () => {
         .map((el) => `${el.tagName.toLowerCase()}.${String(el.className).slice(0, 60)}`);
       return { by: document.documentElement.scrollWidth - width, offenders };
     });
-    expect(overflow.by, `no horizontal scrolling at 375px; sticking out: ${overflow.offenders.join(" | ")}`).toBeLessThanOrEqual(0);
+    expect(
+      overflow.by,
+      `no horizontal scrolling at 375px; sticking out: ${overflow.offenders.join(" | ")}`,
+    ).toBeLessThanOrEqual(0);
   });
 
   test("range links and sortable columns are plain links kept in the URL", async ({ page }) => {
@@ -145,9 +156,11 @@ test.describe("creator dashboard", () => {
     await expect(page).toHaveURL(/sort=copies&dir=desc/);
     await expect(page).toHaveURL(/range=90/);
     await expect(page.getByRole("columnheader", { name: /Copies/ }).first()).toHaveAttribute("aria-sort", "descending");
-    const copies = await page.getByTestId("flow-stats-row").evaluateAll((rows) =>
-      rows.map((row) => Number(row.querySelector('[data-column="copies"]')!.textContent!.replace(/,/g, ""))),
-    );
+    const copies = await page
+      .getByTestId("flow-stats-row")
+      .evaluateAll((rows) =>
+        rows.map((row) => Number(row.querySelector('[data-column="copies"]')!.textContent!.replace(/,/g, ""))),
+      );
     expect(copies.length).toBeGreaterThan(0);
     expect(copies).toEqual([...copies].sort((a, b) => b - a));
 

@@ -27,7 +27,9 @@ test.describe("the protected reader", () => {
       if (await page.getByText("You copied this flow before").isVisible()) continue;
       await expect(counter).toContainText(`${before + 1} of 100 paid copies used this period`);
       // The text itself is rendered but not selectable.
-      const userSelect = await page.locator("[data-protected-reader]").evaluate((el) => getComputedStyle(el).userSelect);
+      const userSelect = await page
+        .locator("[data-protected-reader]")
+        .evaluate((el) => getComputedStyle(el).userSelect);
       expect(userSelect).toBe("none");
       return;
     }

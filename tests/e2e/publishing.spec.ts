@@ -65,7 +65,9 @@ test.describe("creator publishing", () => {
     await expect(title).toHaveAttribute("aria-invalid", "true");
     await expect(title).toHaveAccessibleDescription(/Use at least 8 characters for the title\./);
     await expect(page.getByLabel("Step 2 Title")).toHaveAccessibleDescription(/Step 2 has no body/);
-    await expect(page.getByLabel("Sites")).toHaveAccessibleDescription(/"not a domain" is not a domain like github\.com\./);
+    await expect(page.getByLabel("Sites")).toHaveAccessibleDescription(
+      /"not a domain" is not a domain like github\.com\./,
+    );
 
     await importFile(page, "bad-flow.json");
     await expect(page.getByText("bad-flow.json has 4 problems")).toBeVisible();
@@ -85,7 +87,10 @@ test.describe("creator publishing", () => {
 
   test("another member opening the creator's edit URL gets a 404", async ({ page, browser }) => {
     await signInWithForm(page, DEMO.creator, undefined, "/creator/flows");
-    const editLink = page.getByTestId("creator-flow-row").first().getByRole("link", { name: /^Edit / });
+    const editLink = page
+      .getByTestId("creator-flow-row")
+      .first()
+      .getByRole("link", { name: /^Edit / });
     const href = await editLink.getAttribute("href");
     expect(href).toMatch(/^\/creator\/flows\/[0-9a-f-]{36}\/edit$/);
     expect((await page.goto(href!))!.status()).toBe(200);

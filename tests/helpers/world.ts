@@ -7,11 +7,15 @@ import type { Db } from "@/db/types";
 export async function makeUser(db: Db, name: string, opts: { teamTenantId?: string } = {}) {
   const [user] = await db
     .insert(users)
-    .values({ email: `${name.toLowerCase().replace(/\W+/g, "-")}-${Math.random().toString(36).slice(2, 8)}@example.com`, name })
+    .values({
+      email: `${name.toLowerCase().replace(/\W+/g, "-")}-${Math.random().toString(36).slice(2, 8)}@example.com`,
+      name,
+    })
     .returning();
   const [tenant] = await db.insert(tenants).values({ name, kind: "personal", personalOwnerId: user!.id }).returning();
   await db.insert(tenantMembers).values({ tenantId: tenant!.id, userId: user!.id, role: "owner" });
-  if (opts.teamTenantId) await db.insert(tenantMembers).values({ tenantId: opts.teamTenantId, userId: user!.id, role: "member" });
+  if (opts.teamTenantId)
+    await db.insert(tenantMembers).values({ tenantId: opts.teamTenantId, userId: user!.id, role: "member" });
   return { user: user!, tenant: tenant! };
 }
 

@@ -17,7 +17,11 @@ beforeEach(async () => t.reset());
 
 describe("registerUser", () => {
   it("creates the user, a personal tenant and the owner membership together", async () => {
-    const { user, tenant } = await registerUser(t.db, { name: "Ann", email: "  Ann@Example.COM ", password: "long enough" });
+    const { user, tenant } = await registerUser(t.db, {
+      name: "Ann",
+      email: "  Ann@Example.COM ",
+      password: "long enough",
+    });
     expect(user.email).toBe("ann@example.com");
     expect(tenant.kind).toBe("personal");
     const members = await t.db.select().from(tenantMembers).where(eq(tenantMembers.tenantId, tenant.id));
@@ -31,7 +35,9 @@ describe("registerUser", () => {
 
   it("refuses a duplicate email (whatever its case) and writes nothing", async () => {
     await registerUser(t.db, { name: "Ann", email: "ann@example.com", password: "long enough" });
-    const error = await registerUser(t.db, { name: "Ann 2", email: "ANN@example.com", password: "long enough" }).catch((e) => e);
+    const error = await registerUser(t.db, { name: "Ann 2", email: "ANN@example.com", password: "long enough" }).catch(
+      (e) => e,
+    );
     expect(error).toBeInstanceOf(AppError);
     expect(error).toMatchObject({ code: "conflict", field: "email" });
     expect(await t.db.select().from(users)).toHaveLength(1);
@@ -39,10 +45,14 @@ describe("registerUser", () => {
   });
 
   it("names the field at fault for bad input", async () => {
-    await expect(registerUser(t.db, { name: "", email: "x@example.com", password: "long enough" })).rejects.toMatchObject({
+    await expect(
+      registerUser(t.db, { name: "", email: "x@example.com", password: "long enough" }),
+    ).rejects.toMatchObject({
       issues: [expect.objectContaining({ path: ["name"] })],
     });
-    await expect(registerUser(t.db, { name: "Bo", email: "not-an-email", password: "long enough" })).rejects.toMatchObject({
+    await expect(
+      registerUser(t.db, { name: "Bo", email: "not-an-email", password: "long enough" }),
+    ).rejects.toMatchObject({
       issues: [expect.objectContaining({ path: ["email"] })],
     });
     await expect(registerUser(t.db, { name: "Bo", email: "bo@example.com", password: "short" })).rejects.toMatchObject({
@@ -58,11 +68,17 @@ describe("authorizeCredentials and login throttling", () => {
   });
 
   it("accepts the right password whatever the email's case, refuses a wrong one", async () => {
-    await expect(authorizeCredentials(t.db, { email: "ANN@example.com", password: "right password" }, "1.1.1.1")).resolves.toMatchObject({
+    await expect(
+      authorizeCredentials(t.db, { email: "ANN@example.com", password: "right password" }, "1.1.1.1"),
+    ).resolves.toMatchObject({
       email: "ann@example.com",
     });
-    await expect(authorizeCredentials(t.db, { email: "ann@example.com", password: "wrong" }, "1.1.1.1")).resolves.toBeNull();
-    await expect(authorizeCredentials(t.db, { email: "nobody@example.com", password: "wrong" }, "1.1.1.1")).resolves.toBeNull();
+    await expect(
+      authorizeCredentials(t.db, { email: "ann@example.com", password: "wrong" }, "1.1.1.1"),
+    ).resolves.toBeNull();
+    await expect(
+      authorizeCredentials(t.db, { email: "nobody@example.com", password: "wrong" }, "1.1.1.1"),
+    ).resolves.toBeNull();
   });
 
   it(`blocks an email after ${MAX_FAILURES_PER_EMAIL} failures, even with the right password, from any IP`, async () => {

@@ -37,11 +37,18 @@ async function seededBilling() {
     .orderBy(asc(subscriptions.stripeSubscriptionId));
   const invoiceRows = await t.db.select().from(invoices).orderBy(asc(invoices.stripeInvoiceId));
   const credits = await t.db
-    .select({ status: creatorCredits.status, n: sql<number>`count(*)::int`, cents: sql<number>`sum(${creatorCredits.amountCents})::int` })
+    .select({
+      status: creatorCredits.status,
+      n: sql<number>`count(*)::int`,
+      cents: sql<number>`sum(${creatorCredits.amountCents})::int`,
+    })
     .from(creatorCredits)
     .groupBy(creatorCredits.status)
     .orderBy(creatorCredits.status);
-  const trialUsed = await t.db.select({ n: sql<number>`count(*)::int` }).from(users).where(sql`${users.trialUsedAt} is not null`);
+  const trialUsed = await t.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(users)
+    .where(sql`${users.trialUsedAt} is not null`);
   return {
     subscriptions: subs.map(({ stripeSyncedAt: _synced, updatedAt: _updated, ...rest }) => rest),
     invoices: invoiceRows.map(({ updatedAt: _updated, ...rest }) => rest),
@@ -53,7 +60,10 @@ async function seededBilling() {
 describe("seeded billing in the Stripe sandbox", () => {
   it("imports every seeded subscription with the same ids, price, quantity, status and period (seconds)", async () => {
     const result = await importSeededBillingIntoSandbox(t.db, { url: sandbox.url });
-    const seeded = await t.db.select().from(subscriptions).where(like(subscriptions.stripeSubscriptionId, "sub_seed_%"));
+    const seeded = await t.db
+      .select()
+      .from(subscriptions)
+      .where(like(subscriptions.stripeSubscriptionId, "sub_seed_%"));
     expect(seeded.length).toBeGreaterThan(1);
     expect(result!.subscriptions.created.sort()).toEqual(seeded.map((s) => s.stripeSubscriptionId).sort());
     expect(result!.customers.created).toHaveLength(new Set(seeded.map((s) => s.stripeCustomerId)).size);
@@ -91,7 +101,10 @@ describe("seeded billing in the Stripe sandbox", () => {
 
   it("a sync of every seeded customer changes nothing either", async () => {
     const before = await seededBilling();
-    const customers = await t.db.select({ id: tenants.stripeCustomerId }).from(tenants).where(like(tenants.stripeCustomerId, "cus_seed_%"));
+    const customers = await t.db
+      .select({ id: tenants.stripeCustomerId })
+      .from(tenants)
+      .where(like(tenants.stripeCustomerId, "cus_seed_%"));
     expect(customers.length).toBe(before.subscriptions.length);
     for (const { id } of customers) await syncSubscriptionFromStripe(t.db, id!, sandbox.stripe);
     expect(await seededBilling()).toEqual(before);
@@ -114,7 +127,9 @@ describe("seeded billing in the Stripe sandbox", () => {
   });
 
   it("waits for a sandbox that is still starting, and reports one that never answers", async () => {
-    await expect(importSeededBillingIntoSandbox(t.db, { url: "http://127.0.0.1:9", waitMs: 300 })).rejects.toThrow(/did not answer/);
+    await expect(importSeededBillingIntoSandbox(t.db, { url: "http://127.0.0.1:9", waitMs: 300 })).rejects.toThrow(
+      /did not answer/,
+    );
   });
 
   it("builds the payload from our rows in whole seconds, one customer per tenant", async () => {
@@ -126,7 +141,11 @@ describe("seeded billing in the Stripe sandbox", () => {
       .where(eq(subscriptions.stripeSubscriptionId, "sub_seed_subscriber"));
     const payload = sandboxImportPayload(rows);
     expect(payload.customers).toEqual([
-      expect.objectContaining({ id: "cus_seed_subscriber", email: "subscriber@flowtab.dev", payment_method: "pm_card_visa" }),
+      expect.objectContaining({
+        id: "cus_seed_subscriber",
+        email: "subscriber@flowtab.dev",
+        payment_method: "pm_card_visa",
+      }),
     ]);
     expect(payload.subscriptions[0]).toMatchObject({
       id: "sub_seed_subscriber",
@@ -137,12 +156,22 @@ describe("seeded billing in the Stripe sandbox", () => {
   });
 
   it("a renewal in the sandbox continues the seeded period, paid with the demo card (runs last: it moves the clock)", async () => {
-    const [before] = await t.db.select().from(subscriptions).where(eq(subscriptions.stripeSubscriptionId, "sub_seed_subscriber"));
+    const [before] = await t.db
+      .select()
+      .from(subscriptions)
+      .where(eq(subscriptions.stripeSubscriptionId, "sub_seed_subscriber"));
     await sandbox.post("clock/next-renewal", { subscription: "sub_seed_subscriber" });
     await syncSubscriptionFromStripe(t.db, "cus_seed_subscriber", sandbox.stripe);
-    const [after] = await t.db.select().from(subscriptions).where(eq(subscriptions.stripeSubscriptionId, "sub_seed_subscriber"));
+    const [after] = await t.db
+      .select()
+      .from(subscriptions)
+      .where(eq(subscriptions.stripeSubscriptionId, "sub_seed_subscriber"));
     expect(after).toMatchObject({ status: "active", currentPeriodStart: before!.currentPeriodEnd });
-    const [renewal] = await t.db.select().from(invoices).where(eq(invoices.subscriptionId, after!.id)).orderBy(asc(invoices.periodStart));
+    const [renewal] = await t.db
+      .select()
+      .from(invoices)
+      .where(eq(invoices.subscriptionId, after!.id))
+      .orderBy(asc(invoices.periodStart));
     expect(renewal).toMatchObject({ status: "paid", amountPaidCents: 1000, periodStart: before!.currentPeriodEnd });
   });
 });

@@ -2,7 +2,15 @@
 // Stripe sandbox, the sandbox's events for that customer, and signed delivery to the webhook dispatcher.
 import { asc, eq, sql } from "drizzle-orm";
 import Stripe from "stripe";
-import { creatorCredits, emailOutbox, invoices, processedStripeEvents, subscriptions, tenants, users } from "@/db/schema";
+import {
+  creatorCredits,
+  emailOutbox,
+  invoices,
+  processedStripeEvents,
+  subscriptions,
+  tenants,
+  users,
+} from "@/db/schema";
 import type { CreditStatus } from "@/db/schema";
 import type { Db, Executor } from "@/db/types";
 import { startCheckout } from "@/lib/billing/checkout";
@@ -29,7 +37,13 @@ export function verified(event: Stripe.Event): Stripe.Event {
   return verifier.webhooks.constructEvent(payload, header, WEBHOOK_SECRET);
 }
 
-export type Subscriber = { userId: string; tenantId: string; email: string; customerId: string; subscriptionId: string };
+export type Subscriber = {
+  userId: string;
+  tenantId: string;
+  email: string;
+  customerId: string;
+  subscriptionId: string;
+};
 
 /**
  * A new user subscribes through the app's own checkout (startCheckout) and the sandbox's hosted page: a trial
@@ -45,7 +59,9 @@ export async function subscribe(
   if (!options.trial) await db.update(users).set({ trialUsedAt: new Date() }).where(eq(users.id, user.id));
   const outcome = await startCheckout(db, { userId: user.id, personalTenantId: tenant.id, input: {} });
   if (outcome.kind !== "checkout") throw new Error(`expected a checkout, got ${outcome.kind}`);
-  const fields = options.card ? { email: user.email, action: "pay", ...options.card } : { email: user.email, action: "trial_without_card" };
+  const fields = options.card
+    ? { email: user.email, action: "pay", ...options.card }
+    : { email: user.email, action: "trial_without_card" };
   const response = await submitForm(outcome.url, fields);
   if (response.status !== 303) throw new Error(`checkout failed: ${response.status} ${await response.text()}`);
   const [stored] = await db.select().from(tenants).where(eq(tenants.id, tenant.id));
@@ -56,7 +72,9 @@ export async function subscribe(
 
 /** Every sandbox event about this customer (its subscriptions, invoices, charges and disputes), oldest first. */
 export async function eventsFor(sandbox: TestSandbox, customerId: string): Promise<Stripe.Event[]> {
-  const charges = new Set((await sandbox.stripe.charges.list({ customer: customerId, limit: 100 })).data.map((c) => c.id));
+  const charges = new Set(
+    (await sandbox.stripe.charges.list({ customer: customerId, limit: 100 })).data.map((c) => c.id),
+  );
   const customer = (await sandbox.stripe.customers.retrieve(customerId)) as Stripe.Customer;
   const all: Stripe.Event[] = [];
   await sandbox.stripe.events.list({ limit: 100, created: { gte: customer.created } }).autoPagingEach((event) => {
@@ -65,7 +83,11 @@ export async function eventsFor(sandbox: TestSandbox, customerId: string): Promi
   return all
     .filter((event) => {
       const object = event.data.object as { id?: string; customer?: string | null; charge?: string };
-      return object.customer === customerId || object.id === customerId || (object.charge !== undefined && charges.has(object.charge));
+      return (
+        object.customer === customerId ||
+        object.id === customerId ||
+        (object.charge !== undefined && charges.has(object.charge))
+      );
     })
     .reverse();
 }
@@ -89,7 +111,9 @@ export class Deliverer {
 
   /** The customer's events not delivered yet, in order (optionally only some types). */
   async pending(sandbox: TestSandbox, customerId: string, types?: string[]): Promise<Stripe.Event[]> {
-    return (await eventsFor(sandbox, customerId)).filter((e) => !this.delivered.has(e.id) && (!types || types.includes(e.type)));
+    return (await eventsFor(sandbox, customerId)).filter(
+      (e) => !this.delivered.has(e.id) && (!types || types.includes(e.type)),
+    );
   }
 
   async deliverPending(sandbox: TestSandbox, customerId: string, types?: string[]): Promise<Stripe.Event[]> {
@@ -115,35 +139,42 @@ export async function storedBilling(db: Executor, customerId: string) {
     ? await db.select().from(invoices).where(eq(invoices.tenantId, tenant.id)).orderBy(asc(invoices.stripeInvoiceId))
     : [];
   return {
-    subscriptions: subs.sort((a, b) => byId(a.stripeSubscriptionId, b.stripeSubscriptionId)).map((s) => ({
-      stripeSubscriptionId: s.stripeSubscriptionId,
-      stripePriceId: s.stripePriceId,
-      status: s.status,
-      quantity: s.quantity,
-      unitAmountCents: s.unitAmountCents,
-      currentPeriodStart: s.currentPeriodStart,
-      currentPeriodEnd: s.currentPeriodEnd,
-      cancelAtPeriodEnd: s.cancelAtPeriodEnd,
-      canceledAt: s.canceledAt,
-      trialStart: s.trialStart,
-      trialEnd: s.trialEnd,
-      endedAt: s.endedAt,
-    })),
-    invoices: invoiceRows.sort((a, b) => byId(a.stripeInvoiceId, b.stripeInvoiceId)).map((i) => ({
-      stripeInvoiceId: i.stripeInvoiceId,
-      stripeSubscriptionId: i.subscriptionId ? subIds.get(i.subscriptionId) ?? null : null,
-      status: i.status,
-      amountDueCents: i.amountDueCents,
-      amountPaidCents: i.amountPaidCents,
-      periodStart: i.periodStart,
-      periodEnd: i.periodEnd,
-      paidAt: i.paidAt,
-    })),
+    subscriptions: subs
+      .sort((a, b) => byId(a.stripeSubscriptionId, b.stripeSubscriptionId))
+      .map((s) => ({
+        stripeSubscriptionId: s.stripeSubscriptionId,
+        stripePriceId: s.stripePriceId,
+        status: s.status,
+        quantity: s.quantity,
+        unitAmountCents: s.unitAmountCents,
+        currentPeriodStart: s.currentPeriodStart,
+        currentPeriodEnd: s.currentPeriodEnd,
+        cancelAtPeriodEnd: s.cancelAtPeriodEnd,
+        canceledAt: s.canceledAt,
+        trialStart: s.trialStart,
+        trialEnd: s.trialEnd,
+        endedAt: s.endedAt,
+      })),
+    invoices: invoiceRows
+      .sort((a, b) => byId(a.stripeInvoiceId, b.stripeInvoiceId))
+      .map((i) => ({
+        stripeInvoiceId: i.stripeInvoiceId,
+        stripeSubscriptionId: i.subscriptionId ? (subIds.get(i.subscriptionId) ?? null) : null,
+        status: i.status,
+        amountDueCents: i.amountDueCents,
+        amountPaidCents: i.amountPaidCents,
+        periodStart: i.periodStart,
+        periodEnd: i.periodEnd,
+        paidAt: i.paidAt,
+      })),
   };
 }
 
 /** What storedBilling should hold, read from the sandbox now. */
-export async function sandboxBilling(stripe: Stripe, customerId: string): Promise<Awaited<ReturnType<typeof storedBilling>>> {
+export async function sandboxBilling(
+  stripe: Stripe,
+  customerId: string,
+): Promise<Awaited<ReturnType<typeof storedBilling>>> {
   const snapshot = await fetchCustomerSnapshot(customerId, stripe);
   const now = new Date();
   return {
@@ -215,7 +246,11 @@ export function faultyDb(db: Db, failAt: number): { db: Db; count: () => number 
 }
 
 /** The Stripe client, except that `resource.method` fails like a dropped connection. */
-export function faultyStripe(stripe: Stripe, resource: "subscriptions" | "invoices" | "charges" | "customers", method: string): Stripe {
+export function faultyStripe(
+  stripe: Stripe,
+  resource: "subscriptions" | "invoices" | "charges" | "customers",
+  method: string,
+): Stripe {
   return new Proxy(stripe, {
     get(object, property) {
       const value = Reflect.get(object, property, object) as unknown;

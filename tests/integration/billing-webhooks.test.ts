@@ -6,7 +6,16 @@ import { join } from "node:path";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { creatorCredits, creatorStripeAccounts, emailOutbox, invoices, payouts, processedStripeEvents, subscriptions, users } from "@/db/schema";
+import {
+  creatorCredits,
+  creatorStripeAccounts,
+  emailOutbox,
+  invoices,
+  payouts,
+  processedStripeEvents,
+  subscriptions,
+  users,
+} from "@/db/schema";
 import { createPortalUrl } from "@/lib/billing/portal";
 import { applyCustomerSnapshot, fetchCustomerSnapshot } from "@/lib/billing/sync";
 import { HANDLERS } from "@/lib/billing/webhooks/dispatch";
@@ -63,7 +72,9 @@ const subscriptionRow = async (s: Subscriber) =>
   (await t.db.select().from(subscriptions).where(eq(subscriptions.stripeSubscriptionId, s.subscriptionId)))[0]!;
 const emailsTo = (email: string) => t.db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, email));
 const eventsOf = async (type: string, objectId: string) =>
-  (await sandbox.stripe.events.list({ type, limit: 100 })).data.filter((e) => (e.data.object as { id: string }).id === objectId);
+  (await sandbox.stripe.events.list({ type, limit: 100 })).data.filter(
+    (e) => (e.data.object as { id: string }).id === objectId,
+  );
 
 describe("POST /api/webhooks/stripe", () => {
   it("answers a bad signature with 400 and writes nothing; a good one is applied once", async () => {
@@ -73,7 +84,13 @@ describe("POST /api/webhooks/stripe", () => {
     const s = await subscribe(t.db, sandbox, "Route Rita", { trial: true });
     const [event] = (await eventsFor(sandbox, s.customerId)).filter((e) => e.type === "checkout.session.completed");
     const post = (payload: string, header: string | null) =>
-      POST(new Request("http://localhost/api/webhooks/stripe", { method: "POST", body: payload, headers: header ? { "stripe-signature": header } : {} }));
+      POST(
+        new Request("http://localhost/api/webhooks/stripe", {
+          method: "POST",
+          body: payload,
+          headers: header ? { "stripe-signature": header } : {},
+        }),
+      );
     const count = async () => (await db.select({ n: sql<number>`count(*)::int` }).from(processedStripeEvents))[0]!.n;
     const before = await count();
 
@@ -108,7 +125,10 @@ describe("every handled event type is applied from Stripe's current state", () =
     expect(await subscriptionRow(s)).toMatchObject({ status: "trialing", cancelAtPeriodEnd: false });
     const [user] = await t.db.select().from(users).where(eq(users.id, s.userId));
     expect(user!.trialUsedAt).not.toBeNull();
-    expect(await getEntitlement(t.db, { userId: s.userId })).toMatchObject({ premiumAccess: true, plan: { id: "trial" } });
+    expect(await getEntitlement(t.db, { userId: s.userId })).toMatchObject({
+      premiumAccess: true,
+      plan: { id: "trial" },
+    });
     const [trialInvoice] = await t.db.select().from(invoices).where(eq(invoices.tenantId, s.tenantId));
     expect(trialInvoice).toMatchObject({ status: "paid", amountDueCents: 0, amountPaidCents: 0 });
 
@@ -132,14 +152,20 @@ describe("every handled event type is applied from Stripe's current state", () =
     await portal(s.customerId, "resume", { subscription: s.subscriptionId });
     await send.deliverPending(sandbox, s.customerId);
     expect((await subscriptionRow(s)).status).toBe("active");
-    expect(await getEntitlement(t.db, { userId: s.userId })).toMatchObject({ premiumAccess: true, plan: { id: "premium" } });
+    expect(await getEntitlement(t.db, { userId: s.userId })).toMatchObject({
+      premiumAccess: true,
+      plan: { id: "premium" },
+    });
 
     // The next renewal fails: past_due keeps access (grace) and mails the owner once.
     await sandbox.post(`subscriptions/${s.subscriptionId}/fail-next-renewal`);
     await sandbox.post(`subscriptions/${s.subscriptionId}/end-period`);
     await send.deliverPending(sandbox, s.customerId);
     expect((await subscriptionRow(s)).status).toBe("past_due");
-    expect(await getEntitlement(t.db, { userId: s.userId })).toMatchObject({ premiumAccess: true, inGracePeriod: true });
+    expect(await getEntitlement(t.db, { userId: s.userId })).toMatchObject({
+      premiumAccess: true,
+      inGracePeriod: true,
+    });
     expect((await emailsTo(s.email)).filter((m) => m.kind === "payment_failed")).toHaveLength(1);
 
     // A new card in the portal pays the open invoice.
@@ -187,20 +213,45 @@ describe("every handled event type is applied from Stripe's current state", () =
       return_url: "http://localhost:3000/creator/payouts",
       type: "account_onboarding",
     });
-    expect((await submitForm(link.url, { name: "Connie Creator", country: "US", bank_account: "000123456789" })).status).toBe(303);
-    for (const event of await eventsOf("account.updated", account.id)) expect(await send.deliver(event)).toBe("applied");
+    expect(
+      (await submitForm(link.url, { name: "Connie Creator", country: "US", bank_account: "000123456789" })).status,
+    ).toBe(303);
+    for (const event of await eventsOf("account.updated", account.id))
+      expect(await send.deliver(event)).toBe("applied");
     const [stored] = await t.db.select().from(creatorStripeAccounts).where(eq(creatorStripeAccounts.userId, user.id));
-    expect(stored).toMatchObject({ stripeAccountId: account.id, payoutsEnabled: true, transfersCapability: "active", requirementsDue: [] });
+    expect(stored).toMatchObject({
+      stripeAccountId: account.id,
+      payoutsEnabled: true,
+      transfersCapability: "active",
+      requirementsDue: [],
+    });
 
-    const [payout] = await t.db.insert(payouts).values({ creatorId: user.id, month: "2026-01", amountCents: 1_500, status: "processing" }).returning();
-    const transfer = await sandbox.stripe.transfers.create({ amount: 1_500, currency: "usd", destination: account.id, metadata: { payoutId: payout!.id } });
-    for (const event of await eventsOf("transfer.created", transfer.id)) expect(await send.deliver(event)).toBe("applied");
+    const [payout] = await t.db
+      .insert(payouts)
+      .values({ creatorId: user.id, month: "2026-01", amountCents: 1_500, status: "processing" })
+      .returning();
+    const transfer = await sandbox.stripe.transfers.create({
+      amount: 1_500,
+      currency: "usd",
+      destination: account.id,
+      metadata: { payoutId: payout!.id },
+    });
+    for (const event of await eventsOf("transfer.created", transfer.id))
+      expect(await send.deliver(event)).toBe("applied");
     const [paid] = await t.db.select().from(payouts).where(eq(payouts.id, payout!.id));
-    expect(paid).toMatchObject({ status: "paid", stripeTransferId: transfer.id, amountCents: 1_500, needsAdmin: false });
+    expect(paid).toMatchObject({
+      status: "paid",
+      stripeTransferId: transfer.id,
+      amountCents: 1_500,
+      needsAdmin: false,
+    });
 
     await sandbox.stripe.transfers.createReversal(transfer.id);
-    for (const event of await eventsOf("transfer.reversed", transfer.id)) expect(await send.deliver(event)).toBe("applied");
-    expect((await t.db.select().from(payouts).where(eq(payouts.id, payout!.id)))[0]).toMatchObject({ needsAdmin: true });
+    for (const event of await eventsOf("transfer.reversed", transfer.id))
+      expect(await send.deliver(event)).toBe("applied");
+    expect((await t.db.select().from(payouts).where(eq(payouts.id, payout!.id)))[0]).toMatchObject({
+      needsAdmin: true,
+    });
   });
 
   it("acknowledges types it does not handle without recording them", async () => {
@@ -208,7 +259,11 @@ describe("every handled event type is applied from Stripe's current state", () =
     const unhandled = (await eventsFor(sandbox, s.customerId)).filter((e) => !(e.type in HANDLERS));
     expect(unhandled.map((e) => e.type)).toContain("customer.created");
     for (const event of unhandled) expect(await send.deliver(event)).toBe("ignored");
-    const made_up = { ...unhandled[0]!, id: "evt_madeup000000000000000", type: "radar.early_fraud_warning.created" } as Stripe.Event;
+    const made_up = {
+      ...unhandled[0]!,
+      id: "evt_madeup000000000000000",
+      type: "radar.early_fraud_warning.created",
+    } as Stripe.Event;
     expect(await send.deliver(made_up)).toBe("ignored");
     const recorded = await t.db
       .select()
@@ -236,7 +291,10 @@ describe("exactly once, in any order", () => {
     expect(atOnce.filter((o) => o === "duplicate")).toHaveLength(4);
 
     expect(await emailsTo(s.email)).toHaveLength(1);
-    const recorded = await t.db.select().from(processedStripeEvents).where(inArray(processedStripeEvents.id, [failed.id, updated.id]));
+    const recorded = await t.db
+      .select()
+      .from(processedStripeEvents)
+      .where(inArray(processedStripeEvents.id, [failed.id, updated.id]));
     expect(recorded).toHaveLength(2);
     expect((await subscriptionRow(s)).status).toBe("past_due");
   });
@@ -276,7 +334,13 @@ describe("exactly once, in any order", () => {
     const events = await eventsFor(sandbox, s.customerId);
     const handled = events.filter((e) => e.type in HANDLERS);
     const types = new Set(handled.map((e) => e.type));
-    for (const type of ["checkout.session.completed", "customer.subscription.created", "customer.subscription.deleted", "invoice.paid", "invoice.payment_failed"]) {
+    for (const type of [
+      "checkout.session.completed",
+      "customer.subscription.created",
+      "customer.subscription.deleted",
+      "invoice.paid",
+      "invoice.payment_failed",
+    ]) {
       expect(types).toContain(type);
     }
     const expected = await sandboxBilling(sandbox.stripe, s.customerId);
@@ -287,20 +351,38 @@ describe("exactly once, in any order", () => {
     const orders: [string, Stripe.Event[]][] = [
       ["as they happened", events],
       ["newest first", [...events].reverse()],
-      ["deleted before created", moveToFront(...first("customer.subscription.deleted"), ...first("customer.subscription.created"))],
-      ["updated before created", moveToFront(...first("customer.subscription.updated"), ...first("customer.subscription.created"))],
-      ["invoice.paid before checkout.session.completed", moveToFront(...first("invoice.paid"), ...first("checkout.session.completed"))],
+      [
+        "deleted before created",
+        moveToFront(...first("customer.subscription.deleted"), ...first("customer.subscription.created")),
+      ],
+      [
+        "updated before created",
+        moveToFront(...first("customer.subscription.updated"), ...first("customer.subscription.created")),
+      ],
+      [
+        "invoice.paid before checkout.session.completed",
+        moveToFront(...first("invoice.paid"), ...first("checkout.session.completed")),
+      ],
       ...[1, 2, 3, 4, 5].map((seed): [string, Stripe.Event[]] => [
         `shuffle #${seed} with duplicates`,
-        shuffle(events.flatMap((e, i) => Array.from({ length: 1 + ((i * seed) % 3) }, () => e)), seed),
+        shuffle(
+          events.flatMap((e, i) => Array.from({ length: 1 + ((i * seed) % 3) }, () => e)),
+          seed,
+        ),
       ]),
     ];
     for (const [label, order] of orders) {
-      await forget(s, events.map((e) => e.id));
+      await forget(
+        s,
+        events.map((e) => e.id),
+      );
       const outcomes = [];
       for (const event of order) outcomes.push(await send.deliver(event));
       expect(await storedBilling(t.db, s.customerId), label).toEqual(expected);
-      expect(outcomes.filter((o) => o === "applied"), label).toHaveLength(handled.length);
+      expect(
+        outcomes.filter((o) => o === "applied"),
+        label,
+      ).toHaveLength(handled.length);
       // The failed payment was settled before any of these deliveries: a late payment_failed mails nobody.
       expect(await emailsTo(s.email), label).toEqual([]);
     }
@@ -340,8 +422,14 @@ describe("exactly once, in any order", () => {
     await send.deliverPending(sandbox, s.customerId);
     const row = await subscriptionRow(s);
     expect(row).toMatchObject({ status: "active", quantity: 2 });
-    const renewal = (await t.db.select().from(invoices).where(eq(invoices.subscriptionId, row.id))).find((i) => i.amountDueCents !== 1000);
-    expect(renewal).toMatchObject({ status: "paid", periodStart: row.currentPeriodStart, periodEnd: row.currentPeriodEnd });
+    const renewal = (await t.db.select().from(invoices).where(eq(invoices.subscriptionId, row.id))).find(
+      (i) => i.amountDueCents !== 1000,
+    );
+    expect(renewal).toMatchObject({
+      status: "paid",
+      periodStart: row.currentPeriodStart,
+      periodEnd: row.currentPeriodEnd,
+    });
   });
 });
 
@@ -389,9 +477,14 @@ describe("a failure in the middle of a delivery", () => {
   it("a Stripe call that fails leaves nothing written, and the redelivery succeeds", async () => {
     const s = await subscribe(t.db, sandbox, "Stan Socket", { trial: true });
     const completed = (await eventsFor(sandbox, s.customerId)).find((e) => e.type === "checkout.session.completed")!;
-    for (const [resource, method] of [["invoices", "list"], ["subscriptions", "list"]] as const) {
+    for (const [resource, method] of [
+      ["invoices", "list"],
+      ["subscriptions", "list"],
+    ] as const) {
       const before = await webhookTables(t.db);
-      await expect(send.deliver(completed, faultyStripe(sandbox.stripe, resource, method))).rejects.toThrow(/socket hang up/);
+      await expect(send.deliver(completed, faultyStripe(sandbox.stripe, resource, method))).rejects.toThrow(
+        /socket hang up/,
+      );
       expect(await webhookTables(t.db)).toEqual(before);
     }
     expect(await send.deliver(completed)).toBe("applied");
@@ -416,9 +509,19 @@ async function copyInCurrentPeriod(payer: Subscriber, slugs: string[]) {
 
 /** Marks one of the subscriber's earned credits paid out by a (paid) payout, as the payout run would. */
 async function payOutOneCredit(payer: Subscriber, creatorId: string) {
-  const [payout] = await t.db.insert(payouts).values({ creatorId, month: "2026-02", amountCents: 7, status: "paid", paidAt: new Date() }).returning();
-  const [credit] = await t.db.select().from(creatorCredits).where(and(eq(creatorCredits.subscriberId, payer.userId), eq(creatorCredits.status, "earned"))).limit(1);
-  await t.db.update(creatorCredits).set({ status: "paid_out", payoutId: payout!.id }).where(eq(creatorCredits.id, credit!.id));
+  const [payout] = await t.db
+    .insert(payouts)
+    .values({ creatorId, month: "2026-02", amountCents: 7, status: "paid", paidAt: new Date() })
+    .returning();
+  const [credit] = await t.db
+    .select()
+    .from(creatorCredits)
+    .where(and(eq(creatorCredits.subscriberId, payer.userId), eq(creatorCredits.status, "earned")))
+    .limit(1);
+  await t.db
+    .update(creatorCredits)
+    .set({ status: "paid_out", payoutId: payout!.id })
+    .where(eq(creatorCredits.id, credit!.id));
   return { payoutId: payout!.id, creditId: credit!.id };
 }
 
@@ -452,7 +555,9 @@ describe("creator credits follow the invoice that paid their period (exact cents
       const open = (await sandbox.stripe.invoices.list({ customer: payer.customerId, status: "open" })).data[0]!;
       await settle(open.id!);
       const delivered = await send.deliverPending(sandbox, payer.customerId);
-      expect(delivered.map((e) => e.type)).toContain(label === "voided" ? "invoice.voided" : "invoice.marked_uncollectible");
+      expect(delivered.map((e) => e.type)).toContain(
+        label === "voided" ? "invoice.voided" : "invoice.marked_uncollectible",
+      );
       expect(await creditCents(t.db, payer.userId)).toEqual({ earned: 14, void: 21 });
     });
   }
@@ -480,15 +585,26 @@ describe("creator credits follow the invoice that paid their period (exact cents
     const { payoutId, creditId } = await payOutOneCredit(payer, creator.user.id);
 
     const dispute = await sandbox.post<Stripe.Dispute>("charges/last/dispute", { customer: payer.customerId });
-    expect((await send.deliverPending(sandbox, payer.customerId)).map((e) => e.type)).toContain("charge.dispute.created");
+    expect((await send.deliverPending(sandbox, payer.customerId)).map((e) => e.type)).toContain(
+      "charge.dispute.created",
+    );
     expect(await creditCents(t.db, payer.userId)).toEqual({ reversed: 21 });
-    expect((await t.db.select().from(invoices).where(eq(invoices.tenantId, payer.tenantId)))[0]).toMatchObject({ disputed: true });
+    expect((await t.db.select().from(invoices).where(eq(invoices.tenantId, payer.tenantId)))[0]).toMatchObject({
+      disputed: true,
+    });
 
     await sandbox.post(`disputes/${dispute.id}/close`, { status: "won" });
-    expect((await send.deliverPending(sandbox, payer.customerId)).map((e) => e.type)).toContain("charge.dispute.closed");
+    expect((await send.deliverPending(sandbox, payer.customerId)).map((e) => e.type)).toContain(
+      "charge.dispute.closed",
+    );
     expect(await creditCents(t.db, payer.userId)).toEqual({ earned: 14, paid_out: 7 });
-    expect((await t.db.select().from(creatorCredits).where(eq(creatorCredits.id, creditId)))[0]).toMatchObject({ status: "paid_out", payoutId });
-    expect((await t.db.select().from(invoices).where(eq(invoices.tenantId, payer.tenantId)))[0]).toMatchObject({ disputed: false });
+    expect((await t.db.select().from(creatorCredits).where(eq(creatorCredits.id, creditId)))[0]).toMatchObject({
+      status: "paid_out",
+      payoutId,
+    });
+    expect((await t.db.select().from(invoices).where(eq(invoices.tenantId, payer.tenantId)))[0]).toMatchObject({
+      disputed: false,
+    });
 
     const loser = await payingSubscriberWithCopies("Larry Lost", 2);
     await send.deliverPending(sandbox, loser.payer.customerId);
@@ -523,4 +639,3 @@ describe("coverage", () => {
     expect([...applied].sort()).toEqual(Object.keys(HANDLERS).sort());
   });
 });
-

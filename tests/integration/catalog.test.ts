@@ -139,9 +139,26 @@ describe("catalogue queries", () => {
     expect(slugs(page).sort()).toEqual(["amazon-price-watch", "resolve-merge-conflict", "thread-to-markdown"]);
     const premium = page.items.find((i) => i.slug === "resolve-merge-conflict")!;
     expect(Object.keys(premium).sort()).toEqual(
-      ["agents", "copies", "creator", "isPremium", "likes", "sites", "slug", "summary", "tags", "title", "updatedAt"].sort(),
+      [
+        "agents",
+        "copies",
+        "creator",
+        "isPremium",
+        "likes",
+        "sites",
+        "slug",
+        "summary",
+        "tags",
+        "title",
+        "updatedAt",
+      ].sort(),
     );
-    expect(premium).toMatchObject({ isPremium: true, copies: 120, likes: 3, creator: { handle: "ada", name: "Ada Lovelace" } });
+    expect(premium).toMatchObject({
+      isPremium: true,
+      copies: 120,
+      likes: 3,
+      creator: { handle: "ada", name: "Ada Lovelace" },
+    });
     expect(premium).not.toHaveProperty("promptText");
     const json = JSON.stringify(toCatalogPageJson(page));
     expect(json).not.toContain("SECRET");
@@ -181,7 +198,18 @@ describe("catalogue queries", () => {
     expect((await getCatalogPage(t.db, { ...base, q: "!!! ()" })).total).toBe(3);
     expect((await getCatalogPage(t.db, { ...base, q: "the of" })).total).toBe(3);
     expect((await getCatalogPage(t.db, { ...base, q: "zzzunknownword" })).total).toBe(0);
-    for (const q of ["naïve café", "C++ & C#", "😀 emoji", "\u0301", "日本語", "a:b", "'; drop table flows; --", "foo-bar", "___", "x".repeat(200)]) {
+    for (const q of [
+      "naïve café",
+      "C++ & C#",
+      "😀 emoji",
+      "\u0301",
+      "日本語",
+      "a:b",
+      "'; drop table flows; --",
+      "foo-bar",
+      "___",
+      "x".repeat(200),
+    ]) {
       await expect(getCatalogPage(t.db, { ...base, q })).resolves.toMatchObject({ page: 1 });
     }
   });
@@ -274,7 +302,11 @@ describe("catalogue queries", () => {
   it("lists facets by frequency among published flows", async () => {
     const facets = await listFacets(t.db);
     expect(facets.agents[0]).toEqual({ value: "Claude for Chrome", count: 2 });
-    expect(facets.agents.map((a) => a.value).sort()).toEqual(["ChatGPT Atlas", "Claude for Chrome", "Perplexity Comet"]);
+    expect(facets.agents.map((a) => a.value).sort()).toEqual([
+      "ChatGPT Atlas",
+      "Claude for Chrome",
+      "Perplexity Comet",
+    ]);
     expect(facets.sites.map((s) => s.value).sort()).toEqual(["amazon.com", "github.com", "x.com"]);
     expect(facets.tags).toHaveLength(6);
     expect((await listFacets(t.db, { tags: 2 })).tags).toHaveLength(2);
@@ -282,7 +314,12 @@ describe("catalogue queries", () => {
 
   it("finds a creator by handle and lists their published flows, newest first", async () => {
     const ada = await getCreatorByHandle(t.db, { handle: "ada" });
-    expect(ada).toMatchObject({ handle: "ada", name: "Ada Lovelace", bio: "Ada Lovelace writes flows.", publishedFlows: 2 });
+    expect(ada).toMatchObject({
+      handle: "ada",
+      name: "Ada Lovelace",
+      bio: "Ada Lovelace writes flows.",
+      publishedFlows: 2,
+    });
     expect(ada).not.toHaveProperty("email");
     expect(await getCreatorByHandle(t.db, { handle: "nobody" })).toBeNull();
     const page = await listCreatorFlows(t.db, { handle: "ada", page: 1 });
@@ -293,14 +330,22 @@ describe("catalogue queries", () => {
 
   it("lists every published slug for the sitemap", async () => {
     const rows = await listPublishedSlugs(t.db);
-    expect(rows.map((r) => r.slug).sort()).toEqual(["amazon-price-watch", "resolve-merge-conflict", "thread-to-markdown"]);
+    expect(rows.map((r) => r.slug).sort()).toEqual([
+      "amazon-price-watch",
+      "resolve-merge-conflict",
+      "thread-to-markdown",
+    ]);
     expect(rows[0]!.updatedAt).toBeInstanceOf(Date);
   });
 });
 
 describe("catalogue params", () => {
   it("applies defaults and treats empty values as absent", () => {
-    expect(parseCatalogParams(new URLSearchParams("q=&agent=&sort="))).toEqual({ sort: "popular", page: 1, pageSize: 20 });
+    expect(parseCatalogParams(new URLSearchParams("q=&agent=&sort="))).toEqual({
+      sort: "popular",
+      page: 1,
+      pageSize: 20,
+    });
     expect(parseCatalogParams(new URLSearchParams("q=merge&page=3&pageSize=100&access=free&sort=liked"))).toEqual({
       q: "merge",
       access: "free",
@@ -332,16 +377,53 @@ describe("catalogue params", () => {
 
   it("falls back to defaults for pages", () => {
     expect(
-      parseCatalogParamsLeniently({ sort: "random", page: "-2", pageSize: "500", access: "paid", q: "merge", tag: ["git", "x"] }),
+      parseCatalogParamsLeniently({
+        sort: "random",
+        page: "-2",
+        pageSize: "500",
+        access: "paid",
+        q: "merge",
+        tag: ["git", "x"],
+      }),
     ).toEqual({ q: "merge", tag: "git", sort: "popular", page: 1, pageSize: 20 });
   });
 });
 
 describe("catalogue query plans", () => {
-  const AGENTS = ["Perplexity Comet", "ChatGPT Atlas", "Opera Neon", "Manus", "Browser Use", "Playwright MCP",
-    "Claude for Chrome", "Gemini in Chrome", "Copilot Mode in Edge", "Dia"];
-  const WORDS = ["invoice", "calendar", "github", "amazon", "linkedin", "notion", "slack", "figma", "stripe", "jira",
-    "airbnb", "zillow", "reddit", "youtube", "gmail", "trello", "shopify", "hubspot", "zendesk", "salesforce"];
+  const AGENTS = [
+    "Perplexity Comet",
+    "ChatGPT Atlas",
+    "Opera Neon",
+    "Manus",
+    "Browser Use",
+    "Playwright MCP",
+    "Claude for Chrome",
+    "Gemini in Chrome",
+    "Copilot Mode in Edge",
+    "Dia",
+  ];
+  const WORDS = [
+    "invoice",
+    "calendar",
+    "github",
+    "amazon",
+    "linkedin",
+    "notion",
+    "slack",
+    "figma",
+    "stripe",
+    "jira",
+    "airbnb",
+    "zillow",
+    "reddit",
+    "youtube",
+    "gmail",
+    "trello",
+    "shopify",
+    "hubspot",
+    "zendesk",
+    "salesforce",
+  ];
 
   beforeAll(async () => {
     await t.reset();

@@ -40,7 +40,12 @@ beforeAll(async () => {
     retryBaseMs: 20,
   });
   process.env.STRIPE_SANDBOX_URL ??= sandbox.url;
-  stripe = new Stripe("sk_test_connect_tests", { host: "127.0.0.1", port: sandbox.port, protocol: "http", maxNetworkRetries: 0 });
+  stripe = new Stripe("sk_test_connect_tests", {
+    host: "127.0.0.1",
+    port: sandbox.port,
+    protocol: "http",
+    maxNetworkRetries: 0,
+  });
   await control("webhooks", { enabled: false });
 });
 afterAll(async () => {
@@ -158,7 +163,12 @@ describe("finishing onboarding", () => {
     expect(event).toBeDefined();
     expect(await handleStripeEvent(t.db, event!, stripe)).toBe("applied");
     const row = await getCreatorAccount(t.db, { userId: user.id });
-    expect(row).toMatchObject({ detailsSubmitted: true, payoutsEnabled: true, transfersCapability: "active", requirementsDue: [] });
+    expect(row).toMatchObject({
+      detailsSubmitted: true,
+      payoutsEnabled: true,
+      transfersCapability: "active",
+      requirementsDue: [],
+    });
     expect(connectStatusOf(row).state).toBe("enabled");
     expect(await handleStripeEvent(t.db, event!, stripe)).toBe("duplicate");
   });
@@ -187,7 +197,10 @@ describe("finishing onboarding", () => {
     expect((await submitOnboarding(url)).status).toBe(303);
     const [latest] = await accountUpdatedEvents(accountId);
     await handleStripeEvent(t.db, latest!, stripe);
-    expect(await getCreatorAccount(t.db, { userId: again.user.id })).toMatchObject({ stripeAccountId: accountId, payoutsEnabled: true });
+    expect(await getCreatorAccount(t.db, { userId: again.user.id })).toMatchObject({
+      stripeAccountId: accountId,
+      payoutsEnabled: true,
+    });
   });
 });
 
@@ -195,7 +208,10 @@ describe("Stripe unavailable", () => {
   it("is a 503 for the caller, and nothing is stored", async () => {
     const { user } = await makeUser(t.db, "Unlucky");
     const down = new Stripe("sk_test_down", { host: "127.0.0.1", port: 9, protocol: "http", maxNetworkRetries: 0 });
-    await expect(startConnectOnboarding(t.db, { userId: user.id }, down)).rejects.toMatchObject({ status: 503, code: "unavailable" });
+    await expect(startConnectOnboarding(t.db, { userId: user.id }, down)).rejects.toMatchObject({
+      status: 503,
+      code: "unavailable",
+    });
     expect(await getCreatorAccount(t.db, { userId: user.id })).toBeNull();
   });
 });

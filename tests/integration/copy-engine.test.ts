@@ -38,7 +38,12 @@ describe("recordCopy", () => {
     const base = Date.now();
     const results = await Promise.all(
       slugs.map((slug, i) =>
-        recordCopy(t.db, { userId: reader.user.id, slug, source: "web", now: new Date(base + Math.floor(i / 100) * 60_000) }),
+        recordCopy(t.db, {
+          userId: reader.user.id,
+          slug,
+          source: "web",
+          now: new Date(base + Math.floor(i / 100) * 60_000),
+        }),
       ),
     );
     expect(results.filter((r) => r.copy.countedForPayout)).toHaveLength(100);
@@ -66,9 +71,19 @@ describe("recordCopy", () => {
     const [slug] = await makeFlows(t.db, { userId: creator.user.id, tenantId: creator.tenant.id }, 1);
     const first = await recordCopy(t.db, { userId: reader.user.id, slug: slug!, source: "web" });
     const again = await recordCopy(t.db, { userId: reader.user.id, slug: slug!, source: "api" });
-    expect(first.copy).toMatchObject({ alreadyCopied: false, countedForPayout: true, copiesThisPeriod: 1, paidCopiesRemaining: 99 });
+    expect(first.copy).toMatchObject({
+      alreadyCopied: false,
+      countedForPayout: true,
+      copiesThisPeriod: 1,
+      paidCopiesRemaining: 99,
+    });
     expect(again.promptText).toBe(first.promptText);
-    expect(again.copy).toMatchObject({ id: first.copy.id, alreadyCopied: true, copiesThisPeriod: 1, paidCopiesRemaining: 99 });
+    expect(again.copy).toMatchObject({
+      id: first.copy.id,
+      alreadyCopied: true,
+      copiesThisPeriod: 1,
+      paidCopiesRemaining: 99,
+    });
     expect(await creditCents(creator.user.id)).toBe(7);
   });
 
@@ -76,7 +91,9 @@ describe("recordCopy", () => {
     const { creator, reader } = await setup();
     await makeSubscription(t.db, creator.tenant.id);
     const [premium] = await makeFlows(t.db, { userId: creator.user.id, tenantId: creator.tenant.id }, 1);
-    const [free] = await makeFlows(t.db, { userId: creator.user.id, tenantId: creator.tenant.id }, 1, { isPremium: false });
+    const [free] = await makeFlows(t.db, { userId: creator.user.id, tenantId: creator.tenant.id }, 1, {
+      isPremium: false,
+    });
     const self = await recordCopy(t.db, { userId: creator.user.id, slug: premium!, source: "web" });
     expect(self.copy.countedForPayout).toBe(false);
     const freeCopy = await recordCopy(t.db, { userId: reader.user.id, slug: free!, source: "web" });
@@ -99,9 +116,11 @@ describe("recordCopy", () => {
     expect(await t.db.select().from(copyEvents)).toHaveLength(20);
     expect(await creditCents(creator.user.id)).toBe(0);
     // A repeat of an earlier flow is still fine.
-    await expect(recordCopy(t.db, { userId: trialist.user.id, slug: slugs[0]!, source: "web" })).resolves.toMatchObject({
-      copy: { alreadyCopied: true },
-    });
+    await expect(recordCopy(t.db, { userId: trialist.user.id, slug: slugs[0]!, source: "web" })).resolves.toMatchObject(
+      {
+        copy: { alreadyCopied: true },
+      },
+    );
   });
 
   it("premium without access is 403, unknown flows 404", async () => {
@@ -129,10 +148,19 @@ describe("recordCopy", () => {
       await recordCopy(t.db, { userId: reader.user.id, slug, source: "api", now: new Date(p1.getTime() + i * 61_000) });
     }
     // Stripe renews: the same subscription moves to the next period (spanning the month boundary).
-    await t.db.execute(sql`update subscriptions set current_period_start = ${p2.toISOString()}, current_period_end = ${"2026-12-15T10:00:00Z"} where id = ${sub.id}`);
+    await t.db.execute(
+      sql`update subscriptions set current_period_start = ${p2.toISOString()}, current_period_end = ${"2026-12-15T10:00:00Z"} where id = ${sub.id}`,
+    );
     const results = [];
     for (const [i, slug] of slugs.entries()) {
-      results.push(await recordCopy(t.db, { userId: reader.user.id, slug, source: "api", now: new Date(p2.getTime() + 3_600_000 + i * 61_000) }));
+      results.push(
+        await recordCopy(t.db, {
+          userId: reader.user.id,
+          slug,
+          source: "api",
+          now: new Date(p2.getTime() + 3_600_000 + i * 61_000),
+        }),
+      );
     }
     expect(results[0]!.copy).toMatchObject({ alreadyCopied: false, copiesThisPeriod: 1, paidCopiesRemaining: 99 });
     expect(results.filter((r) => r.copy.countedForPayout)).toHaveLength(100);
@@ -160,7 +188,10 @@ describe("recordCopy", () => {
     const usage = await t.db.select().from(copyPeriodUsage);
     expect(usage.map((u) => u.paidCopies).sort()).toEqual([60, 60]);
     expect(await creditCents(creator.user.id)).toBe(840); // 120 x $0.07
-    const [flow] = await t.db.select().from(flows).where(and(eq(flows.slug, slugs[0]!)));
+    const [flow] = await t.db
+      .select()
+      .from(flows)
+      .where(and(eq(flows.slug, slugs[0]!)));
     expect(flow!.copyCount).toBe(2);
   });
 
@@ -192,14 +223,19 @@ describe("recordCopy", () => {
     await t.db.update(tenants).set({ kind: "team", personalOwnerId: null }).where(eq(tenants.id, team.tenant.id));
     await t.db.insert(tenantMembers).values({ tenantId: team.tenant.id, userId: reader.user.id, role: "member" });
     await makeSubscription(t.db, team.tenant.id, { status: "past_due" });
-    const viaCopy = await loadCopyContext(t.db, { slug: "none", userId: reader.user.id, rateKey: "test", rateWindowStart: new Date() });
+    const viaCopy = await loadCopyContext(t.db, {
+      slug: "none",
+      userId: reader.user.id,
+      rateKey: "test",
+      rateWindowStart: new Date(),
+    });
     const viaEntitlement = await listSubscriptionsForUser(t.db, { userId: reader.user.id });
     expect(viaCopy.subscriptions).toHaveLength(2);
     expect(viaCopy.subscriptions).toEqual(viaEntitlement);
     expect(viaCopy.personalTenantId).toBe(reader.tenant.id);
   });
 
-    it("the same idempotency key returns the first result", async () => {
+  it("the same idempotency key returns the first result", async () => {
     const { creator, reader } = await setup();
     const [slug] = await makeFlows(t.db, { userId: creator.user.id, tenantId: creator.tenant.id }, 1);
     const first = await recordCopy(t.db, { userId: reader.user.id, slug: slug!, source: "api", idempotencyKey: "k1" });

@@ -1,12 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import {
-  dailySeries,
-  getEarningsSummary,
-  listEarningsMonths,
-  listPayouts,
-  perFlowStats,
-} from "@/db/queries/earnings";
+import { dailySeries, getEarningsSummary, listEarningsMonths, listPayouts, perFlowStats } from "@/db/queries/earnings";
 import { listCreditsForExport } from "@/db/queries/earnings-export";
 import { copyEvents, creatorCredits, flows, payouts, type CreditStatus } from "@/db/schema";
 import type { Db } from "@/db/types";
@@ -28,8 +22,16 @@ const at = (iso: string) => new Date(iso);
 
 type Person = Awaited<ReturnType<typeof makeUser>>;
 
-async function makeFlow(db: Db, creator: Person, title: string, status: "draft" | "published" | "unpublished" = "published") {
-  const slug = `${title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "")}-${Math.random().toString(36).slice(2, 7)}`;
+async function makeFlow(
+  db: Db,
+  creator: Person,
+  title: string,
+  status: "draft" | "published" | "unpublished" = "published",
+) {
+  const slug = `${title
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "")}-${Math.random().toString(36).slice(2, 7)}`;
   const [flow] = await db
     .insert(flows)
     .values({
@@ -84,10 +86,24 @@ async function world() {
     return event!;
   }
 
-  async function payout(creatorId: string, month: string, amountCents: number, status: "paid" | "failed", extra: Partial<typeof payouts.$inferInsert> = {}) {
+  async function payout(
+    creatorId: string,
+    month: string,
+    amountCents: number,
+    status: "paid" | "failed",
+    extra: Partial<typeof payouts.$inferInsert> = {},
+  ) {
     const [row] = await db
       .insert(payouts)
-      .values({ creatorId, month, amountCents, status, attempts: 1, paidAt: status === "paid" ? at(`${month}-28T00:00:00Z`) : null, ...extra })
+      .values({
+        creatorId,
+        month,
+        amountCents,
+        status,
+        attempts: 1,
+        paidAt: status === "paid" ? at(`${month}-28T00:00:00Z`) : null,
+        ...extra,
+      })
       .returning();
     return row!;
   }
@@ -116,7 +132,10 @@ async function world() {
   }
 
   // Creator A. January was paid out in P1 (7 + 11 + 13 = 31c); 13c of it was refunded afterwards, not yet deducted.
-  const p1 = await payout(a.user.id, "2026-01", 31, "paid", { stripeTransferId: "tr_a_2026_01", paidAt: at("2026-02-01T00:07:00Z") });
+  const p1 = await payout(a.user.id, "2026-01", 31, "paid", {
+    stripeTransferId: "tr_a_2026_01",
+    paidAt: at("2026-02-01T00:07:00Z"),
+  });
   // November's 43c sits in a failed payout that is being retried.
   const p0 = await payout(a.user.id, "2025-11", 43, "failed", {
     attempts: 2,
@@ -192,11 +211,22 @@ describe("getEarningsSummary", () => {
 
   it("a reversal already deducted by a later payout is no longer subtracted", async () => {
     const { a } = await world();
-    const [p2] = await t.db.insert(payouts).values({ creatorId: a.user.id, month: "2026-02", amountCents: 0, status: "paid", paidAt: at("2026-03-01T00:05:00Z") }).returning();
+    const [p2] = await t.db
+      .insert(payouts)
+      .values({
+        creatorId: a.user.id,
+        month: "2026-02",
+        amountCents: 0,
+        status: "paid",
+        paidAt: at("2026-03-01T00:05:00Z"),
+      })
+      .returning();
     await t.db
       .update(creatorCredits)
       .set({ deductedInPayoutId: p2!.id })
-      .where(sql`${creatorCredits.creatorId} = ${a.user.id} and ${creatorCredits.status} = 'reversed' and ${creatorCredits.payoutId} is not null`);
+      .where(
+        sql`${creatorCredits.creatorId} = ${a.user.id} and ${creatorCredits.status} = 'reversed' and ${creatorCredits.payoutId} is not null`,
+      );
     const summary = await getEarningsSummary(t.db, { creatorId: a.user.id, now: NOW });
     expect(summary.availableCents).toBe(42);
     expect(summary.owedBackCents).toBe(0);
@@ -207,7 +237,14 @@ describe("listEarningsMonths", () => {
   it("lists every month from the first credit to now, zero-filled, newest first, with a status", async () => {
     const { a } = await world();
     const months = await listEarningsMonths(t.db, { creatorId: a.user.id, now: NOW });
-    expect(months.map(({ month, qualifyingCopies, earnedCents, status }) => ({ month, qualifyingCopies, earnedCents, status }))).toEqual([
+    expect(
+      months.map(({ month, qualifyingCopies, earnedCents, status }) => ({
+        month,
+        qualifyingCopies,
+        earnedCents,
+        status,
+      })),
+    ).toEqual([
       { month: "2026-03", qualifyingCopies: 4, earnedCents: 102, status: "mixed" }, // earned and pending
       { month: "2026-02", qualifyingCopies: 1, earnedCents: 47, status: "pending" },
       { month: "2026-01", qualifyingCopies: 2, earnedCents: 18, status: "paid" }, // 7 + 11; 13 reversed, 17 void
@@ -217,7 +254,9 @@ describe("listEarningsMonths", () => {
     expect(months[0]).toMatchObject({ pendingCents: 60, paidOutCents: 0, reversedCents: 37, voidCents: 41 });
     expect(months[2]).toMatchObject({ paidOutCents: 18, reversedCents: 13, voidCents: 17 });
     // The current month agrees with the "this month" figure.
-    expect(months[0]!.earnedCents).toBe((await getEarningsSummary(t.db, { creatorId: a.user.id, now: NOW })).thisMonthCents);
+    expect(months[0]!.earnedCents).toBe(
+      (await getEarningsSummary(t.db, { creatorId: a.user.id, now: NOW })).thisMonthCents,
+    );
   });
 
   it("runs to the current month even when the last credit is older, and is empty without credits", async () => {
@@ -247,7 +286,11 @@ describe("dailySeries", () => {
       { day: "2026-03-14", qualifyingCopies: 1, earnedCents: 23 },
       { day: "2026-03-15", qualifyingCopies: 2, earnedCents: 60 },
     ]);
-    expect(days.find((d) => d.day === "2026-03-02")).toEqual({ day: "2026-03-02", qualifyingCopies: 0, earnedCents: 0 });
+    expect(days.find((d) => d.day === "2026-03-02")).toEqual({
+      day: "2026-03-02",
+      qualifyingCopies: 0,
+      earnedCents: 0,
+    });
     // Consecutive days, no gap, no repeat.
     for (let i = 1; i < days.length; i++) {
       expect(Date.parse(`${days[i]!.day}T00:00:00Z`) - Date.parse(`${days[i - 1]!.day}T00:00:00Z`)).toBe(86_400_000);
@@ -270,7 +313,15 @@ describe("perFlowStats", () => {
   it("counts copies, qualifying copies and earnings per flow; drafts never copied are left out", async () => {
     const { a } = await world();
     const stats = await perFlowStats(t.db, { creatorId: a.user.id });
-    expect(stats.map(({ title, copies, qualifyingCopies, earnedCents, pendingCents }) => ({ title, copies, qualifyingCopies, earnedCents, pendingCents }))).toEqual([
+    expect(
+      stats.map(({ title, copies, qualifyingCopies, earnedCents, pendingCents }) => ({
+        title,
+        copies,
+        qualifyingCopies,
+        earnedCents,
+        pendingCents,
+      })),
+    ).toEqual([
       { title: "Beta flow", copies: 6, qualifyingCopies: 4, earnedCents: 112, pendingCents: 78 }, // 11 + 47 + 23 + 31
       { title: "Alpha flow", copies: 8, qualifyingCopies: 4, earnedCents: 98, pendingCents: 29 }, // 43 + 7 + 19 + 29
       { title: "Gamma flow", copies: 1, qualifyingCopies: 0, earnedCents: 0, pendingCents: 0 },
@@ -311,7 +362,14 @@ describe("API shape", () => {
   it("GET /api/v1/creators/me/earnings returns exactly the contract's fields", async () => {
     const { a } = await world();
     const json = toEarningsJson(await getEarningsOverview(t.db, { creatorId: a.user.id, now: NOW }));
-    expect(Object.keys(json).sort()).toEqual(["availableCents", "lifetimePaidCents", "months", "payouts", "pendingCents", "thisMonthCents"]);
+    expect(Object.keys(json).sort()).toEqual([
+      "availableCents",
+      "lifetimePaidCents",
+      "months",
+      "payouts",
+      "pendingCents",
+      "thisMonthCents",
+    ]);
     expect(json).toMatchObject({ availableCents: 29, pendingCents: 107, lifetimePaidCents: 31, thisMonthCents: 102 });
     expect(Object.keys(json.months[0]!).sort()).toEqual(["earnedCents", "month", "qualifyingCopies", "status"]);
     expect(json.payouts).toEqual([
@@ -320,7 +378,6 @@ describe("API shape", () => {
     ]);
   });
 });
-
 
 const sum = (rows: Record<string, string>[], pick: (r: Record<string, string>) => boolean) =>
   rows.filter(pick).reduce((n, r) => n + Number(r.amount_cents), 0);
@@ -351,9 +408,22 @@ describe("CSV exports", () => {
   });
 
   it("escapes commas, quotes, line breaks and spreadsheet formulas; keeps numbers numeric", () => {
-    const csv = toCsv(["a", "b", "c"], [["x, \"y\"\nz", "=HYPERLINK(\"http://evil\")", -14], ["@sum", null, 0]]);
+    const csv = toCsv(
+      ["a", "b", "c"],
+      [
+        ['x, "y"\nz', '=HYPERLINK("http://evil")', -14],
+        ["@sum", null, 0],
+      ],
+    );
     expect(csv).toBe('a,b,c\r\n"x, ""y""\nz","\'=HYPERLINK(""http://evil"")",-14\r\n\'@sum,,0\r\n');
-    expect(parseCsv(csv)[0]).toEqual({ a: 'x, "y"\nz', b: "'=HYPERLINK(\"http://evil\")", c: "-14" });
-    expect([0, 7, 100, 1050, -7, 123456].map(centsToDollars)).toEqual(["0.00", "0.07", "1.00", "10.50", "-0.07", "1234.56"]);
+    expect(parseCsv(csv)[0]).toEqual({ a: 'x, "y"\nz', b: '\'=HYPERLINK("http://evil")', c: "-14" });
+    expect([0, 7, 100, 1050, -7, 123456].map(centsToDollars)).toEqual([
+      "0.00",
+      "0.07",
+      "1.00",
+      "10.50",
+      "-0.07",
+      "1234.56",
+    ]);
   });
 });

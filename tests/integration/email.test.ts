@@ -49,7 +49,10 @@ async function creatorWithOctoberEarnings(name: string) {
     insert into creator_credits (creator_id, copy_event_id, subscriber_id, subscription_id, period_start, period_end, amount_cents, status, earned_at)
     select ${user.id}, id, ${reader.user.id}, ${subscription.id}, period_start, period_end, 7, 'earned', '2026-10-02'::timestamptz
     from ev`);
-  const account = await sandbox.stripe.accounts.create({ type: "express", capabilities: { transfers: { requested: true } } });
+  const account = await sandbox.stripe.accounts.create({
+    type: "express",
+    capabilities: { transfers: { requested: true } },
+  });
   const link = await sandbox.stripe.accountLinks.create({
     account: account.id,
     refresh_url: "http://localhost:3000/creator/payouts",
@@ -94,14 +97,22 @@ describe("payout emails", () => {
 
     const mails = await paidEmails();
     expect(mails).toHaveLength(1);
-    expect(mails[0]).toMatchObject({ toAddress: user.email, subject: "Your Flowtab payout of $10.50 is on its way", status: "queued" });
+    expect(mails[0]).toMatchObject({
+      toAddress: user.email,
+      subject: "Your Flowtab payout of $10.50 is on its way",
+      status: "queued",
+    });
     expect(mails[0]!.textBody).toContain("for your October 2026 earnings");
 
     // Confirmed again by every path: still one email.
     const [payout] = await t.db.select().from(payouts);
-    await t.db.transaction((tx) => confirmPayoutPaid(tx, { payoutId: payout!.id, transferId: payout!.stripeTransferId!, at: OCT_RUN }));
+    await t.db.transaction((tx) =>
+      confirmPayoutPaid(tx, { payoutId: payout!.id, transferId: payout!.stripeTransferId!, at: OCT_RUN }),
+    );
     await runMonthlyPayouts(t.db, { month: "2026-10", now: OCT_RUN, stripe: sandbox.stripe });
-    expect(await retryFailedPayouts(t.db, { now: OCT_RUN, stripe: sandbox.stripe })).toMatchObject({ paidEmailsQueued: 0 });
+    expect(await retryFailedPayouts(t.db, { now: OCT_RUN, stripe: sandbox.stripe })).toMatchObject({
+      paidEmailsQueued: 0,
+    });
     expect(await paidEmails()).toHaveLength(1);
   });
 
@@ -126,20 +137,29 @@ describe("payout emails", () => {
     expect(await paidEmails()).toHaveLength(1);
 
     const now = new Date(OCT_RUN.getTime() + 60 * 60 * 1000);
-    expect(await retryFailedPayouts(t.db, { now, stripe: sandbox.stripe })).toMatchObject({ attempted: 0, paidEmailsQueued: 0 });
+    expect(await retryFailedPayouts(t.db, { now, stripe: sandbox.stripe })).toMatchObject({
+      attempted: 0,
+      paidEmailsQueued: 0,
+    });
     await runMonthlyPayouts(t.db, { month: "2026-10", now, stripe: sandbox.stripe });
     expect(await paidEmails()).toHaveLength(1);
   });
 
   it("confirmPayoutTransfer (webhook) then confirmPayoutPaid (run) twice: one paid payout, one email", async () => {
     const { user } = await makeUser(t.db, "Ned");
-    const [payout] = await t.db.insert(payouts).values({ creatorId: user.id, month: "2026-10", amountCents: 1260, status: "processing" }).returning();
+    const [payout] = await t.db
+      .insert(payouts)
+      .values({ creatorId: user.id, month: "2026-10", amountCents: 1260, status: "processing" })
+      .returning();
     await confirmPayoutTransfer(t.db, { payoutId: payout!.id, transferId: "tr_1", at: OCT_RUN });
     await t.db.transaction((tx) => confirmPayoutPaid(tx, { payoutId: payout!.id, transferId: "tr_1", at: OCT_RUN }));
     await t.db.transaction((tx) => confirmPayoutPaid(tx, { payoutId: payout!.id, transferId: "tr_1", at: OCT_RUN }));
     const mails = await paidEmails();
     expect(mails).toHaveLength(1);
-    expect(mails[0]).toMatchObject({ dedupeKey: `payout-paid:${payout!.id}`, subject: "Your Flowtab payout of $12.60 is on its way" });
+    expect(mails[0]).toMatchObject({
+      dedupeKey: `payout-paid:${payout!.id}`,
+      subject: "Your Flowtab payout of $12.60 is on its way",
+    });
   });
 });
 
@@ -166,7 +186,12 @@ describe("templates", () => {
 describe("deliverQueuedEmails", () => {
   async function queue(n: number) {
     for (let i = 0; i < n; i++) {
-      await queueEmail(t.db, { to: `user${i}@example.com`, kind: "welcome", ...welcomeEmail({ name: `User ${i}` }), dedupeKey: `welcome:${i}` });
+      await queueEmail(t.db, {
+        to: `user${i}@example.com`,
+        kind: "welcome",
+        ...welcomeEmail({ name: `User ${i}` }),
+        dedupeKey: `welcome:${i}`,
+      });
     }
   }
 
@@ -188,9 +213,18 @@ describe("deliverQueuedEmails", () => {
         return info;
       },
     };
-    const [a, b] = await Promise.all([deliverQueuedEmails(t.db, { transport }), deliverQueuedEmails(t.db, { transport })]);
+    const [a, b] = await Promise.all([
+      deliverQueuedEmails(t.db, { transport }),
+      deliverQueuedEmails(t.db, { transport }),
+    ]);
     expect(a.sent + b.sent).toBe(5);
-    expect(sent.sort()).toEqual(["user0@example.com", "user1@example.com", "user2@example.com", "user3@example.com", "user4@example.com"]);
+    expect(sent.sort()).toEqual([
+      "user0@example.com",
+      "user1@example.com",
+      "user2@example.com",
+      "user3@example.com",
+      "user4@example.com",
+    ]);
     const rows = await t.db.select().from(emailOutbox);
     expect(rows.every((r) => r.status === "sent" && r.sentAt !== null)).toBe(true);
     expect(await deliverQueuedEmails(t.db, { transport })).toEqual({ mode: "smtp", sent: 0, failed: 0 });

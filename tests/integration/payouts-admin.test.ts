@@ -1,6 +1,12 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { getAdminOverview, getOutboxEmail, listFlowReports, listOutboxPage, listRecentStripeEvents } from "@/db/queries/admin";
+import {
+  getAdminOverview,
+  getOutboxEmail,
+  listFlowReports,
+  listOutboxPage,
+  listRecentStripeEvents,
+} from "@/db/queries/admin";
 import { listRecentPayouts } from "@/db/queries/payouts";
 import { queryRows } from "@/db/rows";
 import { flowReports, payouts, processedStripeEvents } from "@/db/schema";
@@ -47,7 +53,15 @@ describe("admin console queries", () => {
              (${other.tenant.id}, null, 'in_c', 'paid', 1000, 1000, 0, '2026-10-02', '2026-11-02', '2026-10-31T23:59:59Z')`);
     await t.db.insert(payouts).values([
       { creatorId: creator.user.id, month: "2026-09", amountCents: 1260, status: "paid", paidAt: new Date() },
-      { creatorId: creator.user.id, month: "2026-10", amountCents: 1050, status: "failed", attempts: 5, needsAdmin: true, lastError: "balance_insufficient: ..." },
+      {
+        creatorId: creator.user.id,
+        month: "2026-10",
+        amountCents: 1050,
+        status: "failed",
+        attempts: 5,
+        needsAdmin: true,
+        lastError: "balance_insufficient: ...",
+      },
     ]);
 
     const overview = await getAdminOverview(t.db, NOV);
@@ -82,8 +96,18 @@ describe("admin console queries", () => {
 
   it("lists webhook events, reports (open first) and the outbox newest first, paginated", async () => {
     await t.db.insert(processedStripeEvents).values([
-      { id: "evt_1", type: "invoice.paid", stripeCreatedAt: new Date("2026-11-01T00:00:00Z"), processedAt: new Date("2026-11-01T00:00:01Z") },
-      { id: "evt_2", type: "transfer.created", stripeCreatedAt: new Date("2026-11-02T00:00:00Z"), processedAt: new Date("2026-11-02T00:00:01Z") },
+      {
+        id: "evt_1",
+        type: "invoice.paid",
+        stripeCreatedAt: new Date("2026-11-01T00:00:00Z"),
+        processedAt: new Date("2026-11-01T00:00:01Z"),
+      },
+      {
+        id: "evt_2",
+        type: "transfer.created",
+        stripeCreatedAt: new Date("2026-11-02T00:00:00Z"),
+        processedAt: new Date("2026-11-02T00:00:01Z"),
+      },
     ]);
     expect((await listRecentStripeEvents(t.db, { limit: 10 })).map((e) => e.id)).toEqual(["evt_2", "evt_1"]);
 
@@ -92,16 +116,35 @@ describe("admin console queries", () => {
     const [a, b] = await makeFlows(t.db, { userId: creator.user.id, tenantId: creator.tenant.id }, 2);
     const rows = await queryRows<{ id: string; slug: string }>(t.db, sql`select id, slug from flows order by slug`);
     await t.db.insert(flowReports).values([
-      { flowId: rows.find((r) => r.slug === a)!.id, reporterId: reporter.user.id, reason: "spam", resolvedAt: new Date(), createdAt: new Date("2026-11-03T00:00:00Z") },
-      { flowId: rows.find((r) => r.slug === b)!.id, reporterId: reporter.user.id, reason: "broken", details: "Step 3 fails", createdAt: new Date("2026-11-01T00:00:00Z") },
+      {
+        flowId: rows.find((r) => r.slug === a)!.id,
+        reporterId: reporter.user.id,
+        reason: "spam",
+        resolvedAt: new Date(),
+        createdAt: new Date("2026-11-03T00:00:00Z"),
+      },
+      {
+        flowId: rows.find((r) => r.slug === b)!.id,
+        reporterId: reporter.user.id,
+        reason: "broken",
+        details: "Step 3 fails",
+        createdAt: new Date("2026-11-01T00:00:00Z"),
+      },
     ]);
-    expect((await listFlowReports(t.db, { limit: 10 })).map((r) => [r.flowSlug, r.reason, r.resolvedAt === null])).toEqual([
+    expect(
+      (await listFlowReports(t.db, { limit: 10 })).map((r) => [r.flowSlug, r.reason, r.resolvedAt === null]),
+    ).toEqual([
       [b, "broken", true],
       [a, "spam", false],
     ]);
 
     for (let i = 0; i < 30; i++) {
-      await queueEmail(t.db, { to: `u${i}@example.com`, kind: "welcome", ...welcomeEmail({ name: `U${i}` }), dedupeKey: `welcome:${i}` });
+      await queueEmail(t.db, {
+        to: `u${i}@example.com`,
+        kind: "welcome",
+        ...welcomeEmail({ name: `U${i}` }),
+        dedupeKey: `welcome:${i}`,
+      });
     }
     const first = await listOutboxPage(t.db, { page: 1, pageSize: 25 });
     const second = await listOutboxPage(t.db, { page: 2, pageSize: 25 });

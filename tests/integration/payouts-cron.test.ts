@@ -36,13 +36,23 @@ function call(body: unknown, authorization: string | null = `Bearer ${SECRET}`) 
   const headers = new Headers({ "Content-Type": "application/json" });
   if (authorization !== null) headers.set("Authorization", authorization);
   return POST(
-    new Request("http://localhost/api/cron/payouts", { method: "POST", headers, body: typeof body === "string" ? body : JSON.stringify(body) }),
+    new Request("http://localhost/api/cron/payouts", {
+      method: "POST",
+      headers,
+      body: typeof body === "string" ? body : JSON.stringify(body),
+    }),
   );
 }
 
 describe("POST /api/cron/payouts", () => {
   it("401 without the secret, with a wrong one, or another scheme", async () => {
-    for (const authorization of [null, "Bearer wrong-secret-0123456789abcdef", `Bearer ${SECRET}x`, `Basic ${SECRET}`, "Bearer"]) {
+    for (const authorization of [
+      null,
+      "Bearer wrong-secret-0123456789abcdef",
+      `Bearer ${SECRET}x`,
+      `Basic ${SECRET}`,
+      "Bearer",
+    ]) {
       const response = await call({ month: "2026-10" }, authorization);
       expect(response.status, String(authorization)).toBe(401);
       expect(await response.json()).toEqual({ error: { code: "unauthorized", message: expect.any(String) } });
@@ -79,7 +89,10 @@ describe("POST /api/cron/payouts", () => {
       select ${creator.user.id}, id, ${reader.user.id}, ${subscription.id}, period_start, period_end, 7, 'earned', ${monthBounds(month).start.toISOString()}::timestamptz
       from ev`); // 150 x 7 = 1050 = $10.50
 
-    const account = await sandbox.stripe.accounts.create({ type: "express", capabilities: { transfers: { requested: true } } });
+    const account = await sandbox.stripe.accounts.create({
+      type: "express",
+      capabilities: { transfers: { requested: true } },
+    });
     const link = await sandbox.stripe.accountLinks.create({
       account: account.id,
       refresh_url: "http://localhost:3000/creator/payouts",
@@ -117,7 +130,10 @@ describe("POST /api/cron/payouts", () => {
     const again = await (await call({ month })).json();
     expect(again).toMatchObject({ paid: [], alreadyPaid: [{ amountCents: 1050 }], totalPaidCents: 0 });
     expect((await sandbox.stripe.transfers.list({ destination: account.id })).data).toHaveLength(1);
-    const [mail] = await queryRows<{ n: number }>(t.db, sql`select count(*)::int as n from email_outbox where kind = 'payout_paid'`);
+    const [mail] = await queryRows<{ n: number }>(
+      t.db,
+      sql`select count(*)::int as n from email_outbox where kind = 'payout_paid'`,
+    );
     expect(mail!.n).toBe(1);
   });
 });

@@ -65,7 +65,12 @@ async function makeCreator(name: string) {
 type Creator = Awaited<ReturnType<typeof makeCreator>>;
 
 /** `count` qualifying copies of the creator's flow, each with its own period so each can be reversed alone. */
-async function grantCredits(w: World, creator: Creator, count: number, opts: { earnedAt: Date | null; status?: "earned" | "pending" }) {
+async function grantCredits(
+  w: World,
+  creator: Creator,
+  count: number,
+  opts: { earnedAt: Date | null; status?: "earned" | "pending" },
+) {
   const base = new Date(Date.UTC(2026, 0, 1) + (periodSeq += 1) * 10_000_000);
   const status = opts.status ?? "earned";
   const rows = await queryRows<{ id: string; period_start: string }>(
@@ -89,7 +94,12 @@ async function grantCredits(w: World, creator: Creator, count: number, opts: { e
 /** A refund of the invoice that paid these credits' periods, through the real lifecycle query. */
 async function reverseCredits(w: World, credits: { periodStart: Date }[], reversedAt: Date) {
   for (const c of credits) {
-    await reversePeriodCredits(t.db, { subscriptionId: w.subscription.id, periodStart: c.periodStart, invoiceId: await invoiceId(w), at: reversedAt });
+    await reversePeriodCredits(t.db, {
+      subscriptionId: w.subscription.id,
+      periodStart: c.periodStart,
+      invoiceId: await invoiceId(w),
+      at: reversedAt,
+    });
   }
 }
 
@@ -154,7 +164,10 @@ async function transfersTo(creator: Creator) {
 }
 
 async function payoutOf(creator: Creator, month: string): Promise<Payout | undefined> {
-  const [row] = await t.db.select().from(payouts).where(and(eq(payouts.creatorId, creator.id), eq(payouts.month, month)));
+  const [row] = await t.db
+    .select()
+    .from(payouts)
+    .where(and(eq(payouts.creatorId, creator.id), eq(payouts.month, month)));
   return row;
 }
 
@@ -216,13 +229,19 @@ describe("runMonthlyPayouts: which credits a month pays", () => {
       totalPaidCents: 1260,
     });
     expect(october.carriedForward).toEqual([{ creatorId: ben.id, amountCents: 700, reason: "below_threshold" }]); // $7.00
-    expect(october.skippedNotOnboarded).toEqual([{ creatorId: cat.id, amountCents: 1400, reason: "transfers_inactive" }]); // $14.00
+    expect(october.skippedNotOnboarded).toEqual([
+      { creatorId: cat.id, amountCents: 1400, reason: "transfers_inactive" },
+    ]); // $14.00
 
     const annOct = (await payoutOf(ann, "2026-10"))!;
     expect(annOct).toMatchObject({ status: "paid", amountCents: 1260, attempts: 0, needsAdmin: false });
     expect(await payoutOf(ben, "2026-10")).toBeUndefined(); // carrying forward writes nothing
     expect(await payoutOf(cat, "2026-10")).toBeUndefined();
-    expect(await creditStatuses(ann)).toEqual({ paid_out: { n: 180, cents: 1260 }, earned: { n: 10, cents: 70 }, pending: { n: 20, cents: 140 } });
+    expect(await creditStatuses(ann)).toEqual({
+      paid_out: { n: 180, cents: 1260 },
+      earned: { n: 10, cents: 70 },
+      pending: { n: 20, cents: 140 },
+    });
     expect(await creditStatuses(ben)).toEqual({ earned: { n: 100, cents: 700 } });
 
     const [annTransfer] = await transfersTo(ann);
@@ -293,7 +312,10 @@ describe("runMonthlyPayouts: which credits a month pays", () => {
   });
 
   it("refuses a month that is not over, and a malformed month, writing nothing", async () => {
-    await expect(run("2026-11", at("2026-11-30T23:59:59Z"))).rejects.toMatchObject({ code: "validation_failed", field: "month" });
+    await expect(run("2026-11", at("2026-11-30T23:59:59Z"))).rejects.toMatchObject({
+      code: "validation_failed",
+      field: "month",
+    });
     await expect(run("2026-13", OCT_RUN)).rejects.toThrow(/YYYY-MM/);
     expect(await t.db.select().from(payouts)).toEqual([]);
   });
@@ -309,7 +331,13 @@ describe("failures and retries", () => {
     const first = await run("2026-10", OCT_RUN);
     expect(first.paid).toEqual([]);
     expect(first.failed).toEqual([
-      expect.objectContaining({ creatorId: gus.id, amountCents: 1050, attempts: 1, needsAdmin: false, nextAttemptAt: "2026-11-01T02:00:00.000Z" }),
+      expect.objectContaining({
+        creatorId: gus.id,
+        amountCents: 1050,
+        attempts: 1,
+        needsAdmin: false,
+        nextAttemptAt: "2026-11-01T02:00:00.000Z",
+      }),
     ]);
     const failed = (await payoutOf(gus, "2026-10"))!;
     expect(failed).toMatchObject({ status: "failed", attempts: 1, amountCents: 1050 });
@@ -322,7 +350,12 @@ describe("failures and retries", () => {
     expect(await retryFailedPayouts(t.db, { now: at("2026-11-01T01:59:00Z"), stripe })).toMatchObject({ attempted: 0 });
 
     const retry = await retryFailedPayouts(t.db, { now: at("2026-11-01T02:00:00Z"), stripe });
-    expect(retry).toMatchObject({ attempted: 1, failed: [], totalPaidCents: 1050, paid: [expect.objectContaining({ payoutId: failed.id, amountCents: 1050 })] });
+    expect(retry).toMatchObject({
+      attempted: 1,
+      failed: [],
+      totalPaidCents: 1050,
+      paid: [expect.objectContaining({ payoutId: failed.id, amountCents: 1050 })],
+    });
     const paid = (await payoutOf(gus, "2026-10"))!;
     expect(paid).toMatchObject({ status: "paid", attempts: 1, lastError: null });
     expect(await creditStatuses(gus)).toEqual({ paid_out: { n: 150, cents: 1050 } });
@@ -332,7 +365,9 @@ describe("failures and retries", () => {
     // The keys Stripe saw: the first attempt's key replays its failure, the retry's key replays the transfer.
     const params = transferParamsFor(paid, gus.accountId!);
     expect(transferIdempotencyKey({ ...paid, attempts: 0 })).toBe(`payout:${gus.id}:2026-10`);
-    await expect(stripe.transfers.create(params, { idempotencyKey: `payout:${gus.id}:2026-10` })).rejects.toMatchObject({ code: "balance_insufficient" });
+    await expect(stripe.transfers.create(params, { idempotencyKey: `payout:${gus.id}:2026-10` })).rejects.toMatchObject(
+      { code: "balance_insufficient" },
+    );
     const replayed = await stripe.transfers.create(params, { idempotencyKey: `payout:${gus.id}:2026-10:retry-1` });
     expect(replayed.id).toBe(transfers[0]!.id);
     expect(await transfersTo(gus)).toHaveLength(1);
@@ -355,7 +390,13 @@ describe("failures and retries", () => {
     }
     expect(waits).toEqual([1, 4, 16, 64]); // hours of backoff after failures 1..4
     const exhausted = (await payoutOf(hal, "2026-10"))!;
-    expect(exhausted).toMatchObject({ status: "failed", attempts: 5, needsAdmin: true, nextAttemptAt: null, amountCents: 1120 });
+    expect(exhausted).toMatchObject({
+      status: "failed",
+      attempts: 5,
+      needsAdmin: true,
+      nextAttemptAt: null,
+      amountCents: 1120,
+    });
     const failedMail = await emailsOfKind("payout_failed");
     expect(failedMail).toHaveLength(1);
     expect(failedMail[0]).toMatchObject({ toAddress: hal.email, dedupeKey: `payout-failed:${exhausted.id}` });
@@ -366,7 +407,9 @@ describe("failures and retries", () => {
     // An admin asks for one more attempt (the sixth key: retry-5).
     const now = at("2026-11-10T00:00:00Z");
     await reopenPayoutForRetry(t.db, { payoutId: exhausted.id, now });
-    expect((await retryFailedPayouts(t.db, { now, stripe })).paid).toEqual([expect.objectContaining({ amountCents: 1120 })]);
+    expect((await retryFailedPayouts(t.db, { now, stripe })).paid).toEqual([
+      expect.objectContaining({ amountCents: 1120 }),
+    ]);
     expect(await creditStatuses(hal)).toEqual({ paid_out: { n: 160, cents: 1120 } });
     expect((await transfersTo(hal)).map((tr) => tr.amount)).toEqual([1120]);
     expect(await emailsOfKind("payout_failed")).toHaveLength(1);
@@ -386,7 +429,10 @@ describe("never twice", () => {
 
   async function expectPaidOnce(creators: Creator[], amounts: number[]) {
     for (const [i, creator] of creators.entries()) {
-      expect((await transfersTo(creator)).map((tr) => tr.amount), creator.id).toEqual([amounts[i]]);
+      expect(
+        (await transfersTo(creator)).map((tr) => tr.amount),
+        creator.id,
+      ).toEqual([amounts[i]]);
       expect(await payoutOf(creator, "2026-10")).toMatchObject({ status: "paid", amountCents: amounts[i] });
     }
     expect(await t.db.select().from(payouts)).toHaveLength(creators.length);
@@ -419,7 +465,9 @@ describe("never twice", () => {
     expect(sent!.metadata).toMatchObject({ payoutId: stuck!.id });
 
     // What a resumed attempt would send under the same key: Stripe's stored transfer, not a new one.
-    const replay = await stripe.transfers.create(transferParamsFor(stuck!, stuckCreator.accountId!), { idempotencyKey: transferIdempotencyKey(stuck!) });
+    const replay = await stripe.transfers.create(transferParamsFor(stuck!, stuckCreator.accountId!), {
+      idempotencyKey: transferIdempotencyKey(stuck!),
+    });
     expect(replay.id).toBe(sent!.id);
 
     const again = await run("2026-10", at("2026-11-01T01:05:00Z"));
@@ -475,7 +523,10 @@ describe("never twice", () => {
       },
     } as unknown as Stripe;
     const first = await run("2026-10", OCT_RUN, { stripe: lossy });
-    expect(first.failed.map((f) => f.error)).toEqual([expect.stringContaining("socket hang up"), expect.stringContaining("socket hang up")]);
+    expect(first.failed.map((f) => f.error)).toEqual([
+      expect.stringContaining("socket hang up"),
+      expect.stringContaining("socket hang up"),
+    ]);
     expect((await transfersTo(ivy)).length + (await transfersTo(jon)).length).toBe(2);
 
     const retry = await retryFailedPayouts(t.db, { now: at("2026-11-01T02:00:00Z"), stripe });
@@ -490,7 +541,10 @@ describe("never twice", () => {
     const hooks: PayoutHooks = {
       beforeTransfer: async () => {
         if (refusedWhileRunning.length === 0) {
-          refusedWhileRunning = await Promise.allSettled([run("2026-10", OCT_RUN), retryFailedPayouts(t.db, { now: OCT_RUN, stripe })]);
+          refusedWhileRunning = await Promise.allSettled([
+            run("2026-10", OCT_RUN),
+            retryFailedPayouts(t.db, { now: OCT_RUN, stripe }),
+          ]);
         }
       },
     };
@@ -504,18 +558,21 @@ describe("never twice", () => {
     await expectPaidOnce([ivy, jon], [1400, 1001]);
   });
 
-  it.runIf(process.env.DATABASE_URL)("PostgreSQL: a run is refused while another process holds the advisory lock", async () => {
-    const { ivy, jon } = await twoCreators();
-    const other = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
-    try {
-      await other.unsafe(`select pg_advisory_lock(${PAYOUT_LOCK_KEY})`);
-      await expect(run("2026-10", OCT_RUN)).rejects.toBeInstanceOf(PayoutJobRunningError);
-      expect(await t.db.select().from(payouts)).toEqual([]);
-      await other.unsafe(`select pg_advisory_unlock(${PAYOUT_LOCK_KEY})`);
-      await run("2026-10", OCT_RUN);
-      await expectPaidOnce([ivy, jon], [1400, 1001]);
-    } finally {
-      await other.end({ timeout: 5 });
-    }
-  });
+  it.runIf(process.env.DATABASE_URL)(
+    "PostgreSQL: a run is refused while another process holds the advisory lock",
+    async () => {
+      const { ivy, jon } = await twoCreators();
+      const other = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
+      try {
+        await other.unsafe(`select pg_advisory_lock(${PAYOUT_LOCK_KEY})`);
+        await expect(run("2026-10", OCT_RUN)).rejects.toBeInstanceOf(PayoutJobRunningError);
+        expect(await t.db.select().from(payouts)).toEqual([]);
+        await other.unsafe(`select pg_advisory_unlock(${PAYOUT_LOCK_KEY})`);
+        await run("2026-10", OCT_RUN);
+        await expectPaidOnce([ivy, jon], [1400, 1001]);
+      } finally {
+        await other.end({ timeout: 5 });
+      }
+    },
+  );
 });

@@ -1,10 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import {
-  countPublishesThisMonth,
-  getEditableFlow,
-  listCreatorFlowsForDashboard,
-} from "@/db/queries/flow-publishing";
+import { countPublishesThisMonth, getEditableFlow, listCreatorFlowsForDashboard } from "@/db/queries/flow-publishing";
 import { getFlowBySlug } from "@/db/queries/flows";
 import { flows } from "@/db/schema";
 import { AppError } from "@/lib/errors";
@@ -57,7 +53,10 @@ async function flowRow(id: string) {
 
 async function countFlows(creatorId: string, status?: "draft" | "published" | "unpublished") {
   const where = status ? and(eq(flows.creatorId, creatorId), eq(flows.status, status)) : eq(flows.creatorId, creatorId);
-  const [row] = await t.db.select({ n: sql<number>`count(*)::int` }).from(flows).where(where);
+  const [row] = await t.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(flows)
+    .where(where);
   return Number(row!.n);
 }
 
@@ -122,7 +121,8 @@ describe("slugs", () => {
   it("equal titles get -2, -3 ... in order", async () => {
     const { user } = await makeUser(t.db, "Casey");
     const slugs = [];
-    for (let i = 0; i < 3; i++) slugs.push((await createFlow(t.db, { userId: user.id, input: input(), publish: false })).slug);
+    for (let i = 0; i < 3; i++)
+      slugs.push((await createFlow(t.db, { userId: user.id, input: input(), publish: false })).slug);
     expect(slugs).toEqual([
       "watch-an-amazon-price-and-post-to-slack",
       "watch-an-amazon-price-and-post-to-slack-2",
@@ -134,7 +134,11 @@ describe("slugs", () => {
     const creators = await Promise.all(["A", "B", "C"].map((n) => makeUser(t.db, `Creator ${n}`)));
     const refs = await Promise.all(
       Array.from({ length: 5 }, (_, i) =>
-        createFlow(t.db, { userId: creators[i % 3]!.user.id, input: input({ title: "Same title for everyone" }), publish: i % 2 === 0 }),
+        createFlow(t.db, {
+          userId: creators[i % 3]!.user.id,
+          input: input({ title: "Same title for everyone" }),
+          publish: i % 2 === 0,
+        }),
       ),
     );
     const slugs = refs.map((r) => r.slug);
@@ -150,7 +154,11 @@ describe("slugs", () => {
 
   it("follow the title while the flow is a draft, and stay fixed once it has been published", async () => {
     const { user } = await makeUser(t.db, "Casey");
-    const ref = await createFlow(t.db, { userId: user.id, input: input({ title: "First working title" }), publish: false });
+    const ref = await createFlow(t.db, {
+      userId: user.id,
+      input: input({ title: "First working title" }),
+      publish: false,
+    });
     expect(ref.slug).toBe("first-working-title");
     const renamed = await updateFlow(t.db, {
       userId: user.id,
@@ -160,7 +168,12 @@ describe("slugs", () => {
     });
     expect(renamed.slug).toBe("watch-an-amazon-price-and-post-to-slack");
     await publishFlow(t.db, { userId: user.id, isAdmin: false, flowId: ref.id });
-    const again = await updateFlow(t.db, { userId: user.id, isAdmin: false, flowId: ref.id, input: input({ title: "A new name after launch" }) });
+    const again = await updateFlow(t.db, {
+      userId: user.id,
+      isAdmin: false,
+      flowId: ref.id,
+      input: input({ title: "A new name after launch" }),
+    });
     expect(again.slug).toBe("watch-an-amazon-price-and-post-to-slack");
     expect((await flowRow(ref.id)).title).toBe("A new name after launch");
   });
@@ -168,7 +181,11 @@ describe("slugs", () => {
   it("a draft renamed to a taken title gets the next free suffix", async () => {
     const { user } = await makeUser(t.db, "Casey");
     await createFlow(t.db, { userId: user.id, input: input(), publish: true });
-    const draft = await createFlow(t.db, { userId: user.id, input: input({ title: "Something else entirely" }), publish: false });
+    const draft = await createFlow(t.db, {
+      userId: user.id,
+      input: input({ title: "Something else entirely" }),
+      publish: false,
+    });
     const renamed = await updateFlow(t.db, { userId: user.id, isAdmin: false, flowId: draft.id, input: input() });
     expect(renamed.slug).toBe("watch-an-amazon-price-and-post-to-slack-2");
   });
@@ -200,9 +217,16 @@ describe("status transitions", () => {
   it("editing a published flow keeps it published; publishing twice is a no-op", async () => {
     const { user } = await makeUser(t.db, "Casey");
     const ref = await createFlow(t.db, { userId: user.id, input: input(), publish: true });
-    const saved = await updateFlow(t.db, { userId: user.id, isAdmin: false, flowId: ref.id, input: input({ summary: "A new summary that is long enough." }) });
+    const saved = await updateFlow(t.db, {
+      userId: user.id,
+      isAdmin: false,
+      flowId: ref.id,
+      input: input({ summary: "A new summary that is long enough." }),
+    });
     expect(saved.status).toBe("published");
-    expect((await publishFlow(t.db, { userId: user.id, isAdmin: false, flowId: ref.id })).publishedAt).toEqual(ref.publishedAt);
+    expect((await publishFlow(t.db, { userId: user.id, isAdmin: false, flowId: ref.id })).publishedAt).toEqual(
+      ref.publishedAt,
+    );
   });
 
   it("a draft cannot be unpublished", async () => {
@@ -215,7 +239,13 @@ describe("status transitions", () => {
   it("updateFlow with publish saves the content and publishes in one step", async () => {
     const { user } = await makeUser(t.db, "Casey");
     const draft = await createFlow(t.db, { userId: user.id, input: input(), publish: false });
-    const ref = await updateFlow(t.db, { userId: user.id, isAdmin: false, flowId: draft.id, input: input({ isPremium: false }), publish: true });
+    const ref = await updateFlow(t.db, {
+      userId: user.id,
+      isAdmin: false,
+      flowId: draft.id,
+      input: input({ isPremium: false }),
+      publish: true,
+    });
     expect(ref.status).toBe("published");
     expect((await flowRow(draft.id)).isPremium).toBe(false);
   });
@@ -235,10 +265,20 @@ describe("publish quota (free plan: 5 new flows per UTC month)", () => {
     expect(await countFlows(user.id)).toBe(5);
 
     // Saving it as a draft is still allowed; publishing that draft is not, and leaves it untouched.
-    const draft = await createFlow(t.db, { userId: user.id, input: input({ title: "The sixth flow this month" }), publish: false });
+    const draft = await createFlow(t.db, {
+      userId: user.id,
+      input: input({ title: "The sixth flow this month" }),
+      publish: false,
+    });
     await expectAppError(publishFlow(t.db, { userId: user.id, isAdmin: false, flowId: draft.id }), "quota_exceeded");
     await expectAppError(
-      updateFlow(t.db, { userId: user.id, isAdmin: false, flowId: draft.id, input: input({ title: "Renamed while over quota" }), publish: true }),
+      updateFlow(t.db, {
+        userId: user.id,
+        isAdmin: false,
+        flowId: draft.id,
+        input: input({ title: "Renamed while over quota" }),
+        publish: true,
+      }),
       "quota_exceeded",
     );
     const row = await flowRow(draft.id);
@@ -266,7 +306,9 @@ describe("publish quota (free plan: 5 new flows per UTC month)", () => {
     await publishMany(user.id, 4);
     const drafts = [];
     for (const i of [1, 2, 3]) {
-      drafts.push(await createFlow(t.db, { userId: user.id, input: input({ title: `Draft waiting ${i}` }), publish: false }));
+      drafts.push(
+        await createFlow(t.db, { userId: user.id, input: input({ title: `Draft waiting ${i}` }), publish: false }),
+      );
     }
     const results = await Promise.allSettled(
       drafts.map((d) => publishFlow(t.db, { userId: user.id, isAdmin: false, flowId: d.id })),
@@ -296,7 +338,12 @@ describe("publish quota (free plan: 5 new flows per UTC month)", () => {
     const lastMonth = new Date(Date.UTC(2026, 9, 31, 23, 59, 59)); // 31 Oct 2026, 23:59:59 UTC
     const thisMonth = new Date(Date.UTC(2026, 10, 1, 0, 0, 0)); // 1 Nov 2026, 00:00:00 UTC
     await publishMany(user.id, 5, lastMonth);
-    const ref = await createFlow(t.db, { userId: user.id, input: input({ title: "First of November" }), publish: true, now: thisMonth });
+    const ref = await createFlow(t.db, {
+      userId: user.id,
+      input: input({ title: "First of November" }),
+      publish: true,
+      now: thisMonth,
+    });
     expect(ref.status).toBe("published");
     expect(await countPublishesThisMonth(t.db, { userId: user.id, now: thisMonth })).toBe(1);
     expect(await getPublishQuota(t.db, { userId: user.id, now: thisMonth })).toMatchObject({
@@ -310,7 +357,11 @@ describe("publish quota (free plan: 5 new flows per UTC month)", () => {
     const { user, tenant } = await makeUser(t.db, "Subscriber");
     await makeSubscription(t.db, tenant.id, { status: "active" });
     await publishMany(user.id, 6);
-    expect(await getPublishQuota(t.db, { userId: user.id })).toMatchObject({ planName: "Premium", limit: 100, used: 6 });
+    expect(await getPublishQuota(t.db, { userId: user.id })).toMatchObject({
+      planName: "Premium",
+      limit: 100,
+      used: 6,
+    });
   });
 });
 
@@ -332,7 +383,9 @@ describe("who may change a flow", () => {
   it("a malformed or unknown id is not found too", async () => {
     const { user } = await makeUser(t.db, "Owner");
     expect(await getEditableFlow(t.db, { userId: user.id, isAdmin: false, flowId: "not-a-uuid" })).toBeNull();
-    expect(await getEditableFlow(t.db, { userId: user.id, isAdmin: true, flowId: "'; drop table flows; --" })).toBeNull();
+    expect(
+      await getEditableFlow(t.db, { userId: user.id, isAdmin: true, flowId: "'; drop table flows; --" }),
+    ).toBeNull();
     await expectAppError(
       publishFlow(t.db, { userId: user.id, isAdmin: false, flowId: "00000000-0000-4000-8000-000000000000" }),
       "not_found",
@@ -346,7 +399,11 @@ describe("who may change a flow", () => {
     const params = { userId: admin.id, isAdmin: true, flowId: draft.id };
 
     expect((await getEditableFlow(t.db, params))?.title).toBe(input().title);
-    await updateFlow(t.db, { ...params, input: input({ summary: "Tidied up by an admin, long enough." }), publish: true });
+    await updateFlow(t.db, {
+      ...params,
+      input: input({ summary: "Tidied up by an admin, long enough." }),
+      publish: true,
+    });
     expect(await flowRow(draft.id)).toMatchObject({
       creatorId: owner.id,
       tenantId: tenant.id,
@@ -366,8 +423,16 @@ describe("listCreatorFlowsForDashboard", () => {
     const { user: other } = await makeUser(t.db, "Other");
     await createFlow(t.db, { userId: other.id, input: input(), publish: true });
     const a = await createFlow(t.db, { userId: user.id, input: input({ title: "Flow A is a draft" }), publish: false });
-    const b = await createFlow(t.db, { userId: user.id, input: input({ title: "Flow B is published" }), publish: true });
-    const c = await createFlow(t.db, { userId: user.id, input: input({ title: "Flow C is unpublished" }), publish: true });
+    const b = await createFlow(t.db, {
+      userId: user.id,
+      input: input({ title: "Flow B is published" }),
+      publish: true,
+    });
+    const c = await createFlow(t.db, {
+      userId: user.id,
+      input: input({ title: "Flow C is unpublished" }),
+      publish: true,
+    });
     await unpublishFlow(t.db, { userId: user.id, isAdmin: false, flowId: c.id });
 
     const { flows: rows, counts } = await listCreatorFlowsForDashboard(t.db, { userId: user.id });

@@ -13,8 +13,14 @@ afterAll(async () => t.close());
 beforeEach(async () => t.reset());
 
 async function makeFlow() {
-  const [creator] = await t.db.insert(users).values({ email: "maker@example.com", name: "Maker", handle: "maker" }).returning();
-  const [tenant] = await t.db.insert(tenants).values({ name: "Maker", kind: "personal", personalOwnerId: creator!.id }).returning();
+  const [creator] = await t.db
+    .insert(users)
+    .values({ email: "maker@example.com", name: "Maker", handle: "maker" })
+    .returning();
+  const [tenant] = await t.db
+    .insert(tenants)
+    .values({ name: "Maker", kind: "personal", personalOwnerId: creator!.id })
+    .returning();
   const updatedAt = new Date("2026-01-01T00:00:00Z");
   const [flow] = await t.db
     .insert(flows)
@@ -47,8 +53,14 @@ async function counters(flowId: string) {
     .select({ likes: flows.likeCount, saves: flows.saveCount, updatedAt: flows.updatedAt })
     .from(flows)
     .where(eq(flows.id, flowId));
-  const [likeRows] = await t.db.select({ n: sql<number>`count(*)::int` }).from(likes).where(eq(likes.flowId, flowId));
-  const [saveRows] = await t.db.select({ n: sql<number>`count(*)::int` }).from(saves).where(eq(saves.flowId, flowId));
+  const [likeRows] = await t.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(likes)
+    .where(eq(likes.flowId, flowId));
+  const [saveRows] = await t.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(saves)
+    .where(eq(saves.flowId, flowId));
   return { ...row!, likeRows: Number(likeRows!.n), saveRows: Number(saveRows!.n) };
 }
 
@@ -94,7 +106,9 @@ describe("likes and saves", () => {
     );
     expect(liked.every((r) => r.likes === 1)).toBe(true);
     expect(await counters(flow.id)).toMatchObject({ likes: 1, likeRows: 1 });
-    await Promise.all(Array.from({ length: 10 }, () => setLike(t.db, { userId: userId!, flowId: flow.id, liked: false })));
+    await Promise.all(
+      Array.from({ length: 10 }, () => setLike(t.db, { userId: userId!, flowId: flow.id, liked: false })),
+    );
     expect(await counters(flow.id)).toMatchObject({ likes: 0, likeRows: 0 });
   });
 
@@ -115,10 +129,16 @@ describe("likes and saves", () => {
   it("refuses unknown or unpublished flows with not_found", async () => {
     const flow = await makeFlow();
     const [userId] = await makeUsers(1);
-    await expect(likeFlow(t.db, { userId: userId!, slug: "no-such-flow", liked: true })).rejects.toMatchObject({ code: "not_found" });
-    await expect(likeFlow(t.db, { userId: userId!, slug: "Bad Slug!", liked: true })).rejects.toMatchObject({ code: "not_found" });
+    await expect(likeFlow(t.db, { userId: userId!, slug: "no-such-flow", liked: true })).rejects.toMatchObject({
+      code: "not_found",
+    });
+    await expect(likeFlow(t.db, { userId: userId!, slug: "Bad Slug!", liked: true })).rejects.toMatchObject({
+      code: "not_found",
+    });
     await t.db.update(flows).set({ status: "unpublished" }).where(eq(flows.id, flow.id));
-    await expect(likeFlow(t.db, { userId: userId!, slug: "watch-a-price", liked: true })).rejects.toMatchObject({ code: "not_found" });
+    await expect(likeFlow(t.db, { userId: userId!, slug: "watch-a-price", liked: true })).rejects.toMatchObject({
+      code: "not_found",
+    });
     expect(await counters(flow.id)).toMatchObject({ likes: 0, likeRows: 0 });
   });
 });

@@ -55,7 +55,15 @@ async function makeWorld() {
       stripeSyncedAt: new Date(),
     })
     .returning();
-  return { creator: creator!, reader: reader!, readerTenant: readerTenant!, flow: flow!, sub: sub!, periodStart, periodEnd };
+  return {
+    creator: creator!,
+    reader: reader!,
+    readerTenant: readerTenant!,
+    flow: flow!,
+    sub: sub!,
+    periodStart,
+    periodEnd,
+  };
 }
 
 function copyRow(w: Awaited<ReturnType<typeof makeWorld>>) {
@@ -102,7 +110,8 @@ describe("database constraints", () => {
     await expect(t.db.insert(creatorCredits).values({ ...credit, amountCents: -7 })).rejects.toThrow();
     await expect(t.db.insert(creatorCredits).values({ ...credit, amountCents: 0 })).rejects.toThrow();
     await expect(
-      t.db.execute(sql`insert into creator_credits (creator_id, copy_event_id, subscriber_id, subscription_id, period_start, period_end, amount_cents, status)
+      t.db
+        .execute(sql`insert into creator_credits (creator_id, copy_event_id, subscriber_id, subscription_id, period_start, period_end, amount_cents, status)
         values (${w.creator.id}, ${copy!.id}, ${w.reader.id}, ${w.sub.id}, ${w.periodStart}, ${w.periodEnd}, 7, 'bogus')`),
     ).rejects.toThrow();
     await t.db.insert(creatorCredits).values(credit);

@@ -47,7 +47,14 @@ async function snapshot(): Promise<Record<string, string>> {
 
 describe("seed: catalogue", () => {
   it("publishes a large, varied catalogue from at least 12 creators", async () => {
-    const c = await one<{ flows: number; free: number; agents: number; sites: number; categories: number; creators: number }>(
+    const c = await one<{
+      flows: number;
+      free: number;
+      agents: number;
+      sites: number;
+      categories: number;
+      creators: number;
+    }>(
       sql`select count(*)::int as flows,
                  (count(*) filter (where not is_premium))::int as free,
                  (select count(distinct a)::int from flows, unnest(agents) a where status = 'published') as agents,
@@ -125,7 +132,15 @@ describe("seed: demo accounts", () => {
   it("has an active subscriber with 37 of 100 paid copies used this period", async () => {
     const subscriber = await userByEmail("subscriber@flowtab.dev");
     expect(subscriber.name).toBe("Sam Okafor");
-    const sub = await one<{ id: string; status: string; start: Date; end: Date; amount: number; customer: string; tenant_customer: string }>(
+    const sub = await one<{
+      id: string;
+      status: string;
+      start: Date;
+      end: Date;
+      amount: number;
+      customer: string;
+      tenant_customer: string;
+    }>(
       sql`select s.id, s.status, s.current_period_start as start, s.current_period_end as end, s.unit_amount_cents as amount,
                  s.stripe_customer_id as customer, tn.stripe_customer_id as tenant_customer
           from subscriptions s join tenants tn on tn.id = s.tenant_id
@@ -145,7 +160,14 @@ describe("seed: demo accounts", () => {
       sql`select copies, paid_copies from copy_period_usage where user_id = ${subscriber.id} and period_start = ${iso(start)}::timestamptz`,
     );
     expect(usage).toEqual({ copies: 37, paid_copies: 37 });
-    const copies = await one<{ n: number; counted: number; premium: number; creators: number; demo: number; outside: number }>(
+    const copies = await one<{
+      n: number;
+      counted: number;
+      premium: number;
+      creators: number;
+      demo: number;
+      outside: number;
+    }>(
       sql`select count(*)::int as n, (count(*) filter (where c.counted_for_payout))::int as counted,
                  (count(*) filter (where f.is_premium))::int as premium, count(distinct c.creator_id)::int as creators,
                  (count(*) filter (where u.handle = 'demo-creator'))::int as demo,
@@ -166,7 +188,15 @@ describe("seed: demo accounts", () => {
 
 describe("seed: money adds up", () => {
   it("pays each payout exactly the sum of its credits, above the threshold", async () => {
-    const list = await rows<{ amount: number; credits: number; n: number; status: string; transfer: string | null; month: string; paid_at: Date }>(
+    const list = await rows<{
+      amount: number;
+      credits: number;
+      n: number;
+      status: string;
+      transfer: string | null;
+      month: string;
+      paid_at: Date;
+    }>(
       sql`select p.amount_cents as amount, p.status, p.stripe_transfer_id as transfer, p.month, p.paid_at,
                  coalesce(sum(c.amount_cents), 0)::int as credits, count(c.id)::int as n
           from payouts p left join creator_credits c on c.payout_id = p.id

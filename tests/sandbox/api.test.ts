@@ -60,22 +60,36 @@ describe("requests like Stripe's", () => {
   });
 
   it("answers bad input with Stripe's errors and the parameter at fault", async () => {
-    await expect(sandbox.stripe.checkout.sessions.create({ mode: "subscription", success_url: "http://x" })).rejects.toMatchObject({
+    await expect(
+      sandbox.stripe.checkout.sessions.create({ mode: "subscription", success_url: "http://x" }),
+    ).rejects.toMatchObject({
       statusCode: 400,
       code: "parameter_missing",
       param: "line_items",
     });
     await expect(
-      sandbox.stripe.checkout.sessions.create({ mode: "subscription", success_url: "http://x", line_items: [{ quantity: 1 }] }),
-    ).rejects.toMatchObject({ param: "line_items[0][price]", message: "Missing required param: line_items[0][price]." });
-    await expect(sandbox.stripe.customers.create({ email: "x@example.com", nickname: "x" } as Stripe.CustomerCreateParams)).rejects.toMatchObject({
+      sandbox.stripe.checkout.sessions.create({
+        mode: "subscription",
+        success_url: "http://x",
+        line_items: [{ quantity: 1 }],
+      }),
+    ).rejects.toMatchObject({
+      param: "line_items[0][price]",
+      message: "Missing required param: line_items[0][price].",
+    });
+    await expect(
+      sandbox.stripe.customers.create({ email: "x@example.com", nickname: "x" } as Stripe.CustomerCreateParams),
+    ).rejects.toMatchObject({
       code: "parameter_unknown",
       param: "nickname",
     });
     await expect(
       sandbox.stripe.subscriptions.create({ customer: "cus_missing", items: [{ price: PRICE_ID }] }),
     ).rejects.toMatchObject({ statusCode: 400, code: "resource_missing", param: "customer" });
-    await expect(sandbox.stripe.customers.retrieve("cus_missing")).rejects.toMatchObject({ statusCode: 404, code: "resource_missing" });
+    await expect(sandbox.stripe.customers.retrieve("cus_missing")).rejects.toMatchObject({
+      statusCode: 404,
+      code: "resource_missing",
+    });
     const unknown = await rawApi(sandbox, "GET", "/v1/quotes");
     expect(unknown.status).toBe(404);
   });
@@ -103,14 +117,24 @@ describe("requests like Stripe's", () => {
     const mine = events.data.filter((event) => (event.data.object as Stripe.Customer).id === customer.id);
     expect(mine.map((event) => event.type)).toEqual(["customer.updated", "customer.created"]);
     expect(mine[0].data.previous_attributes).toEqual({ name: null });
-    expect(mine[0]).toMatchObject({ api_version: API_VERSION, livemode: false, request: { id: expect.stringMatching(/^req_/) } });
+    expect(mine[0]).toMatchObject({
+      api_version: API_VERSION,
+      livemode: false,
+      request: { id: expect.stringMatching(/^req_/) },
+    });
   });
 });
 
 describe("idempotency", () => {
   it("replays the saved response for the same key and parameters", async () => {
-    const first = await sandbox.stripe.customers.create({ email: "once@example.com" }, { idempotencyKey: "customer-once" });
-    const again = await sandbox.stripe.customers.create({ email: "once@example.com" }, { idempotencyKey: "customer-once" });
+    const first = await sandbox.stripe.customers.create(
+      { email: "once@example.com" },
+      { idempotencyKey: "customer-once" },
+    );
+    const again = await sandbox.stripe.customers.create(
+      { email: "once@example.com" },
+      { idempotencyKey: "customer-once" },
+    );
     expect(again.id).toBe(first.id);
     expect((await sandbox.stripe.customers.list({ email: "once@example.com" })).data).toHaveLength(1);
 
@@ -124,7 +148,9 @@ describe("idempotency", () => {
 
   it("refuses the same key with different parameters", async () => {
     await sandbox.stripe.customers.create({ email: "a@example.com" }, { idempotencyKey: "customer-key" });
-    await expect(sandbox.stripe.customers.create({ email: "b@example.com" }, { idempotencyKey: "customer-key" })).rejects.toMatchObject({
+    await expect(
+      sandbox.stripe.customers.create({ email: "b@example.com" }, { idempotencyKey: "customer-key" }),
+    ).rejects.toMatchObject({
       type: "StripeIdempotencyError",
       statusCode: 400,
     });
@@ -132,7 +158,10 @@ describe("idempotency", () => {
 
   it("saves no validation error, so the key stays usable", async () => {
     await expect(
-      sandbox.stripe.subscriptions.create({ customer: "cus_nobody", items: [{ price: PRICE_ID }] }, { idempotencyKey: "sub-key" }),
+      sandbox.stripe.subscriptions.create(
+        { customer: "cus_nobody", items: [{ price: PRICE_ID }] },
+        { idempotencyKey: "sub-key" },
+      ),
     ).rejects.toMatchObject({ code: "resource_missing" });
     const customer = await sandbox.stripe.customers.create({
       payment_method: "pm_card_visa",

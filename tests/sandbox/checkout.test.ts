@@ -1,6 +1,14 @@
 import type Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DECLINING_CARD, PRICE_ID, VISA, startTestSandbox, submitForm, subscribeThroughCheckout, type TestSandbox } from "./helpers";
+import {
+  DECLINING_CARD,
+  PRICE_ID,
+  VISA,
+  startTestSandbox,
+  submitForm,
+  subscribeThroughCheckout,
+  type TestSandbox,
+} from "./helpers";
 
 let sandbox: TestSandbox;
 beforeAll(async () => {
@@ -15,7 +23,11 @@ async function latestInvoice(subscription: Stripe.Subscription): Promise<Stripe.
 describe("Checkout in subscription mode", () => {
   it("starts a 7-day trial without a card: trialing, no payment method, a $0 paid invoice", async () => {
     const { session, subscription } = await subscribeThroughCheckout(sandbox, { trialDays: 7, card: null });
-    expect(session).toMatchObject({ status: "complete", payment_status: "no_payment_required", subscription: subscription.id });
+    expect(session).toMatchObject({
+      status: "complete",
+      payment_status: "no_payment_required",
+      subscription: subscription.id,
+    });
     expect(subscription.status).toBe("trialing");
     expect(subscription.default_payment_method).toBeNull();
     expect(subscription.trial_end! - subscription.trial_start!).toBe(7 * 86_400);
@@ -23,7 +35,12 @@ describe("Checkout in subscription mode", () => {
     expect(subscription.trial_settings?.end_behavior.missing_payment_method).toBe("pause");
 
     const invoice = await latestInvoice(subscription);
-    expect(invoice).toMatchObject({ status: "paid", amount_due: 0, amount_paid: 0, billing_reason: "subscription_create" });
+    expect(invoice).toMatchObject({
+      status: "paid",
+      amount_due: 0,
+      amount_paid: 0,
+      billing_reason: "subscription_create",
+    });
     expect(invoice.status_transitions.paid_at).toEqual(expect.any(Number));
     expect(invoice.parent?.subscription_details?.subscription).toBe(subscription.id);
   });
@@ -34,15 +51,30 @@ describe("Checkout in subscription mode", () => {
     expect(subscription.default_payment_method).toMatch(/^pm_/);
 
     const invoice = await latestInvoice(subscription);
-    expect(invoice).toMatchObject({ status: "paid", amount_due: 2000, amount_paid: 2000, amount_remaining: 0, attempt_count: 1 });
+    expect(invoice).toMatchObject({
+      status: "paid",
+      amount_due: 2000,
+      amount_paid: 2000,
+      amount_remaining: 0,
+      attempt_count: 1,
+    });
     const [line] = invoice.lines.data;
     const [item] = subscription.items.data;
-    expect(line).toMatchObject({ amount: 2000, quantity: 2, period: { start: item.current_period_start, end: item.current_period_end } });
+    expect(line).toMatchObject({
+      amount: 2000,
+      quantity: 2,
+      period: { start: item.current_period_start, end: item.current_period_end },
+    });
     expect(line.parent?.subscription_item_details?.subscription_item).toBe(item.id);
 
     const charges = await sandbox.stripe.charges.list({ customer: customer.id });
     expect(charges.data).toHaveLength(1);
-    expect(charges.data[0]).toMatchObject({ amount: 2000, status: "succeeded", paid: true, payment_method: subscription.default_payment_method });
+    expect(charges.data[0]).toMatchObject({
+      amount: 2000,
+      status: "succeeded",
+      paid: true,
+      payment_method: subscription.default_payment_method,
+    });
     const payments = await sandbox.stripe.invoicePayments.list({
       payment: { type: "payment_intent", payment_intent: charges.data[0].payment_intent as string },
     });
@@ -85,7 +117,11 @@ describe("Checkout in subscription mode", () => {
       line_items: [{ price: PRICE_ID, quantity: 1 }],
       success_url: "http://localhost:3000/ok",
     });
-    const response = await submitForm(session.url!, { email: "declined@example.com", action: "pay", ...DECLINING_CARD });
+    const response = await submitForm(session.url!, {
+      email: "declined@example.com",
+      action: "pay",
+      ...DECLINING_CARD,
+    });
     expect(response.status).toBe(402);
     expect(await response.text()).toContain("Your card was declined.");
     expect((await sandbox.stripe.checkout.sessions.retrieve(session.id)).status).toBe("open");

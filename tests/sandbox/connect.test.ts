@@ -11,11 +11,20 @@ const RETURN_URL = "http://localhost:3000/creator/payouts?onboarded=1";
 const REFRESH_URL = "http://localhost:3000/creator/payouts/refresh";
 
 async function expressAccount() {
-  return sandbox.stripe.accounts.create({ type: "express", email: "creator@example.com", capabilities: { transfers: { requested: true } } });
+  return sandbox.stripe.accounts.create({
+    type: "express",
+    email: "creator@example.com",
+    capabilities: { transfers: { requested: true } },
+  });
 }
 
 async function onboardingLink(account: string) {
-  return sandbox.stripe.accountLinks.create({ account, refresh_url: REFRESH_URL, return_url: RETURN_URL, type: "account_onboarding" });
+  return sandbox.stripe.accountLinks.create({
+    account,
+    refresh_url: REFRESH_URL,
+    return_url: RETURN_URL,
+    type: "account_onboarding",
+  });
 }
 
 async function onboard(account: string) {
@@ -26,7 +35,11 @@ async function onboard(account: string) {
 describe("Connect", () => {
   it("onboards an Express account through the hosted form", async () => {
     const account = await expressAccount();
-    expect(account).toMatchObject({ type: "express", details_submitted: false, capabilities: { transfers: "inactive" } });
+    expect(account).toMatchObject({
+      type: "express",
+      details_submitted: false,
+      capabilities: { transfers: "inactive" },
+    });
     const link = await onboardingLink(account.id);
     expect(link.expires_at - link.created).toBe(300);
     const page = await fetch(link.url);
@@ -61,12 +74,16 @@ describe("Connect", () => {
 
   it("refuses transfers to an account that cannot receive them", async () => {
     const account = await expressAccount();
-    await expect(sandbox.stripe.transfers.create({ amount: 1500, currency: "usd", destination: account.id })).rejects.toMatchObject({
+    await expect(
+      sandbox.stripe.transfers.create({ amount: 1500, currency: "usd", destination: account.id }),
+    ).rejects.toMatchObject({
       statusCode: 400,
       code: "insufficient_capabilities_for_transfer",
       param: "destination",
     });
-    await expect(sandbox.stripe.transfers.create({ amount: 1500, currency: "usd", destination: "acct_missing" })).rejects.toMatchObject({
+    await expect(
+      sandbox.stripe.transfers.create({ amount: 1500, currency: "usd", destination: "acct_missing" }),
+    ).rejects.toMatchObject({
       code: "resource_missing",
     });
   });
@@ -81,13 +98,23 @@ describe("Connect", () => {
       transfer_group: "payout_2026_10",
       metadata: { creator: "c_1" },
     });
-    expect(transfer).toMatchObject({ amount: 2100, destination: account.id, reversed: false, metadata: { creator: "c_1" } });
-    expect((await sandbox.stripe.transfers.list({ transfer_group: "payout_2026_10" })).data.map((t) => t.id)).toEqual([transfer.id]);
+    expect(transfer).toMatchObject({
+      amount: 2100,
+      destination: account.id,
+      reversed: false,
+      metadata: { creator: "c_1" },
+    });
+    expect((await sandbox.stripe.transfers.list({ transfer_group: "payout_2026_10" })).data.map((t) => t.id)).toEqual([
+      transfer.id,
+    ]);
     expect((await sandbox.stripe.transfers.list({ destination: account.id })).data).toHaveLength(1);
 
     const reversal = await sandbox.stripe.transfers.createReversal(transfer.id, { amount: 700 });
     expect(reversal).toMatchObject({ object: "transfer_reversal", amount: 700, transfer: transfer.id });
-    expect(await sandbox.stripe.transfers.retrieve(transfer.id)).toMatchObject({ amount_reversed: 700, reversed: false });
+    expect(await sandbox.stripe.transfers.retrieve(transfer.id)).toMatchObject({
+      amount_reversed: 700,
+      reversed: false,
+    });
     const [event] = (await sandbox.stripe.events.list({ type: "transfer.reversed" })).data;
     expect(event.data.previous_attributes).toMatchObject({ amount_reversed: 0 });
   });
@@ -98,7 +125,9 @@ describe("Connect", () => {
     await sandbox.post("transfers/fail-next", { count: 1 });
     const params = { amount: 1200, currency: "usd", destination: account.id };
     const options = { idempotencyKey: "payout:creator_1:2026-10" };
-    await expect(sandbox.stripe.transfers.create(params, options)).rejects.toMatchObject({ code: "balance_insufficient" });
+    await expect(sandbox.stripe.transfers.create(params, options)).rejects.toMatchObject({
+      code: "balance_insufficient",
+    });
 
     const replay = await rawApi(sandbox, "POST", "/v1/transfers", {
       body: `amount=1200&currency=usd&destination=${account.id}`,
@@ -107,7 +136,9 @@ describe("Connect", () => {
     expect(replay.status).toBe(400);
     expect(replay.headers.get("idempotent-replayed")).toBe("true");
 
-    const transfer = await sandbox.stripe.transfers.create(params, { idempotencyKey: "payout:creator_1:2026-10:retry-1" });
+    const transfer = await sandbox.stripe.transfers.create(params, {
+      idempotencyKey: "payout:creator_1:2026-10:retry-1",
+    });
     expect(transfer.amount).toBe(1200);
   });
 });

@@ -28,8 +28,15 @@ beforeAll(async () => {
   const [charge] = (await sandbox.stripe.charges.list({ customer: customer.id })).data;
   const refund = await sandbox.post<Json>("charges/last/refund", { customer: customer.id });
   const dispute = await sandbox.post<Json>("charges/last/dispute", { customer: customer.id });
-  const account = await sandbox.stripe.accounts.create({ type: "express", capabilities: { transfers: { requested: true } } });
-  const link = await api("POST", "/v1/account_links", `account=${account.id}&refresh_url=http://x/r&return_url=http://x/ok&type=account_onboarding`);
+  const account = await sandbox.stripe.accounts.create({
+    type: "express",
+    capabilities: { transfers: { requested: true } },
+  });
+  const link = await api(
+    "POST",
+    "/v1/account_links",
+    `account=${account.id}&refresh_url=http://x/r&return_url=http://x/ok&type=account_onboarding`,
+  );
   await submitForm(link.url as string, { name: "Ada", country: "US", bank_account: "000123456789" });
   const transfer = await sandbox.stripe.transfers.create({ amount: 500, currency: "usd", destination: account.id });
   const reversal = await api("POST", `/v1/transfers/${transfer.id}/reversals`, "amount=100");
@@ -43,7 +50,11 @@ beforeAll(async () => {
     refund: await api("GET", `/v1/refunds/${refund.id}`),
     dispute: await api("GET", `/v1/disputes/${dispute.id}`),
     "checkout.session": await api("GET", `/v1/checkout/sessions/${session.id}`),
-    "billing_portal.session": await api("POST", "/v1/billing_portal/sessions", `customer=${customer.id}&return_url=http://x/account`),
+    "billing_portal.session": await api(
+      "POST",
+      "/v1/billing_portal/sessions",
+      `customer=${customer.id}&return_url=http://x/account`,
+    ),
     account: await api("GET", `/v1/accounts/${account.id}`),
     account_link: link,
     transfer: await api("GET", `/v1/transfers/${transfer.id}`),
@@ -106,6 +117,8 @@ describe("objects have Stripe's shape (fixtures3.json)", () => {
     expect(samples.subscription).not.toHaveProperty("current_period_end");
     const items = (samples.subscription.items as { data: Json[] }).data;
     expect(items[0].current_period_end).toEqual(expect.any(Number));
-    expect((samples.invoice.parent as { subscription_details: Json }).subscription_details.subscription).toBe(samples.subscription.id);
+    expect((samples.invoice.parent as { subscription_details: Json }).subscription_details.subscription).toBe(
+      samples.subscription.id,
+    );
   });
 });

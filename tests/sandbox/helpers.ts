@@ -26,7 +26,9 @@ export function tempStateFile(): string {
  * A sandbox on a random port with its own state file and the real SDK pointed at it. Webhook delivery is off
  * unless `deliverWebhooks` (so no test posts to whatever runs on localhost:3000).
  */
-export async function startTestSandbox(options: SandboxOptions & { deliverWebhooks?: boolean } = {}): Promise<TestSandbox> {
+export async function startTestSandbox(
+  options: SandboxOptions & { deliverWebhooks?: boolean } = {},
+): Promise<TestSandbox> {
   const { deliverWebhooks, ...sandboxOptions } = options;
   const stateFile = options.stateFile ?? tempStateFile();
   const sandbox = await startSandbox({
@@ -37,7 +39,12 @@ export async function startTestSandbox(options: SandboxOptions & { deliverWebhoo
     ...sandboxOptions,
     stateFile,
   });
-  const stripe = new Stripe("sk_test_sandbox", { host: "127.0.0.1", port: sandbox.port, protocol: "http", maxNetworkRetries: 0 });
+  const stripe = new Stripe("sk_test_sandbox", {
+    host: "127.0.0.1",
+    port: sandbox.port,
+    protocol: "http",
+    maxNetworkRetries: 0,
+  });
   const call = async (method: string, path: string, body?: unknown) => {
     const response = await fetch(`${sandbox.url}/_sandbox/${path}`, {
       method,
@@ -67,7 +74,12 @@ export function submitForm(url: string, fields: Record<string, string>): Promise
 /** Customer -> Checkout Session -> hosted page submitted -> the subscription it created. */
 export async function subscribeThroughCheckout(
   sandbox: TestSandbox,
-  options: { trialDays?: number; card?: Record<string, string> | null; quantity?: number; missingPaymentMethod?: "pause" | "cancel" | "create_invoice" } = {},
+  options: {
+    trialDays?: number;
+    card?: Record<string, string> | null;
+    quantity?: number;
+    missingPaymentMethod?: "pause" | "cancel" | "create_invoice";
+  } = {},
 ): Promise<{ customer: Stripe.Customer; session: Stripe.Checkout.Session; subscription: Stripe.Subscription }> {
   const { stripe } = sandbox;
   const customer = await stripe.customers.create({ email: `buyer-${Math.random().toString(36).slice(2)}@example.com` });
@@ -86,7 +98,12 @@ export async function subscribeThroughCheckout(
     cancel_url: "http://localhost:3000/pricing",
   });
   const card = options.card === undefined ? VISA : options.card;
-  const response = await submitForm(session.url!, card ? { email: customer.email!, action: "pay", ...card } : { email: customer.email!, action: "trial_without_card" });
+  const response = await submitForm(
+    session.url!,
+    card
+      ? { email: customer.email!, action: "pay", ...card }
+      : { email: customer.email!, action: "trial_without_card" },
+  );
   if (response.status !== 303) throw new Error(`checkout failed: ${response.status} ${await response.text()}`);
   const completed = await stripe.checkout.sessions.retrieve(session.id);
   const subscription = await stripe.subscriptions.retrieve(completed.subscription as string);
@@ -94,7 +111,10 @@ export async function subscribeThroughCheckout(
 }
 
 export async function portalUrl(sandbox: TestSandbox, customer: string): Promise<string> {
-  const session = await sandbox.stripe.billingPortal.sessions.create({ customer, return_url: "http://localhost:3000/account" });
+  const session = await sandbox.stripe.billingPortal.sessions.create({
+    customer,
+    return_url: "http://localhost:3000/account",
+  });
   return session.url;
 }
 
@@ -136,10 +156,19 @@ async function readAll(req: IncomingMessage): Promise<string> {
 }
 
 /** Calls the REST API directly, to see raw JSON and headers. */
-export function rawApi(sandbox: TestSandbox, method: string, path: string, init: { body?: string; headers?: Record<string, string> } = {}) {
+export function rawApi(
+  sandbox: TestSandbox,
+  method: string,
+  path: string,
+  init: { body?: string; headers?: Record<string, string> } = {},
+) {
   return fetch(`${sandbox.url}${path}`, {
     method,
-    headers: { Authorization: "Bearer sk_test_sandbox", "Content-Type": "application/x-www-form-urlencoded", ...init.headers },
+    headers: {
+      Authorization: "Bearer sk_test_sandbox",
+      "Content-Type": "application/x-www-form-urlencoded",
+      ...init.headers,
+    },
     body: init.body,
   });
 }

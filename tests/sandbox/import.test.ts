@@ -15,7 +15,15 @@ async function importOne(suffix: string, overrides: Record<string, unknown> = {}
   const start = now - 9 * DAY;
   const end = addIntervals(start, "month", 1, 1);
   const body = {
-    customers: [{ id: `cus_import_${suffix}`, email: `${suffix}@example.com`, name: "Imported", metadata: { tenantId: "t1" }, payment_method: "pm_card_visa" }],
+    customers: [
+      {
+        id: `cus_import_${suffix}`,
+        email: `${suffix}@example.com`,
+        name: "Imported",
+        metadata: { tenantId: "t1" },
+        payment_method: "pm_card_visa",
+      },
+    ],
     subscriptions: [
       {
         id: `sub_import_${suffix}`,
@@ -43,8 +51,17 @@ describe("POST /_sandbox/import", () => {
       subscriptions: { created: ["sub_import_a"], existing: [] },
     });
     const subscription = await sandbox.stripe.subscriptions.retrieve("sub_import_a");
-    expect(subscription).toMatchObject({ status: "active", customer: "cus_import_a", created: start - 60 * DAY, metadata: { userId: "u1" } });
-    expect(subscription.items.data[0]).toMatchObject({ current_period_start: start, current_period_end: end, quantity: 1 });
+    expect(subscription).toMatchObject({
+      status: "active",
+      customer: "cus_import_a",
+      created: start - 60 * DAY,
+      metadata: { userId: "u1" },
+    });
+    expect(subscription.items.data[0]).toMatchObject({
+      current_period_start: start,
+      current_period_end: end,
+      quantity: 1,
+    });
     expect(subscription.items.data[0].price.id).toBe(PRICE_ID);
     const customer = await sandbox.stripe.customers.retrieve("cus_import_a");
     expect(customer).toMatchObject({ email: "a@example.com", metadata: { tenantId: "t1" } });
@@ -83,7 +100,14 @@ describe("POST /_sandbox/import", () => {
       body: JSON.stringify({
         customers: [{ id: "cus_import_bad" }],
         subscriptions: [
-          { id: "sub_import_bad", customer: "cus_import_bad", price: "price_missing", status: "active", current_period_start: now, current_period_end: now + DAY },
+          {
+            id: "sub_import_bad",
+            customer: "cus_import_bad",
+            price: "price_missing",
+            status: "active",
+            current_period_start: now,
+            current_period_end: now + DAY,
+          },
         ],
       }),
     });
@@ -96,7 +120,16 @@ describe("POST /_sandbox/import", () => {
     const now = (await sandbox.get("now")).now as number;
     await expect(
       sandbox.post("import", {
-        subscriptions: [{ id: "sub_import_x", customer: "cus_import_a", price: PRICE_ID, status: "active", current_period_start: now, current_period_end: now }],
+        subscriptions: [
+          {
+            id: "sub_import_x",
+            customer: "cus_import_a",
+            price: PRICE_ID,
+            status: "active",
+            current_period_start: now,
+            current_period_end: now,
+          },
+        ],
       }),
     ).rejects.toThrow(/current_period_end/);
   });

@@ -1,7 +1,15 @@
 import type Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addIntervals } from "../../stripe-sandbox/core/clock";
-import { PRICE_ID, VISA, portalUrl, startTestSandbox, submitForm, subscribeThroughCheckout, type TestSandbox } from "./helpers";
+import {
+  PRICE_ID,
+  VISA,
+  portalUrl,
+  startTestSandbox,
+  submitForm,
+  subscribeThroughCheckout,
+  type TestSandbox,
+} from "./helpers";
 
 let sandbox: TestSandbox;
 beforeAll(async () => {
@@ -12,7 +20,9 @@ afterAll(() => sandbox.close());
 const utc = (iso: string) => Date.parse(iso) / 1000;
 
 async function eventTypesFor(objectId: string, since: number): Promise<string[]> {
-  const events = await sandbox.stripe.events.list({ limit: 100, created: { gte: since } }).autoPagingToArray({ limit: 10_000 });
+  const events = await sandbox.stripe.events
+    .list({ limit: 100, created: { gte: since } })
+    .autoPagingToArray({ limit: 10_000 });
   return events
     .filter((event) => (event.data.object as { id?: string }).id === objectId)
     .map((event) => event.type)
@@ -46,7 +56,10 @@ describe("subscription lifecycle", () => {
     expect(renewedItem.current_period_end).toBe(addIntervals(subscription.billing_cycle_anchor, "month", 1, 2));
     const invoice = renewed.latest_invoice as Stripe.Invoice;
     expect(invoice).toMatchObject({ status: "paid", amount_paid: 1000, billing_reason: "subscription_cycle" });
-    expect(invoice.lines.data[0].period).toEqual({ start: renewedItem.current_period_start, end: renewedItem.current_period_end });
+    expect(invoice.lines.data[0].period).toEqual({
+      start: renewedItem.current_period_start,
+      end: renewedItem.current_period_end,
+    });
     expect((await sandbox.stripe.charges.list({ customer: customer.id })).data).toHaveLength(2);
   });
 
@@ -71,7 +84,7 @@ describe("subscription lifecycle", () => {
 
     const fixed = await refreshed(subscription);
     expect(fixed.status).toBe("active");
-    expect((fixed.latest_invoice as Stripe.Invoice)).toMatchObject({ id: open.id, status: "paid", attempt_count: 2 });
+    expect(fixed.latest_invoice as Stripe.Invoice).toMatchObject({ id: open.id, status: "paid", attempt_count: 2 });
     expect(fixed.default_payment_method).not.toBe(subscription.default_payment_method);
   });
 
@@ -87,7 +100,11 @@ describe("subscription lifecycle", () => {
   });
 
   it("sends trial_will_end three days before, then pauses a trial that ends without a card", async () => {
-    const { subscription } = await subscribeThroughCheckout(sandbox, { trialDays: 7, card: null, missingPaymentMethod: "pause" });
+    const { subscription } = await subscribeThroughCheckout(sandbox, {
+      trialDays: 7,
+      card: null,
+      missingPaymentMethod: "pause",
+    });
     const since = subscription.created;
     await sandbox.post("clock/advance", { seconds: 4 * 86_400 + 60 });
     expect(await eventTypesFor(subscription.id, since)).toContain("customer.subscription.trial_will_end");
@@ -120,7 +137,11 @@ describe("subscription lifecycle", () => {
   it("cancels at period end: still active until then, canceled after", async () => {
     const { subscription } = await subscribeThroughCheckout(sandbox);
     const scheduled = await sandbox.stripe.subscriptions.update(subscription.id, { cancel_at_period_end: true });
-    expect(scheduled).toMatchObject({ status: "active", cancel_at_period_end: true, cancel_at: subscription.items.data[0].current_period_end });
+    expect(scheduled).toMatchObject({
+      status: "active",
+      cancel_at_period_end: true,
+      cancel_at: subscription.items.data[0].current_period_end,
+    });
     await sandbox.post("clock/advance", { seconds: 86_400 });
     expect((await refreshed(subscription)).status).toBe("active");
 
@@ -128,7 +149,9 @@ describe("subscription lifecycle", () => {
     const canceled = await refreshed(subscription);
     expect(canceled).toMatchObject({ status: "canceled", ended_at: subscription.items.data[0].current_period_end });
     expect(await eventTypesFor(subscription.id, subscription.created)).toContain("customer.subscription.deleted");
-    expect((await sandbox.stripe.subscriptions.list({ customer: subscription.customer as string })).data).toHaveLength(0);
+    expect((await sandbox.stripe.subscriptions.list({ customer: subscription.customer as string })).data).toHaveLength(
+      0,
+    );
   });
 
   it("prorates a seat change onto the next invoice", async () => {
@@ -156,9 +179,16 @@ describe("subscription lifecycle", () => {
       metadata: { seeded: "yes" },
     });
     expect(active).toMatchObject({ status: "active", metadata: { seeded: "yes" } });
-    const trialing = await sandbox.stripe.subscriptions.create({ customer: customer.id, items: [{ price: PRICE_ID }], trial_period_days: 7 });
+    const trialing = await sandbox.stripe.subscriptions.create({
+      customer: customer.id,
+      items: [{ price: PRICE_ID }],
+      trial_period_days: 7,
+    });
     expect(trialing.status).toBe("trialing");
-    const incomplete = await sandbox.stripe.subscriptions.create({ customer: customer.id, items: [{ price: PRICE_ID }] });
+    const incomplete = await sandbox.stripe.subscriptions.create({
+      customer: customer.id,
+      items: [{ price: PRICE_ID }],
+    });
     expect(incomplete.status).toBe("incomplete");
     const statuses = await sandbox.stripe.subscriptions.list({ customer: customer.id, status: "trialing" });
     expect(statuses.data.map((sub) => sub.id)).toEqual([trialing.id]);
@@ -169,7 +199,10 @@ describe("subscription lifecycle", () => {
 
   it("activates an incomplete subscription when its first invoice is paid, and reports a decline as a card error", async () => {
     const customer = await sandbox.stripe.customers.create({ email: "incomplete@example.com" });
-    const subscription = await sandbox.stripe.subscriptions.create({ customer: customer.id, items: [{ price: PRICE_ID }] });
+    const subscription = await sandbox.stripe.subscriptions.create({
+      customer: customer.id,
+      items: [{ price: PRICE_ID }],
+    });
     expect(subscription.status).toBe("incomplete");
     const invoiceId = subscription.latest_invoice as string;
 
@@ -203,7 +236,10 @@ describe("subscription lifecycle", () => {
     await sandbox.stripe.subscriptions.update(subscription.id, { default_payment_method: "pm_card_visa" });
     const resumed = await sandbox.stripe.subscriptions.resume(subscription.id, { expand: ["latest_invoice"] });
     expect(resumed.status).toBe("active");
-    expect(resumed.latest_invoice as Stripe.Invoice).toMatchObject({ status: "paid", billing_reason: "subscription_update" });
+    expect(resumed.latest_invoice as Stripe.Invoice).toMatchObject({
+      status: "paid",
+      billing_reason: "subscription_update",
+    });
     await expect(sandbox.stripe.subscriptions.resume(subscription.id)).rejects.toMatchObject({ statusCode: 400 });
   });
 

@@ -36,8 +36,15 @@ describe("persistence and start-up", () => {
     await sandbox.post("reset");
     expect((await sandbox.stripe.customers.list()).data).toHaveLength(0);
     const price = await sandbox.stripe.prices.retrieve("price_flowtab_premium_monthly", { expand: ["product"] });
-    expect(price).toMatchObject({ unit_amount: 1000, currency: "usd", lookup_key: "flowtab_premium_monthly", recurring: { interval: "month" } });
-    expect((await sandbox.stripe.prices.list({ lookup_keys: ["flowtab_premium_monthly"] })).data.map((p) => p.id)).toEqual([price.id]);
+    expect(price).toMatchObject({
+      unit_amount: 1000,
+      currency: "usd",
+      lookup_key: "flowtab_premium_monthly",
+      recurring: { interval: "month" },
+    });
+    expect(
+      (await sandbox.stripe.prices.list({ lookup_keys: ["flowtab_premium_monthly"] })).data.map((p) => p.id),
+    ).toEqual([price.id]);
   });
 
   it("refuses to start in production", async () => {

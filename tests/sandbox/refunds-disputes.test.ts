@@ -26,7 +26,9 @@ describe("refunds and disputes", () => {
     expect(event.data.previous_attributes).toMatchObject({ amount_refunded: 0, refunded: false });
 
     const [payment] = (
-      await sandbox.stripe.invoicePayments.list({ payment: { type: "payment_intent", payment_intent: charge.payment_intent as string } })
+      await sandbox.stripe.invoicePayments.list({
+        payment: { type: "payment_intent", payment_intent: charge.payment_intent as string },
+      })
     ).data;
     expect(payment.invoice).toBe(subscription.latest_invoice);
   });
@@ -34,9 +36,15 @@ describe("refunds and disputes", () => {
   it("refunds part of a charge through the API and refuses more than is left", async () => {
     const { customer } = await subscribeThroughCheckout(sandbox);
     const [charge] = (await sandbox.stripe.charges.list({ customer: customer.id })).data;
-    const partial = await sandbox.stripe.refunds.create({ charge: charge.id, amount: 400, reason: "requested_by_customer" });
+    const partial = await sandbox.stripe.refunds.create({
+      charge: charge.id,
+      amount: 400,
+      reason: "requested_by_customer",
+    });
     expect(partial.amount).toBe(400);
-    await expect(sandbox.stripe.refunds.create({ charge: charge.id, amount: 700 })).rejects.toMatchObject({ param: "amount" });
+    await expect(sandbox.stripe.refunds.create({ charge: charge.id, amount: 700 })).rejects.toMatchObject({
+      param: "amount",
+    });
     expect((await sandbox.stripe.refunds.list({ charge: charge.id })).data).toHaveLength(1);
   });
 

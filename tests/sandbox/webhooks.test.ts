@@ -1,7 +1,14 @@
 import type Stripe from "stripe";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { signatureHeader } from "../../stripe-sandbox/webhooks/signature";
-import { WEBHOOK_SECRET, startReceiver, startTestSandbox, subscribeThroughCheckout, type Receiver, type TestSandbox } from "./helpers";
+import {
+  WEBHOOK_SECRET,
+  startReceiver,
+  startTestSandbox,
+  subscribeThroughCheckout,
+  type Receiver,
+  type TestSandbox,
+} from "./helpers";
 
 let sandbox: TestSandbox | undefined;
 let receiver: Receiver | undefined;
@@ -23,7 +30,10 @@ async function allEvents(sb: TestSandbox): Promise<Stripe.Event[]> {
 }
 
 async function settled(sb: TestSandbox) {
-  await vi.waitFor(async () => expect((await sb.get("state")).webhooks.pending_deliveries).toBe(0), { timeout: 5_000, interval: 20 });
+  await vi.waitFor(async () => expect((await sb.get("state")).webhooks.pending_deliveries).toBe(0), {
+    timeout: 5_000,
+    interval: 20,
+  });
 }
 
 describe("webhook delivery", () => {
@@ -35,7 +45,12 @@ describe("webhook delivery", () => {
     expect(receiver.rejectedSignatures).toBe(0);
     expect(receiver.received.map((event) => event.id)).toEqual(events.map((event) => event.id));
     expect(receiver.received.map((event) => event.type)).toEqual(
-      expect.arrayContaining(["customer.created", "customer.subscription.created", "invoice.paid", "checkout.session.completed"]),
+      expect.arrayContaining([
+        "customer.created",
+        "customer.subscription.created",
+        "invoice.paid",
+        "checkout.session.completed",
+      ]),
     );
     expect((await sandbox.stripe.events.retrieve(events[0].id)).pending_webhooks).toBe(0);
   });
@@ -50,12 +65,18 @@ describe("webhook delivery", () => {
     const customer = await sandbox.stripe.customers.create({ email: "retry@example.com" });
     await settled(sandbox);
     const deliveries = (await sandbox.get("events/deliveries")).data;
-    expect(deliveries.map((attempt: { status: number; outcome: string }) => [attempt.status, attempt.outcome])).toEqual([
-      [500, "will_retry"],
-      [500, "will_retry"],
-      [200, "delivered"],
+    expect(deliveries.map((attempt: { status: number; outcome: string }) => [attempt.status, attempt.outcome])).toEqual(
+      [
+        [500, "will_retry"],
+        [500, "will_retry"],
+        [200, "delivered"],
+      ],
+    );
+    expect(receiver.received.map((event) => (event.data.object as Stripe.Customer).id)).toEqual([
+      customer.id,
+      customer.id,
+      customer.id,
     ]);
-    expect(receiver.received.map((event) => (event.data.object as Stripe.Customer).id)).toEqual([customer.id, customer.id, customer.id]);
   });
 
   it("delivers each event twice when asked", async () => {

@@ -76,7 +76,10 @@ describe("parseFlowFile: Markdown", () => {
   });
 
   it("accepts quoted values, [a, b] lists, comments and CRLF line endings", () => {
-    const content = markdown({ title: '"Watch: an Amazon price, daily"', agents: "[Manus, 'Dia']" }).replace(/\n/g, "\r\n");
+    const content = markdown({ title: '"Watch: an Amazon price, daily"', agents: "[Manus, 'Dia']" }).replace(
+      /\n/g,
+      "\r\n",
+    );
     const flow = valueOf(md(`---\n# comment\n${content.slice(4)}`));
     expect(flow.title).toBe("Watch: an Amazon price, daily");
     expect(flow.agents).toEqual(["Manus", "Dia"]);
@@ -98,7 +101,8 @@ describe("parseFlowFile: Markdown", () => {
   });
 
   it("a step whose first line is only a title takes its body from the next lines", () => {
-    const body = "Prompt.\n\n## Steps\n1. **Open the page**\n   Go to {{url}}.\n   Wait for it.\n\n   Then:\n   - check the price\n   - check stock\n";
+    const body =
+      "Prompt.\n\n## Steps\n1. **Open the page**\n   Go to {{url}}.\n   Wait for it.\n\n   Then:\n   - check the price\n   - check stock\n";
     expect(valueOf(md(markdown({}, body))).steps).toEqual([
       { title: "Open the page", body: "Go to {{url}}. Wait for it.\n\nThen:\n- check the price\n- check stock" },
     ]);
@@ -106,9 +110,9 @@ describe("parseFlowFile: Markdown", () => {
 
   it("no Steps section, or an empty one: the error is on steps", () => {
     expect(errorsOf(md(markdown({}, "Just a prompt.\n"))).steps).toMatch(/## Steps/);
-    expect(errorsOf(md(markdown({}, "Prompt.\n\n## Steps\nNothing numbered.\n## Safety\n1. Not a step — no\n"))).steps).toMatch(
-      /no numbered items/,
-    );
+    expect(
+      errorsOf(md(markdown({}, "Prompt.\n\n## Steps\nNothing numbered.\n## Safety\n1. Not a step — no\n"))).steps,
+    ).toMatch(/no numbered items/);
   });
 
   describe("front matter errors", () => {
@@ -150,7 +154,9 @@ describe("parseFlowFile: Markdown", () => {
     });
 
     it("values that fail the schema name the item: sites.0, tags.1, category", () => {
-      const errors = errorsOf(md(markdown({ sites: "github.com, not a domain", tags: "ok, C++", category: "Cooking" })));
+      const errors = errorsOf(
+        md(markdown({ sites: "github.com, not a domain", tags: "ok, C++", category: "Cooking" })),
+      );
       expect(errors["sites.1"]).toBe('"not a domain" is not a domain like github.com.');
       expect(errors["tags.1"]).toMatch(/^Tag "c\+\+" must be lower-case words/);
       expect(errors.category).toBe('"Cooking" is not a category; choose one from the list.');
@@ -193,7 +199,9 @@ describe("parseFlowFile: JSON", () => {
   });
 
   it("title over 120 characters", () => {
-    expect(errorsOf(json({ ...validJson, title: "y".repeat(130) })).title).toMatch(/120 characters or fewer \(it has 130/);
+    expect(errorsOf(json({ ...validJson, title: "y".repeat(130) })).title).toMatch(
+      /120 characters or fewer \(it has 130/,
+    );
   });
 
   it("a bad step names the step and the part: steps.1.title", () => {
@@ -241,7 +249,9 @@ describe("parseFlowFile: the file itself", () => {
   });
 
   it("another extension, an empty file, or bytes that are not UTF-8", () => {
-    expect(errorsOf(parseFlowFile({ name: "flow.txt", content: "x" })).file).toBe("Upload a .md or .markdown or .json file.");
+    expect(errorsOf(parseFlowFile({ name: "flow.txt", content: "x" })).file).toBe(
+      "Upload a .md or .markdown or .json file.",
+    );
     expect(errorsOf(md("  \n")).file).toBe("The file is empty.");
     expect(errorsOf(parseFlowFile({ name: "flow.md", content: new Uint8Array([0xff, 0xfe, 0x00]) })).file).toBe(
       "The file is not UTF-8 text.",

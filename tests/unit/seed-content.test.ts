@@ -50,13 +50,43 @@ describe("seed vocabulary", () => {
   });
 
   it("includes the agents, sites and categories the product names", () => {
-    for (const a of ["Perplexity Comet", "ChatGPT Atlas", "Opera Neon", "Manus", "Browser Use", "Playwright MCP", "Claude for Chrome", "Gemini in Chrome"]) {
+    for (const a of [
+      "Perplexity Comet",
+      "ChatGPT Atlas",
+      "Opera Neon",
+      "Manus",
+      "Browser Use",
+      "Playwright MCP",
+      "Claude for Chrome",
+      "Gemini in Chrome",
+    ]) {
       expect(AGENTS).toContain(a);
     }
-    for (const s of ["github.com", "amazon.com", "x.com", "linkedin.com", "notion.so", "docs.google.com", "airbnb.com"]) {
+    for (const s of [
+      "github.com",
+      "amazon.com",
+      "x.com",
+      "linkedin.com",
+      "notion.so",
+      "docs.google.com",
+      "airbnb.com",
+    ]) {
       expect(SITES).toContain(s);
     }
-    for (const c of ["Developer tools", "Shopping", "Research", "Social media", "Productivity", "Travel", "Finance", "Recruiting", "Sales & CRM", "Support", "Marketing", "Data extraction"]) {
+    for (const c of [
+      "Developer tools",
+      "Shopping",
+      "Research",
+      "Social media",
+      "Productivity",
+      "Travel",
+      "Finance",
+      "Recruiting",
+      "Sales & CRM",
+      "Support",
+      "Marketing",
+      "Data extraction",
+    ]) {
       expect(CATEGORIES).toContain(c);
     }
   });
@@ -259,7 +289,9 @@ describe("seed catalogue: determinism", () => {
   it("gives the same generated flows for the same seed and different ones for another seed", () => {
     expect(generateFlows(handwritten)).toEqual(generateFlows(handwritten));
     expect(generateFlows(handwritten, 50, 7).map((f) => f.slug)).not.toEqual(
-      generateFlows(handwritten).slice(0, 50).map((f) => f.slug),
+      generateFlows(handwritten)
+        .slice(0, 50)
+        .map((f) => f.slug),
     );
   });
 });
@@ -300,7 +332,9 @@ describe("seed composer internals", () => {
 
   it("derives slugs from titles", () => {
     expect(slugify("Compare Booking.com & Airbnb prices")).toBe("compare-booking-com-and-airbnb-prices");
-    expect(slugify("Prioritise new bug reports in Zendesk by urgency")).toBe("prioritise-new-bug-reports-in-zendesk-by-urgency");
+    expect(slugify("Prioritise new bug reports in Zendesk by urgency")).toBe(
+      "prioritise-new-bug-reports-in-zendesk-by-urgency",
+    );
     expect(slugify("Tomás's très long title ".repeat(8)).length).toBeLessThanOrEqual(80);
   });
 });

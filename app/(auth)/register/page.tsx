@@ -11,7 +11,11 @@ import { oauthSignInAction, registerAction } from "../actions";
 
 export const metadata: Metadata = { title: "Create your account" };
 
-export default async function RegisterPage({ searchParams }: { searchParams: Promise<{ from?: string; next?: string }> }) {
+export default async function RegisterPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ from?: string; next?: string }>;
+}) {
   const params = await searchParams;
   const from = safeRedirectPath(params.from ?? params.next);
   if (await getSessionUser()) redirect(from);
@@ -22,7 +26,10 @@ export default async function RegisterPage({ searchParams }: { searchParams: Pro
       footer={
         <>
           Already have an account?{" "}
-          <Link href={`/login?from=${encodeURIComponent(from)}`} className="font-medium text-accent-text hover:underline">
+          <Link
+            href={`/login?from=${encodeURIComponent(from)}`}
+            className="font-medium text-accent-text hover:underline"
+          >
             Sign in
           </Link>
         </>

@@ -50,8 +50,8 @@ function billingFaq(): FaqItem[] {
       answer: (
         <p>
           No. Creators are paid from subscription fees, and during the trial no money has changed hands. Once you
-          subscribe, each of your first {formatCount(e.paidCopies)} premium copies in a billing period pays its
-          creator {formatCentsShort(e.creditCents)}.
+          subscribe, each of your first {formatCount(e.paidCopies)} premium copies in a billing period pays its creator{" "}
+          {formatCentsShort(e.creditCents)}.
         </p>
       ),
     },
@@ -59,8 +59,8 @@ function billingFaq(): FaqItem[] {
       question: "What is a “period”?",
       answer: (
         <p>
-          Your billing period, from the day you subscribed to the same day next month, not the calendar month.
-          Copy counts and the creator pool reset when it renews.
+          Your billing period, from the day you subscribed to the same day next month, not the calendar month. Copy
+          counts and the creator pool reset when it renews.
         </p>
       ),
     },
@@ -68,8 +68,8 @@ function billingFaq(): FaqItem[] {
       question: "What happens if a payment fails?",
       answer: (
         <p>
-          Stripe retries the charge over the following days. You keep access while it does, with a banner and a link
-          to update your card. If every retry fails, premium access ends until the card is fixed.
+          Stripe retries the charge over the following days. You keep access while it does, with a banner and a link to
+          update your card. If every retry fails, premium access ends until the card is fixed.
         </p>
       ),
     },
@@ -77,8 +77,8 @@ function billingFaq(): FaqItem[] {
       question: "Can I cancel any time?",
       answer: (
         <p>
-          Yes, from the billing portal in your account. Premium access continues until the end of the period you
-          paid for, and you can resume before then.
+          Yes, from the billing portal in your account. Premium access continues until the end of the period you paid
+          for, and you can resume before then.
         </p>
       ),
     },
@@ -87,15 +87,18 @@ function billingFaq(): FaqItem[] {
       answer: (
         <p>
           A team holds one subscription whose quantity is its number of seats, at {formatCents(PLANS.team.priceCents)}{" "}
-          per seat per month. Owners and admins invite and remove members and manage billing; every member uses a
-          seat.
+          per seat per month. Owners and admins invite and remove members and manage billing; every member uses a seat.
         </p>
       ),
     },
   ];
 }
 
-export default async function PricingPage({ searchParams }: { searchParams: Promise<{ error?: string; checkout?: string }> }) {
+export default async function PricingPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ error?: string; checkout?: string }>;
+}) {
   const params = await searchParams;
   const user = await getSessionUser();
   const viewer = await getBillingViewer(await getDb(), user?.id ?? null);
@@ -160,8 +163,7 @@ export default async function PricingPage({ searchParams }: { searchParams: Prom
             title="Your subscription pays the people who wrote what you use."
             lead={
               <>
-                Not a pool split by popularity across everyone: your own copies decide which creators your fee goes
-                to.
+                Not a pool split by popularity across everyone: your own copies decide which creators your fee goes to.
                 <Link
                   href="/#creators"
                   className="mt-4 flex w-fit items-center gap-1.5 text-base font-medium text-accent-text underline-offset-4 hover:underline"

@@ -17,7 +17,11 @@ export const metadata: Metadata = { title: "Email outbox", robots: { index: fals
 const PAGE_SIZE = 25;
 const pageSchema = z.coerce.number().int().min(1).max(100_000).catch(1);
 
-export default async function OutboxPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function OutboxPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requireAdminPage("/admin/outbox");
   const params = await searchParams;
   const page = pageSchema.parse(params.page);
@@ -26,7 +30,11 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
 
   return (
     <Container className="py-10">
-      <PageHeader eyebrow="Platform admin" title="Email outbox" description={`Every email Flowtab has queued, newest first (${total.toLocaleString("en-US")} in all).`} />
+      <PageHeader
+        eyebrow="Platform admin"
+        title="Email outbox"
+        description={`Every email Flowtab has queued, newest first (${total.toLocaleString("en-US")} in all).`}
+      />
       <AdminNav current="/admin/outbox" />
       {!isSmtpConfigured() ? (
         <Alert className="mt-6" title="SMTP_URL is not set">
@@ -35,7 +43,10 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
       ) : null}
       <div className="mt-6">
         {items.length === 0 ? (
-          <EmptyState title={page > 1 ? "No emails on this page" : "No emails yet"} description="Payout, billing and welcome emails appear here as they are queued." />
+          <EmptyState
+            title={page > 1 ? "No emails on this page" : "No emails yet"}
+            description="Payout, billing and welcome emails appear here as they are queued."
+          />
         ) : (
           <OutboxTable emails={items} />
         )}

@@ -11,7 +11,14 @@ export async function GET(request: NextRequest) {
     await syncAfterPortal(await getDb(), { userId: user.id });
   } catch (error) {
     // The webhook brings the same change a moment later; the account page still opens.
-    console.error(JSON.stringify({ level: "error", msg: "billing sync after portal failed", userId: user.id, error: String(error) }));
+    console.error(
+      JSON.stringify({
+        level: "error",
+        msg: "billing sync after portal failed",
+        userId: user.id,
+        error: String(error),
+      }),
+    );
   }
   return NextResponse.redirect(new URL("/account", request.url), 303);
 }

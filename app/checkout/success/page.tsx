@@ -11,7 +11,11 @@ import { AppError } from "@/lib/errors";
 
 export const metadata: Metadata = { title: "Welcome to Premium" };
 
-export default async function CheckoutSuccessPage({ searchParams }: { searchParams: Promise<{ session_id?: string }> }) {
+export default async function CheckoutSuccessPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ session_id?: string }>;
+}) {
   const { session_id: sessionId = "" } = await searchParams;
   const user = await requirePageUser(`/checkout/success?session_id=${encodeURIComponent(sessionId)}`);
   let result: Awaited<ReturnType<typeof syncAfterCheckout>> | null = null;
@@ -49,7 +53,8 @@ export default async function CheckoutSuccessPage({ searchParams }: { searchPara
             <>
               <h1 className="text-2xl font-semibold tracking-tight text-ink">We couldn't find this checkout</h1>
               <p className="text-sm text-ink-muted">
-                The link may be incomplete, or the checkout belongs to another account. Nothing was charged by this page.
+                The link may be incomplete, or the checkout belongs to another account. Nothing was charged by this
+                page.
               </p>
               <div>
                 <Link href="/pricing" className={buttonClasses({ variant: "secondary" })}>
@@ -61,7 +66,8 @@ export default async function CheckoutSuccessPage({ searchParams }: { searchPara
             <>
               <h1 className="text-2xl font-semibold tracking-tight text-ink">We're confirming your payment</h1>
               <Alert variant="info">
-                Stripe hasn't confirmed this checkout yet. This page updates when you reload it; nothing is charged twice.
+                Stripe hasn't confirmed this checkout yet. This page updates when you reload it; nothing is charged
+                twice.
               </Alert>
               <div>
                 <Link href="/account" className={buttonClasses({ variant: "secondary" })}>

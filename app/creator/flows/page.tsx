@@ -51,7 +51,10 @@ export default async function CreatorFlowsPage({ searchParams }: { searchParams:
               <span className="font-semibold tabular-nums">
                 {quota.used} of {quota.limit}
               </span>{" "}
-              new flows published this month <span className="text-ink-muted">({quota.planName} plan, resets {resets})</span>
+              new flows published this month{" "}
+              <span className="text-ink-muted">
+                ({quota.planName} plan, resets {resets})
+              </span>
             </p>
             <div
               className="mt-2 h-1.5 max-w-sm overflow-hidden rounded-full bg-surface-sunken"

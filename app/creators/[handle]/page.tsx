@@ -45,7 +45,10 @@ export default async function CreatorPage({ params, searchParams }: Props) {
         description={
           <>
             <span className="font-mono text-sm text-ink-subtle">@{creator.handle}</span>
-            <span className="text-ink-subtle"> · {pluralize(creator.publishedFlows, "published flow", "published flows")}</span>
+            <span className="text-ink-subtle">
+              {" "}
+              · {pluralize(creator.publishedFlows, "published flow", "published flows")}
+            </span>
             {creator.bio ? <span className="mt-3 block max-w-2xl">{creator.bio}</span> : null}
           </>
         }
@@ -57,7 +60,12 @@ export default async function CreatorPage({ params, searchParams }: Props) {
         {flows.items.length > 0 ? (
           <>
             <FlowGrid items={flows.items} label={`Flows by ${name}`} />
-            <Pagination className="mt-8" page={flows.page} pageCount={pageCount} basePath={`/creators/${creator.handle}`} />
+            <Pagination
+              className="mt-8"
+              page={flows.page}
+              pageCount={pageCount}
+              basePath={`/creators/${creator.handle}`}
+            />
           </>
         ) : (
           <EmptyState

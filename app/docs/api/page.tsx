@@ -5,13 +5,18 @@ import { PageHeader } from "@/components/layout/page-header";
 import { env } from "@/lib/env";
 import { PLANS } from "@/lib/plans";
 
-export const metadata: Metadata = { title: "API", description: "Search, read and copy Flowtab flows from scripts and the browser extension." };
+export const metadata: Metadata = {
+  title: "API",
+  description: "Search, read and copy Flowtab flows from scripts and the browser extension.",
+};
 
 function Example({ title, children }: { title: string; children: string }) {
   return (
     <section className="flex flex-col gap-2">
       <h2 className="text-lg font-semibold text-ink">{title}</h2>
-      <pre className="overflow-x-auto rounded-xl border border-line bg-surface-muted p-4 font-mono text-[13px] leading-6 text-ink">{children}</pre>
+      <pre className="overflow-x-auto rounded-xl border border-line bg-surface-muted p-4 font-mono text-[13px] leading-6 text-ink">
+        {children}
+      </pre>
     </section>
   );
 }
@@ -27,16 +32,24 @@ export default function ApiDocsPage() {
       />
       <div className="mt-8 flex max-w-3xl flex-col gap-8 text-sm leading-6 text-ink-muted">
         <p>
-          Create a token at <Link href="/account/tokens" className="text-accent-text underline">/account/tokens</Link>{" "}
+          Create a token at{" "}
+          <Link href="/account/tokens" className="text-accent-text underline">
+            /account/tokens
+          </Link>{" "}
           with the scopes you need (<code>flows:read</code>, <code>flows:copy</code>) and send it as{" "}
-          <code>Authorization: Bearer &lt;token&gt;</code>. Each token may make {PLANS.free.apiRequestsPerDay.toLocaleString("en-US")}{" "}
-          requests a day on the free plan and {PLANS.premium.apiRequestsPerDay.toLocaleString("en-US")} on Premium; past that
-          you get <code>429</code> with <code>Retry-After</code>. The machine-readable description is at{" "}
-          <a href="/api/v1/openapi.json" className="text-accent-text underline">/api/v1/openapi.json</a>.
+          <code>Authorization: Bearer &lt;token&gt;</code>. Each token may make{" "}
+          {PLANS.free.apiRequestsPerDay.toLocaleString("en-US")} requests a day on the free plan and{" "}
+          {PLANS.premium.apiRequestsPerDay.toLocaleString("en-US")} on Premium; past that you get <code>429</code> with{" "}
+          <code>Retry-After</code>. The machine-readable description is at{" "}
+          <a href="/api/v1/openapi.json" className="text-accent-text underline">
+            /api/v1/openapi.json
+          </a>
+          .
         </p>
         <p>
-          Errors look like <code>{`{ "error": { "code": "validation_failed", "message": "...", "field": "pageSize" } }`}</code>{" "}
-          with the matching status: 400/422 bad input, 401 no or bad token, 403 missing scope or no premium access, 404 unknown
+          Errors look like{" "}
+          <code>{`{ "error": { "code": "validation_failed", "message": "...", "field": "pageSize" } }`}</code> with the
+          matching status: 400/422 bad input, 401 no or bad token, 403 missing scope or no premium access, 404 unknown
           flow, 429 limits.
         </p>
         <Example title="Search the catalogue">{`curl "${base}/api/v1/flows?q=merge+conflict&agent=Claude+for+Chrome&sort=popular&page=1&pageSize=20" \\

@@ -88,7 +88,10 @@ export default async function FlowsPage({ searchParams }: Props) {
           </>
         ) : catalog.total > 0 ? (
           <p className="text-sm">
-            <Link href={catalogHref({ ...params, page: pageCount })} className="font-medium text-accent-text hover:underline">
+            <Link
+              href={catalogHref({ ...params, page: pageCount })}
+              className="font-medium text-accent-text hover:underline"
+            >
               Go to the last page
             </Link>
           </p>

@@ -64,7 +64,9 @@ export default async function FlowPage({ params }: Props) {
               <AccessBadge isPremium={flow.isPremium} />
               <Badge>{flow.category}</Badge>
             </div>
-            <h1 className="mt-3 text-2xl font-semibold tracking-tight text-balance text-ink sm:text-3xl">{flow.title}</h1>
+            <h1 className="mt-3 text-2xl font-semibold tracking-tight text-balance text-ink sm:text-3xl">
+              {flow.title}
+            </h1>
             <p className="mt-3 max-w-2xl text-base leading-7 text-ink-muted">{flow.summary}</p>
             <p className="mt-3 text-sm text-ink-subtle">
               by{" "}

@@ -21,7 +21,10 @@ export default async function LibraryReaderPage({ params }: { params: Promise<{ 
   const db = await getDb();
   const flow = await getFlowBySlug(db, { slug });
   if (!flow) notFound();
-  const [text, summary] = await Promise.all([getFlowPromptForEntitledUser(db, { slug }), getAccountSummary(db, { userId: user.id })]);
+  const [text, summary] = await Promise.all([
+    getFlowPromptForEntitledUser(db, { slug }),
+    getAccountSummary(db, { userId: user.id }),
+  ]);
   if (!text || !summary) notFound();
   const e = summary.entitlement;
   return (
@@ -34,7 +37,11 @@ export default async function LibraryReaderPage({ params }: { params: Promise<{ 
       </nav>
       {e.inGracePeriod ? (
         <Alert variant="warning" className="mt-4" title="Payment failed">
-          You keep access while Stripe retries. <Link href="/account" className="underline">Update your card</Link>.
+          You keep access while Stripe retries.{" "}
+          <Link href="/account" className="underline">
+            Update your card
+          </Link>
+          .
         </Alert>
       ) : null}
       <header className="mt-4 flex flex-col gap-3">

@@ -22,10 +22,18 @@ export function CreateTokenForm({ action }: { action: (prev: State, data: FormDa
       {state.token ? (
         <Alert variant="success" title={`Token “${state.name}” created`}>
           <p>Copy it now: it is shown only once.</p>
-          <code data-testid="new-token" className="mt-2 block break-all rounded-md bg-surface px-3 py-2 font-mono text-xs text-ink">
+          <code
+            data-testid="new-token"
+            className="mt-2 block break-all rounded-md bg-surface px-3 py-2 font-mono text-xs text-ink"
+          >
             {state.token}
           </code>
-          <Button size="sm" variant="secondary" className="mt-2" onClick={() => navigator.clipboard.writeText(state.token!)}>
+          <Button
+            size="sm"
+            variant="secondary"
+            className="mt-2"
+            onClick={() => navigator.clipboard.writeText(state.token!)}
+          >
             Copy token
           </Button>
         </Alert>

@@ -16,8 +16,7 @@ const BADGES: Record<ConnectState, { label: string; variant: BadgeVariant }> = {
 };
 
 const DESCRIPTIONS: Record<ConnectState, string> = {
-  not_started:
-    "Connect a Stripe account to receive your monthly payouts. Your earnings keep accruing until you do.",
+  not_started: "Connect a Stripe account to receive your monthly payouts. Your earnings keep accruing until you do.",
   incomplete: "You started setting up payouts with Stripe but did not finish. Pick up where you left off.",
   action_required: "Stripe needs a little more before it can send you money. Your earnings keep accruing meanwhile.",
   enabled: "Stripe can receive your transfers. Payouts go out on the 1st of each month once you have $10 or more.",
@@ -89,13 +88,21 @@ export function ConnectStatusCard({
         ) : null}
         {status.state !== "not_started" ? (
           <dl className="divide-y divide-line">
-            <Fact ok={status.detailsSubmitted} label="Details submitted" value={status.detailsSubmitted ? "Yes" : "No"} />
+            <Fact
+              ok={status.detailsSubmitted}
+              label="Details submitted"
+              value={status.detailsSubmitted ? "Yes" : "No"}
+            />
             <Fact
               ok={status.transfersCapability === "active"}
               label="Transfers"
               value={status.transfersCapability.charAt(0).toUpperCase() + status.transfersCapability.slice(1)}
             />
-            <Fact ok={status.payoutsEnabled} label="Payouts to your bank" value={status.payoutsEnabled ? "Enabled" : "Not yet"} />
+            <Fact
+              ok={status.payoutsEnabled}
+              label="Payouts to your bank"
+              value={status.payoutsEnabled ? "Enabled" : "Not yet"}
+            />
           </dl>
         ) : null}
         {status.requirementsDue.length > 0 ? (

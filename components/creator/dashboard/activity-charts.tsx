@@ -14,7 +14,15 @@ function ticksFor(points: DailyPoint[]): string[] {
   return points.filter((_, i) => (points.length - 1 - i) % step === 0).map((p) => p.day);
 }
 
-function TooltipBox({ active, payload, kind }: { active?: boolean; payload?: ReadonlyArray<{ payload?: DailyPoint }>; kind: "copies" | "money" }) {
+function TooltipBox({
+  active,
+  payload,
+  kind,
+}: {
+  active?: boolean;
+  payload?: ReadonlyArray<{ payload?: DailyPoint }>;
+  kind: "copies" | "money";
+}) {
   const point = payload?.[0]?.payload;
   if (!active || !point) return null;
   return (
@@ -52,16 +60,33 @@ export function ActivityCharts({ points }: { points: DailyPoint[] }) {
       <ChartFrame title="Qualifying copies per day">
         <BarChart data={points} margin={margin}>
           <CartesianGrid vertical={false} stroke="var(--color-line)" />
-          <XAxis dataKey="day" ticks={ticks} tickFormatter={formatDayLabel} tick={axisTick} tickLine={false} axisLine={false} />
+          <XAxis
+            dataKey="day"
+            ticks={ticks}
+            tickFormatter={formatDayLabel}
+            tick={axisTick}
+            tickLine={false}
+            axisLine={false}
+          />
           <YAxis allowDecimals={false} tick={axisTick} tickLine={false} axisLine={false} width={40} />
-          <Tooltip cursor={{ fill: "var(--color-surface-muted)" }} content={(p) => <TooltipBox {...p} kind="copies" />} />
+          <Tooltip
+            cursor={{ fill: "var(--color-surface-muted)" }}
+            content={(p) => <TooltipBox {...p} kind="copies" />}
+          />
           <Bar dataKey="qualifyingCopies" fill="var(--color-chart-1)" radius={[2, 2, 0, 0]} isAnimationActive={false} />
         </BarChart>
       </ChartFrame>
       <ChartFrame title="Earnings per day">
         <AreaChart data={points} margin={margin}>
           <CartesianGrid vertical={false} stroke="var(--color-line)" />
-          <XAxis dataKey="day" ticks={ticks} tickFormatter={formatDayLabel} tick={axisTick} tickLine={false} axisLine={false} />
+          <XAxis
+            dataKey="day"
+            ticks={ticks}
+            tickFormatter={formatDayLabel}
+            tick={axisTick}
+            tickLine={false}
+            axisLine={false}
+          />
           <YAxis
             tickFormatter={(cents: number) => (cents >= 100 ? `$${Math.round(cents / 100)}` : `${cents}¢`)}
             tick={axisTick}

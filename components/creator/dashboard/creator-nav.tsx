@@ -16,7 +16,9 @@ export function CreatorNav() {
   return (
     <nav aria-label="Creator" className="-mb-px flex gap-1 overflow-x-auto">
       {ITEMS.map((item) => {
-        const active = item.exact ? pathname === item.href : pathname === item.href || pathname.startsWith(`${item.href}/`);
+        const active = item.exact
+          ? pathname === item.href
+          : pathname === item.href || pathname.startsWith(`${item.href}/`);
         return (
           <Link
             key={item.href}
@@ -24,7 +26,9 @@ export function CreatorNav() {
             aria-current={active ? "page" : undefined}
             className={cn(
               "border-b-2 px-3 py-3 text-sm font-medium whitespace-nowrap transition-colors focus-visible:outline-2 focus-visible:outline-focus",
-              active ? "border-accent text-ink" : "border-transparent text-ink-muted hover:border-line-strong hover:text-ink",
+              active
+                ? "border-accent text-ink"
+                : "border-transparent text-ink-muted hover:border-line-strong hover:text-ink",
             )}
           >
             {item.label}

@@ -5,7 +5,12 @@ import { formatUsd } from "./format";
 
 function Figure({ id, label, cents, note }: { id: string; label: string; cents: number; note: ReactNode }) {
   return (
-    <Card role="group" aria-labelledby={`figure-${id}`} className="flex flex-col gap-1 p-4 sm:p-5" data-testid={`figure-${id}`}>
+    <Card
+      role="group"
+      aria-labelledby={`figure-${id}`}
+      className="flex flex-col gap-1 p-4 sm:p-5"
+      data-testid={`figure-${id}`}
+    >
       <p id={`figure-${id}`} className="text-sm font-medium text-ink-muted">
         {label}
       </p>
@@ -30,9 +35,24 @@ export function FigureCards({ summary }: { summary: EarningsSummary }) {
   return (
     <section aria-label="Earnings figures" className="grid grid-cols-2 gap-3 *:min-w-0 sm:gap-4 lg:grid-cols-4">
       <Figure id="available" label="Available" cents={summary.availableCents} note={availableNote} />
-      <Figure id="pending" label="Pending" cents={summary.pendingCents} note="Waiting for the subscriber's invoice to be paid." />
-      <Figure id="lifetime" label="Lifetime paid" cents={summary.lifetimePaidCents} note="Sent to your Stripe account so far." />
-      <Figure id="month" label="This month" cents={summary.thisMonthCents} note="Earned from copies this month (UTC), pending included." />
+      <Figure
+        id="pending"
+        label="Pending"
+        cents={summary.pendingCents}
+        note="Waiting for the subscriber's invoice to be paid."
+      />
+      <Figure
+        id="lifetime"
+        label="Lifetime paid"
+        cents={summary.lifetimePaidCents}
+        note="Sent to your Stripe account so far."
+      />
+      <Figure
+        id="month"
+        label="This month"
+        cents={summary.thisMonthCents}
+        note="Earned from copies this month (UTC), pending included."
+      />
     </section>
   );
 }

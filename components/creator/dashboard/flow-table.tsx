@@ -68,7 +68,10 @@ function NarrowSortLinks({ params }: { params: DashboardParams }) {
           href={sortHref(column, params)}
           scroll={false}
           aria-current={params.sort === column.key ? "true" : undefined}
-          className={cn("font-medium", params.sort === column.key ? "text-ink underline underline-offset-4" : "text-accent-text")}
+          className={cn(
+            "font-medium",
+            params.sort === column.key ? "text-ink underline underline-offset-4" : "text-accent-text",
+          )}
         >
           {column.key === "title" ? "Name" : column.label}
           {params.sort === column.key ? (params.dir === "asc" ? " ↑" : " ↓") : ""}
@@ -110,11 +113,14 @@ export function FlowTable({ flows, params }: { flows: FlowStats[]; params: Dashb
                       {flow.title}
                     </Link>
                     <span className="mt-1 block text-xs text-ink-subtle sm:hidden">
-                      {formatCount(flow.copies)} {flow.copies === 1 ? "copy" : "copies"} · {formatCount(flow.qualifyingCopies)} qualifying
+                      {formatCount(flow.copies)} {flow.copies === 1 ? "copy" : "copies"} ·{" "}
+                      {formatCount(flow.qualifyingCopies)} qualifying
                     </span>
                     {flow.status !== "published" || !flow.isPremium ? (
                       <span className="mt-1 flex gap-1.5">
-                        {flow.status !== "published" ? <Badge>{flow.status === "draft" ? "Draft" : "Unpublished"}</Badge> : null}
+                        {flow.status !== "published" ? (
+                          <Badge>{flow.status === "draft" ? "Draft" : "Unpublished"}</Badge>
+                        ) : null}
                         {!flow.isPremium ? <Badge variant="free">Free</Badge> : null}
                       </span>
                     ) : null}
@@ -125,7 +131,10 @@ export function FlowTable({ flows, params }: { flows: FlowStats[]; params: Dashb
                   <td className="hidden px-3 py-3 text-right tabular-nums sm:table-cell" data-column="qualifying">
                     {formatCount(flow.qualifyingCopies)}
                   </td>
-                  <td className="px-3 py-3 pr-5 text-right whitespace-nowrap tabular-nums sm:pr-6" data-column="earnings">
+                  <td
+                    className="px-3 py-3 pr-5 text-right whitespace-nowrap tabular-nums sm:pr-6"
+                    data-column="earnings"
+                  >
                     <span className="font-medium text-ink">{formatUsd(flow.earnedCents)}</span>
                     {flow.pendingCents > 0 ? (
                       <span className="block text-xs text-ink-subtle">{formatUsd(flow.pendingCents)} pending</span>

@@ -30,10 +30,18 @@ export function MonthsTable({ months, limit }: { months: EarningsMonth[]; limit?
             <table className="w-full text-sm">
               <thead className="border-b border-line text-left text-xs tracking-wide text-ink-muted uppercase">
                 <tr>
-                  <th scope="col" className="px-3 py-2.5 pl-5 font-medium sm:pl-6">Month</th>
-                  <th scope="col" className="hidden px-3 py-2.5 text-right font-medium sm:table-cell">Copies</th>
-                  <th scope="col" className="px-3 py-2.5 text-right font-medium">Earnings</th>
-                  <th scope="col" className="px-3 py-2.5 font-medium">Status</th>
+                  <th scope="col" className="px-3 py-2.5 pl-5 font-medium sm:pl-6">
+                    Month
+                  </th>
+                  <th scope="col" className="hidden px-3 py-2.5 text-right font-medium sm:table-cell">
+                    Copies
+                  </th>
+                  <th scope="col" className="px-3 py-2.5 text-right font-medium">
+                    Earnings
+                  </th>
+                  <th scope="col" className="px-3 py-2.5 font-medium">
+                    Status
+                  </th>
                   <th scope="col" className="px-3 py-2.5 pr-5 text-right font-medium sm:pr-6">
                     <span className="sr-only">Statement</span>
                   </th>
@@ -42,7 +50,10 @@ export function MonthsTable({ months, limit }: { months: EarningsMonth[]; limit?
               <tbody className="divide-y divide-line">
                 {shown.map((m) => (
                   <tr key={m.month} data-testid="month-row" data-month={m.month}>
-                    <th scope="row" className="px-3 py-2.5 pl-5 text-left font-medium whitespace-nowrap text-ink sm:pl-6">
+                    <th
+                      scope="row"
+                      className="px-3 py-2.5 pl-5 text-left font-medium whitespace-nowrap text-ink sm:pl-6"
+                    >
                       {formatMonthShort(m.month)}
                       <span className="block text-xs font-normal text-ink-subtle sm:hidden">
                         {formatCount(m.qualifyingCopies)} {m.qualifyingCopies === 1 ? "copy" : "copies"}

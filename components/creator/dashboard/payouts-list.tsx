@@ -32,13 +32,20 @@ export function PayoutsList({ payouts, limit }: { payouts: PayoutRow[]; limit?: 
       </CardHeader>
       <CardContent>
         {shown.length === 0 ? (
-          <p className="text-sm text-ink-muted">No payouts yet. The first one goes out on the 1st after you reach $10 available.</p>
+          <p className="text-sm text-ink-muted">
+            No payouts yet. The first one goes out on the 1st after you reach $10 available.
+          </p>
         ) : (
           <ul className="flex flex-col divide-y divide-line">
             {shown.map((p) => {
               const note = detail(p);
               return (
-                <li key={p.id} className="flex flex-col gap-1 py-3 first:pt-0 last:pb-0" data-testid="payout-row" data-month={p.month}>
+                <li
+                  key={p.id}
+                  className="flex flex-col gap-1 py-3 first:pt-0 last:pb-0"
+                  data-testid="payout-row"
+                  data-month={p.month}
+                >
                   <div className="flex items-center justify-between gap-3">
                     <span className="font-medium text-ink">{formatMonth(p.month)}</span>
                     <span className="font-semibold text-ink tabular-nums">{formatUsd(p.amountCents)}</span>

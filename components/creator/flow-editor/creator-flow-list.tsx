@@ -69,7 +69,8 @@ export function CreatorFlowList({
             </h3>
             <p className="mt-0.5 text-xs text-ink-muted">
               {flow.category} · {count(flow.stepCount, "step")} · {count(flow.copies, "copy", "copies")} ·{" "}
-              {count(flow.likes, "like")} · <span className="whitespace-nowrap">edited {formatDate(flow.updatedAt)}</span>
+              {count(flow.likes, "like")} ·{" "}
+              <span className="whitespace-nowrap">edited {formatDate(flow.updatedAt)}</span>
             </p>
           </div>
           <div className="flex shrink-0 flex-wrap items-center gap-2">

@@ -41,7 +41,10 @@ export function Section({
 export function Counter({ text, min, max }: { text: string; min: number; max: number }) {
   const length = text.trim().length;
   const outside = length > max || (length > 0 && length < min);
-  const range = min > 1 ? `${min.toLocaleString("en-US")}–${max.toLocaleString("en-US")} characters` : `Up to ${max.toLocaleString("en-US")} characters`;
+  const range =
+    min > 1
+      ? `${min.toLocaleString("en-US")}–${max.toLocaleString("en-US")} characters`
+      : `Up to ${max.toLocaleString("en-US")} characters`;
   return (
     <span className="flex justify-between gap-3">
       <span>{range}.</span>
@@ -52,15 +55,7 @@ export function Counter({ text, min, max }: { text: string; min: number; max: nu
   );
 }
 
-export function AgentsField({
-  values,
-  errors,
-  set,
-}: {
-  values: EditorValues;
-  errors: FieldErrors;
-  set: SetValue;
-}) {
+export function AgentsField({ values, errors, set }: { values: EditorValues; errors: FieldErrors; set: SetValue }) {
   const error = errorFor(errors, "agents");
   const toggle = (agent: string, checked: boolean) =>
     set("agents", checked ? [...values.agents, agent] : values.agents.filter((a) => a !== agent));

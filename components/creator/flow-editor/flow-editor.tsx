@@ -64,8 +64,7 @@ export function FlowEditor({ flowId, status, initialValues, initialErrors, actio
     return visible;
   }, [state.errors, edited]);
 
-  const markEdited = (key: string) =>
-    setEdited((current) => (current.has(key) ? current : new Set(current).add(key)));
+  const markEdited = (key: string) => setEdited((current) => (current.has(key) ? current : new Set(current).add(key)));
   const set: SetValue = (key, value) => {
     setValues((v) => ({ ...v, [key]: value }));
     markEdited(ERROR_KEY_OF[key] ?? key);

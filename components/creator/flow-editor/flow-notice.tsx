@@ -32,8 +32,7 @@ export function FlowNotice({ notice, error, flow, quota }: FlowNoticeProps) {
         title: "Published",
         body: (
           <>
-            {name} is live in the catalogue.{" "}
-            {flow ? <Link href={`/flows/${flow.slug}`}>View its page</Link> : null}
+            {name} is live in the catalogue. {flow ? <Link href={`/flows/${flow.slug}`}>View its page</Link> : null}
           </>
         ),
       };
@@ -58,7 +57,11 @@ export function FlowNotice({ notice, error, flow, quota }: FlowNoticeProps) {
       };
       break;
     case "not_found":
-      content = { variant: "danger", title: "Flow not found", body: "It does not exist, or it is not yours to change." };
+      content = {
+        variant: "danger",
+        title: "Flow not found",
+        body: "It does not exist, or it is not yours to change.",
+      };
       break;
     case "conflict":
       content = { variant: "warning", title: "Nothing to change", body: "Only a published flow can be unpublished." };

@@ -154,7 +154,11 @@ function composeOne(t: FlowTemplate, combo: Combo, rng: Rng): Omit<SeedFlow, "is
  * Compose `count` flows whose titles and slugs do not collide with `existing` (the hand-written flows) or each
  * other. Creator assignment balances load across each template's plausible creators, counting `existing` too.
  */
-export function generateFlows(existing: readonly SeedFlow[], count = GENERATED_COUNT, seed = GENERATOR_SEED): SeedFlow[] {
+export function generateFlows(
+  existing: readonly SeedFlow[],
+  count = GENERATED_COUNT,
+  seed = GENERATOR_SEED,
+): SeedFlow[] {
   const rng = mulberry32(seed);
   const titles = new Set(existing.map((f) => f.title.toLowerCase()));
   const slugs = new Set(existing.map((f) => f.slug));

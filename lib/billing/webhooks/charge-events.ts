@@ -10,7 +10,10 @@ import type { EventEffect, EventHandler } from "./types";
 async function invoiceIdForCharge(charge: Stripe.Charge, stripe: Stripe): Promise<string | null> {
   const paymentIntent = idOf(charge.payment_intent);
   if (!paymentIntent) return null;
-  const payments = await stripe.invoicePayments.list({ payment: { type: "payment_intent", payment_intent: paymentIntent }, limit: 1 });
+  const payments = await stripe.invoicePayments.list({
+    payment: { type: "payment_intent", payment_intent: paymentIntent },
+    limit: 1,
+  });
   return idOf(payments.data[0]?.invoice as string | { id: string } | undefined);
 }
 

@@ -43,13 +43,21 @@ export type DispatchOutcome = "applied" | "duplicate" | "ignored";
  * Applies one verified event exactly once: state is re-read from Stripe, then the effect and the event id are
  * written in one transaction. A failure rolls both back and propagates, so Stripe's retry starts clean.
  */
-export async function handleStripeEvent(db: Executor, event: Stripe.Event, stripe: Stripe = getStripe()): Promise<DispatchOutcome> {
+export async function handleStripeEvent(
+  db: Executor,
+  event: Stripe.Event,
+  stripe: Stripe = getStripe(),
+): Promise<DispatchOutcome> {
   const handler = HANDLERS[event.type];
   if (!handler) return "ignored";
   if (await isStripeEventProcessed(db, { eventId: event.id })) return "duplicate";
   const effect = await handler(event, stripe);
   return db.transaction(async (tx) => {
-    const fresh = await recordStripeEvent(tx, { eventId: event.id, type: event.type, createdAt: new Date(event.created * 1000) });
+    const fresh = await recordStripeEvent(tx, {
+      eventId: event.id,
+      type: event.type,
+      createdAt: new Date(event.created * 1000),
+    });
     if (!fresh) return "duplicate";
     await effect(tx);
     return "applied";

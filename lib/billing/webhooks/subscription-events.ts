@@ -30,7 +30,8 @@ export const onCheckoutCompleted: EventHandler = async (event, stripe) => {
 };
 
 /** customer.subscription.* and invoice.paid: re-fetch the customer's subscriptions and invoices. */
-export const onSubscriptionOrInvoiceChange: EventHandler = async (event, stripe) => syncEffect(customerOf(event), stripe);
+export const onSubscriptionOrInvoiceChange: EventHandler = async (event, stripe) =>
+  syncEffect(customerOf(event), stripe);
 
 type Mail = { subject: string; text: string; html: string };
 
@@ -39,7 +40,10 @@ type Mail = { subject: string; text: string; html: string };
  * trial_will_end or payment_failed delivered late, after the trial ended or the invoice was paid, sends nothing).
  * What the mail says comes from Stripe's current state too, not from the payload.
  */
-function syncAndNotify(kind: string, compose: (event: Stripe.Event, stripe: Stripe) => Promise<((name: string | null) => Mail) | null>): EventHandler {
+function syncAndNotify(
+  kind: string,
+  compose: (event: Stripe.Event, stripe: Stripe) => Promise<((name: string | null) => Mail) | null>,
+): EventHandler {
   return async (event, stripe) => {
     const customerId = customerOf(event);
     const sync = await syncEffect(customerId, stripe);
@@ -50,7 +54,12 @@ function syncAndNotify(kind: string, compose: (event: Stripe.Event, stripe: Stri
       const tenant = await getTenantByCustomerId(tx, { customerId });
       if (!tenant) return;
       for (const contact of await listBillingContacts(tx, { tenantId: tenant.id })) {
-        await queueEmail(tx, { to: contact.email, kind, ...template(contact.name), dedupeKey: `${kind}:${event.id}:${contact.userId}` });
+        await queueEmail(tx, {
+          to: contact.email,
+          kind,
+          ...template(contact.name),
+          dedupeKey: `${kind}:${event.id}:${contact.userId}`,
+        });
       }
     };
   };

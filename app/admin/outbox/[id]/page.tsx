@@ -29,16 +29,24 @@ export default async function OutboxEmailPage({ params }: { params: Promise<{ id
     ["Status", <StatusBadge key="status" status={email.status} />],
     ["Queued", formatDateTime(email.createdAt)],
     ["Sent", formatDateTime(email.sentAt)],
-    ["Dedupe key", <span key="dedupe" className="font-mono text-xs break-all">{email.dedupeKey ?? "—"}</span>],
+    [
+      "Dedupe key",
+      <span key="dedupe" className="font-mono text-xs break-all">
+        {email.dedupeKey ?? "—"}
+      </span>,
+    ],
   ];
-  if (email.error) facts.push(["Error", <span key="error" className="text-danger-text">{email.error}</span>]);
+  if (email.error)
+    facts.push([
+      "Error",
+      <span key="error" className="text-danger-text">
+        {email.error}
+      </span>,
+    ]);
 
   return (
     <Container className="py-10">
-      <PageHeader
-        eyebrow={<Link href="/admin/outbox">← Email outbox</Link>}
-        title={email.subject}
-      />
+      <PageHeader eyebrow={<Link href="/admin/outbox">← Email outbox</Link>} title={email.subject} />
       <AdminNav current="/admin/outbox" />
       <dl className="mt-6 grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[10rem_1fr]">
         {facts.map(([label, value]) => (

@@ -13,13 +13,27 @@ export async function POST(request: Request) {
     if (!signature) throw new Error("missing Stripe-Signature header");
     event = stripe.webhooks.constructEvent(payload, signature, billingConfig().webhookSecret);
   } catch (error) {
-    return Response.json({ error: { code: "bad_request", message: `Invalid signature: ${(error as Error).message}` } }, { status: 400 });
+    return Response.json(
+      { error: { code: "bad_request", message: `Invalid signature: ${(error as Error).message}` } },
+      { status: 400 },
+    );
   }
   try {
     const outcome = await handleStripeEvent(await getDb(), event, stripe);
     return Response.json({ received: true, outcome });
   } catch (error) {
-    console.error(JSON.stringify({ level: "error", msg: "stripe webhook failed", eventId: event.id, type: event.type, error: String(error) }));
-    return Response.json({ error: { code: "internal", message: "Webhook processing failed; retry later." } }, { status: 500 });
+    console.error(
+      JSON.stringify({
+        level: "error",
+        msg: "stripe webhook failed",
+        eventId: event.id,
+        type: event.type,
+        error: String(error),
+      }),
+    );
+    return Response.json(
+      { error: { code: "internal", message: "Webhook processing failed; retry later." } },
+      { status: 500 },
+    );
   }
 }

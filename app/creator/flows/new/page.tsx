@@ -25,7 +25,11 @@ export default async function NewFlowPage() {
         }
       />
       <div className="mt-8">
-        <FlowEditorWorkspace initialValues={EMPTY_FLOW_FORM} saveAction={saveFlowAction} importAction={importFlowFileAction} />
+        <FlowEditorWorkspace
+          initialValues={EMPTY_FLOW_FORM}
+          saveAction={saveFlowAction}
+          importAction={importFlowFileAction}
+        />
       </div>
     </Container>
   );

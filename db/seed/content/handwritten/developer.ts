@@ -27,7 +27,7 @@ export const developerFlows: SeedFlow[] = [
     steps: [
       [
         "Open the pull request",
-        "Go to {{pr_url}} and scroll to the merge box at the bottom of the Conversation tab. Confirm it says \"This branch has conflicts that must be resolved\" and note the list of conflicting files shown there.",
+        'Go to {{pr_url}} and scroll to the merge box at the bottom of the Conversation tab. Confirm it says "This branch has conflicts that must be resolved" and note the list of conflicting files shown there.',
       ],
       [
         "Open the conflict editor",
@@ -60,7 +60,7 @@ export const developerFlows: SeedFlow[] = [
     ],
     failures: [
       "Redirected to a sign-in page: stop and ask the user to sign in; never type credentials you were not given.",
-      "\"Resolve conflicts\" button missing or greyed out: report that the conflict is too complex for the web editor and suggest `git merge origin/<base>` locally.",
+      '"Resolve conflicts" button missing or greyed out: report that the conflict is too complex for the web editor and suggest `git merge origin/<base>` locally.',
       "Lockfiles such as package-lock.json conflict: do not hand-merge them; keep the base version, note that the user must regenerate the lockfile locally, and say so in the report.",
       "The editor shows a stale state after commit: reload the PR page once before concluding anything.",
       "You cannot tell which side is correct: stop and ask rather than guessing.",
@@ -91,7 +91,7 @@ export const developerFlows: SeedFlow[] = [
     inputs: [
       ["repo", "Repository in owner/name form, e.g. acme/widgets."],
       ["max_issues", "Maximum number of issues to triage in one run (suggested 10)."],
-      ["reply_tone", "Short description of the project's voice, e.g. \"friendly, concise, no emojis\"."],
+      ["reply_tone", 'Short description of the project\'s voice, e.g. "friendly, concise, no emojis".'],
     ],
     steps: [
       [
@@ -158,7 +158,7 @@ export const developerFlows: SeedFlow[] = [
     ],
     inputs: [
       ["pr_url", "URL of the pull request to review."],
-      ["focus", "Optional area to weigh more heavily, e.g. \"database migrations\" or \"public API\"."],
+      ["focus", 'Optional area to weigh more heavily, e.g. "database migrations" or "public API".'],
     ],
     steps: [
       [
@@ -191,7 +191,7 @@ export const developerFlows: SeedFlow[] = [
       ],
     ],
     failures: [
-      "The diff does not load (\"Load diff\" placeholders): click to load each file; if a file is too large, review it via the raw view and mention that in the verdict.",
+      'The diff does not load ("Load diff" placeholders): click to load each file; if a file is too large, review it via the raw view and mention that in the verdict.',
       "The PR is a draft or targets an unexpected base branch: mention it at the top of the verdict.",
       "You are unsure whether code is wrong: phrase the comment as a question, not a claim.",
       "Session expired mid-review: pending comments are saved; sign in again and continue from the last file.",
@@ -298,7 +298,7 @@ export const developerFlows: SeedFlow[] = [
       ],
       [
         "Group by cause",
-        "Put issues with the same in-app frame or the same error message pattern into one group. Name each group in plain words, e.g. \"null cart on checkout page\".",
+        'Put issues with the same in-app frame or the same error message pattern into one group. Name each group in plain words, e.g. "null cart on checkout page".',
       ],
       [
         "Check for existing tickets",
@@ -317,7 +317,7 @@ export const developerFlows: SeedFlow[] = [
       "The firstRelease filter returns nothing: check the exact release name in Sentry's Releases page; names are case-sensitive.",
       "Stack traces are minified: note that source maps are missing for the release and include it as a separate issue draft.",
       "GitLab asks for two-factor authentication: stop and let the user complete it.",
-      "Sentry shows a rate-limit or \"too many requests\" banner: wait a minute before opening more issues.",
+      'Sentry shows a rate-limit or "too many requests" banner: wait a minute before opening more issues.',
     ],
     safety: [
       "Do not resolve, ignore or merge Sentry issues.",

@@ -21,14 +21,14 @@ export const peopleFlows: SeedFlow[] = [
     ],
     inputs: [
       ["role", "Role title and level, e.g. Senior Backend Engineer (Go)."],
-      ["must_haves", "Three to five requirements, e.g. \"5+ yrs Go, payments domain, based in EU\"."],
+      ["must_haves", 'Three to five requirements, e.g. "5+ yrs Go, payments domain, based in EU".'],
       ["job_name", "Exact Greenhouse job name."],
       ["count", "How many prospects to add (suggested 20)."],
     ],
     steps: [
       [
         "Build the search",
-        "In LinkedIn People search, use keywords from {{must_haves}} with Boolean operators (e.g. `(\"Go\" OR Golang) AND (payments OR fintech)`), and filter by location and current title where relevant.",
+        'In LinkedIn People search, use keywords from {{must_haves}} with Boolean operators (e.g. `("Go" OR Golang) AND (payments OR fintech)`), and filter by location and current title where relevant.',
       ],
       [
         "Screen profiles",
@@ -36,7 +36,7 @@ export const peopleFlows: SeedFlow[] = [
       ],
       [
         "Exclude early",
-        "Skip profiles that show \"Open to work\" only for unrelated roles, current employees of companies on the user's do-not-poach list if given, and anyone already in Greenhouse (search by name first).",
+        'Skip profiles that show "Open to work" only for unrelated roles, current employees of companies on the user\'s do-not-poach list if given, and anyone already in Greenhouse (search by name first).',
       ],
       [
         "Add to Greenhouse",
@@ -44,20 +44,17 @@ export const peopleFlows: SeedFlow[] = [
       ],
       [
         "Write the note",
-        "In the prospect's note, list each must-have with the evidence found, e.g. \"Go: 4 yrs at Monzo (2020-2024)\". Keep it factual; no assumptions about age, gender or other protected traits.",
+        'In the prospect\'s note, list each must-have with the evidence found, e.g. "Go: 4 yrs at Monzo (2020-2024)". Keep it factual; no assumptions about age, gender or other protected traits.',
       ],
-      [
-        "Pace yourself",
-        "Open no more than about 40 profiles per hour and stop when {{count}} prospects are added.",
-      ],
+      ["Pace yourself", "Open no more than about 40 profiles per hour and stop when {{count}} prospects are added."],
       [
         "Report",
         "Return a table of prospects with match summaries and the search string used, so the recruiter can refine it next time.",
       ],
     ],
     failures: [
-      "LinkedIn shows \"You've reached the commercial use limit\": stop searching and report how many were added.",
-      "Profile visibility is limited (\"LinkedIn Member\"): skip it.",
+      'LinkedIn shows "You\'ve reached the commercial use limit": stop searching and report how many were added.',
+      'Profile visibility is limited ("LinkedIn Member"): skip it.',
       "Greenhouse flags a possible duplicate: do not merge; add a note to the summary.",
     ],
     safety: [
@@ -115,7 +112,7 @@ export const peopleFlows: SeedFlow[] = [
       ],
     ],
     failures: [
-      "Resume is an image-only PDF that will not render: note \"resume unreadable\" and suggest manual review.",
+      'Resume is an image-only PDF that will not render: note "resume unreadable" and suggest manual review.',
       "Candidate applied to several postings: mention the others in the note.",
       "Note visibility defaults to public: switch it to private before saving.",
     ],
@@ -195,9 +192,7 @@ export const peopleFlows: SeedFlow[] = [
     publishedDaysAgo: 181,
     objective:
       "Log the call described in {{notes}} on the Salesforce opportunity {{opportunity}}, propose updates to Next Step, Stage and Close Date, apply the approved ones and create a follow-up task.",
-    prerequisites: [
-      "Signed in to Salesforce Lightning with edit access to the opportunity.",
-    ],
+    prerequisites: ["Signed in to Salesforce Lightning with edit access to the opportunity."],
     inputs: [
       ["opportunity", "Opportunity name or URL."],
       ["notes", "Your raw call notes, any format."],
@@ -258,9 +253,9 @@ export const peopleFlows: SeedFlow[] = [
       "Help center articles and macros are up to date.",
     ],
     inputs: [
-      ["view_name", "Zendesk view to work from, e.g. \"Open - oldest first\"."],
+      ["view_name", 'Zendesk view to work from, e.g. "Open - oldest first".'],
       ["count", "Number of tickets to process (suggested 15)."],
-      ["brand_voice", "Tone guidelines, e.g. \"warm, direct, first names, no exclamation marks\"."],
+      ["brand_voice", 'Tone guidelines, e.g. "warm, direct, first names, no exclamation marks".'],
     ],
     steps: [
       [
@@ -283,10 +278,7 @@ export const peopleFlows: SeedFlow[] = [
         "Draft the reply",
         "Write a reply in {{brand_voice}}: acknowledge, answer with concrete steps or the article link, and state what happens next. Save it as an **internal note** starting with `DRAFT REPLY:`.",
       ],
-      [
-        "Tag for review",
-        "Add the tag `ai_draft` so the team's view picks it up. Leave status unchanged.",
-      ],
+      ["Tag for review", "Add the tag `ai_draft` so the team's view picks it up. Leave status unchanged."],
       [
         "Summarise",
         "Return ticket number, problem, draft status (drafted / escalate / needs info) and the reason for each escalation.",

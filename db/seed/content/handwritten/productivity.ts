@@ -22,7 +22,7 @@ export const productivityFlows: SeedFlow[] = [
     inputs: [
       ["label", "Gmail label holding newsletters, e.g. Newsletters."],
       ["notion_parent_url", "Notion page under which the digest page is created."],
-      ["interests", "Topics that matter to the user, used to pick items, e.g. \"fintech, pricing, design systems\"."],
+      ["interests", 'Topics that matter to the user, used to pick items, e.g. "fintech, pricing, design systems".'],
     ],
     steps: [
       [
@@ -43,7 +43,7 @@ export const productivityFlows: SeedFlow[] = [
       ],
       [
         "Add a skip list",
-        "At the bottom, add a toggle \"Skipped\" listing newsletters with nothing relevant this week, so the user can consider unsubscribing.",
+        'At the bottom, add a toggle "Skipped" listing newsletters with nothing relevant this week, so the user can consider unsubscribing.',
       ],
       [
         "Mark as read",
@@ -52,7 +52,7 @@ export const productivityFlows: SeedFlow[] = [
     ],
     failures: [
       "Gmail's search returns more than 60 emails: process the newest 60 and mention the rest.",
-      "A newsletter only shows \"view in browser\": open that link in a new tab and read it there.",
+      'A newsletter only shows "view in browser": open that link in a new tab and read it there.',
       "Notion page creation fails due to permissions: return the digest as Markdown in the chat instead.",
     ],
     safety: [
@@ -99,7 +99,7 @@ export const productivityFlows: SeedFlow[] = [
       ],
       [
         "Propose three slots",
-        "Show the user three options with day, time, and any caveat (\"Priya has a meeting right before\"). Wait for a choice.",
+        'Show the user three options with day, time, and any caveat ("Priya has a meeting right before"). Wait for a choice.',
       ],
       [
         "Create the event",
@@ -107,11 +107,11 @@ export const productivityFlows: SeedFlow[] = [
       ],
       [
         "Send invites after confirmation",
-        "Click Save; when asked \"Send invitation emails?\", send only after the user confirms. Report the event link.",
+        'Click Save; when asked "Send invitation emails?", send only after the user confirms. Report the event link.',
       ],
     ],
     failures: [
-      "An attendee's calendar shows \"busy\" without details or no information at all: they are external or do not share; mention that their availability is unknown.",
+      'An attendee\'s calendar shows "busy" without details or no information at all: they are external or do not share; mention that their availability is unknown.',
       "No common slot exists: show the best two slots where only one person has a conflict, naming the conflict.",
       "Timezone ambiguity: ask the user before proposing slots.",
     ],
@@ -134,9 +134,7 @@ export const productivityFlows: SeedFlow[] = [
     publishedDaysAgo: 231,
     objective:
       "Audit the Trello board {{board_url}}: find stale cards (no activity for {{stale_days}} days), overdue cards and cards without members, propose actions, and apply only the approved ones.",
-    prerequisites: [
-      "Signed in to Trello as a member of the board with permission to edit cards.",
-    ],
+    prerequisites: ["Signed in to Trello as a member of the board with permission to edit cards."],
     inputs: [
       ["board_url", "URL of the Trello board."],
       ["stale_days", "Days without activity after which a card counts as stale (suggested 21)."],
@@ -153,7 +151,7 @@ export const productivityFlows: SeedFlow[] = [
       ],
       [
         "Find blockers and gaps",
-        "Flag cards with overdue due dates, cards with a Blocked label or comments mentioning \"blocked\" or \"waiting on\", and cards with no members outside {{done_list}}.",
+        'Flag cards with overdue due dates, cards with a Blocked label or comments mentioning "blocked" or "waiting on", and cards with no members outside {{done_list}}.',
       ],
       [
         "Propose actions",
@@ -165,7 +163,7 @@ export const productivityFlows: SeedFlow[] = [
       ],
       [
         "Leave a summary",
-        "Add one comment to a pinned \"Board hygiene\" card (create it in the first list if missing, after asking) with the date and counts of what changed.",
+        'Add one comment to a pinned "Board hygiene" card (create it in the first list if missing, after asking) with the date and counts of what changed.',
       ],
     ],
     failures: [
@@ -199,21 +197,18 @@ export const productivityFlows: SeedFlow[] = [
     inputs: [
       ["doc_url", "URL of the Google Doc with the meeting notes."],
       ["asana_project", "Name of the Asana project to add tasks to."],
-      ["default_due", "Due date to use when the notes give none, e.g. \"next Friday\"."],
+      ["default_due", 'Due date to use when the notes give none, e.g. "next Friday".'],
     ],
     steps: [
       [
         "Read the notes",
-        "Open {{doc_url}}. Identify the meeting date and attendees, then find action items: checkboxes, lines starting with \"AI:\" or \"TODO\", and sentences like \"X will ...\" or \"X to ...\".",
+        'Open {{doc_url}}. Identify the meeting date and attendees, then find action items: checkboxes, lines starting with "AI:" or "TODO", and sentences like "X will ..." or "X to ...".',
       ],
       [
         "Normalise each action",
-        "Rewrite each action as a short imperative task name (\"Send revised pricing to Northwind\"), with owner, due date (explicit date, or {{default_due}}) and a one-line context.",
+        'Rewrite each action as a short imperative task name ("Send revised pricing to Northwind"), with owner, due date (explicit date, or {{default_due}}) and a one-line context.',
       ],
-      [
-        "Confirm the list",
-        "Show the user the actions. Ask about any item with no clear owner instead of guessing.",
-      ],
+      ["Confirm the list", "Show the user the actions. Ask about any item with no clear owner instead of guessing."],
       [
         "Check for duplicates",
         "In Asana, open {{asana_project}} and search for key words from each task. Skip tasks that already exist and note them.",
@@ -230,7 +225,7 @@ export const productivityFlows: SeedFlow[] = [
     failures: [
       "Assignee not found in Asana: leave the task unassigned and tag it in the summary.",
       "The doc is view-only so you cannot comment: return the task links in the chat instead.",
-      "Relative dates like \"end of week\" are ambiguous: compute them from the meeting date and state the result.",
+      'Relative dates like "end of week" are ambiguous: compute them from the meeting date and state the result.',
     ],
     safety: [
       "Do not change the text of the meeting notes.",
@@ -250,13 +245,11 @@ export const productivityFlows: SeedFlow[] = [
     publishedDaysAgo: 72,
     objective:
       "Summarise the last 7 days of {{channel}} into a status update with decisions, progress, open questions and risks, each linked to the original message, and draft it for the user to post in {{target_channel}}.",
-    prerequisites: [
-      "Signed in to the Slack workspace in the browser and a member of {{channel}}.",
-    ],
+    prerequisites: ["Signed in to the Slack workspace in the browser and a member of {{channel}}."],
     inputs: [
       ["channel", "Channel to summarise, e.g. #proj-checkout."],
       ["target_channel", "Where the status update will be posted, e.g. #leadership-updates."],
-      ["audience", "Who reads it, e.g. \"execs, 2-minute read\"."],
+      ["audience", 'Who reads it, e.g. "execs, 2-minute read".'],
     ],
     steps: [
       [
@@ -285,7 +278,7 @@ export const productivityFlows: SeedFlow[] = [
       ],
     ],
     failures: [
-      "Slack shows \"older messages are hidden\" on a free workspace: summarise what is visible and say so.",
+      'Slack shows "older messages are hidden" on a free workspace: summarise what is visible and say so.',
       "Messages in other languages: summarise in the user's language and mark translated items.",
       "The channel is very busy (300+ messages): focus on threads and messages with reactions first.",
     ],

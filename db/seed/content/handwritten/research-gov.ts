@@ -19,7 +19,7 @@ export const researchGovFlows: SeedFlow[] = [
       "No account needed. Google Scholar throttles fast, repeated queries; the flow keeps searches few and deliberate.",
     ],
     inputs: [
-      ["question", "The research question or topic, e.g. \"effect of remote work on junior developer learning\"."],
+      ["question", 'The research question or topic, e.g. "effect of remote work on junior developer learning".'],
       ["count", "Number of papers to include (suggested 12)."],
       ["recent_years", "What counts as recent, e.g. 3."],
     ],
@@ -30,7 +30,7 @@ export const researchGovFlows: SeedFlow[] = [
       ],
       [
         "Find the foundations",
-        "Run the first query with default sorting. Among the top 20, note papers with high \"Cited by\" counts that are directly on topic.",
+        'Run the first query with default sorting. Among the top 20, note papers with high "Cited by" counts that are directly on topic.',
       ],
       [
         "Find recent work",
@@ -54,7 +54,7 @@ export const researchGovFlows: SeedFlow[] = [
       ],
     ],
     failures: [
-      "Scholar shows \"Please show you're not a robot\": stop and ask the user to solve the captcha; do not retry automatically.",
+      'Scholar shows "Please show you\'re not a robot": stop and ask the user to solve the captcha; do not retry automatically.',
       "Only paywalled versions exist: include the DOI link and mark it as paywalled.",
       "Too few relevant results: broaden one term and tell the user which.",
     ],
@@ -76,9 +76,7 @@ export const researchGovFlows: SeedFlow[] = [
     publishedDaysAgo: 16,
     objective:
       "List papers submitted to arXiv in the last {{days}} days in {{categories}} that match {{keywords}}, and write a digest with a plain-language summary of each relevant abstract.",
-    prerequisites: [
-      "No account needed.",
-    ],
+    prerequisites: ["No account needed."],
     inputs: [
       ["categories", "arXiv categories, e.g. cs.CL, q-bio.GN."],
       ["keywords", "Keywords or phrases that define relevance."],
@@ -95,19 +93,16 @@ export const researchGovFlows: SeedFlow[] = [
       ],
       [
         "Open the abstract page",
-        "For kept papers, open the abs page and note authors, primary category, comments (page count, venue like \"accepted at ACL\") and links to code if mentioned.",
+        'For kept papers, open the abs page and note authors, primary category, comments (page count, venue like "accepted at ACL") and links to code if mentioned.',
       ],
       [
         "Summarise",
         "Write a three-sentence summary: problem, approach, main result with numbers if stated. Avoid hype words the paper does not support.",
       ],
-      [
-        "Rank",
-        "Order by relevance to {{keywords}}, then by signals like accepted venue or released code.",
-      ],
+      ["Rank", "Order by relevance to {{keywords}}, then by signals like accepted venue or released code."],
       [
         "Deliver the digest",
-        "Return the digest as Markdown with title, arXiv ID link, authors, summary and a \"why it matters\" line, plus a count of papers scanned versus kept.",
+        'Return the digest as Markdown with title, arXiv ID link, authors, summary and a "why it matters" line, plus a count of papers scanned versus kept.',
       ],
     ],
     failures: [
@@ -138,7 +133,7 @@ export const researchGovFlows: SeedFlow[] = [
       "Understand that CourtListener mirrors PACER only partially; some documents are not available for free.",
     ],
     inputs: [
-      ["case", "Case name, docket number and court, e.g. \"Doe v. Acme Corp, 1:24-cv-01234 (S.D.N.Y.)\"."],
+      ["case", 'Case name, docket number and court, e.g. "Doe v. Acme Corp, 1:24-cv-01234 (S.D.N.Y.)".'],
       ["since_date", "Only entries filed on or after this date."],
     ],
     steps: [
@@ -152,7 +147,7 @@ export const researchGovFlows: SeedFlow[] = [
       ],
       [
         "Record each entry",
-        "For each entry, record the entry number, date filed, full description and whether a document link (\"Download PDF\") is available or only \"Buy on PACER\".",
+        'For each entry, record the entry number, date filed, full description and whether a document link ("Download PDF") is available or only "Buy on PACER".',
       ],
       [
         "Note deadlines",
@@ -160,7 +155,7 @@ export const researchGovFlows: SeedFlow[] = [
       ],
       [
         "Check freshness",
-        "Read the \"Last updated\" note on the docket. If it is older than the newest expected activity, mention that PACER may have newer entries.",
+        'Read the "Last updated" note on the docket. If it is older than the newest expected activity, mention that PACER may have newer entries.',
       ],
       [
         "Deliver the log",
@@ -169,7 +164,7 @@ export const researchGovFlows: SeedFlow[] = [
     ],
     failures: [
       "Multiple dockets match: list them with courts and ask which one.",
-      "Entries are missing descriptions: CourtListener may have only partial data; mark as \"description unavailable\".",
+      'Entries are missing descriptions: CourtListener may have only partial data; mark as "description unavailable".',
       "The site asks you to slow down: wait and reduce page loads.",
     ],
     safety: [
@@ -206,7 +201,7 @@ export const researchGovFlows: SeedFlow[] = [
       ],
       [
         "Check each receipt",
-        "Enter one receipt number at a time, without dashes, and submit. Record the status headline (e.g. \"Case Was Approved\") and the full paragraph including dates.",
+        'Enter one receipt number at a time, without dashes, and submit. Record the status headline (e.g. "Case Was Approved") and the full paragraph including dates.',
       ],
       [
         "Compare",
@@ -226,9 +221,9 @@ export const researchGovFlows: SeedFlow[] = [
       ],
     ],
     failures: [
-      "\"Validation error\" or invalid receipt number: re-check the format (three letters plus ten digits) and report it.",
+      '"Validation error" or invalid receipt number: re-check the format (three letters plus ten digits) and report it.',
       "The page shows a captcha or is under maintenance: stop and try later; do not use third-party status sites.",
-      "Status text is generic (\"Case Is Being Actively Reviewed\"): report it unchanged; do not speculate about timing.",
+      'Status text is generic ("Case Is Being Actively Reviewed"): report it unchanged; do not speculate about timing.',
     ],
     safety: [
       "Use only the official uscis.gov site; never enter receipt numbers into third-party trackers.",

@@ -32,11 +32,11 @@ export const shoppingFlows: SeedFlow[] = [
       ],
       [
         "Read the real price",
-        "Read the price in the buy box, not the struck-through list price. If there is a coupon checkbox (\"Apply $20 coupon\"), note the coupon amount separately and compute the effective price. Ignore Subscribe & Save prices unless the user asked for them.",
+        'Read the price in the buy box, not the struck-through list price. If there is a coupon checkbox ("Apply $20 coupon"), note the coupon amount separately and compute the effective price. Ignore Subscribe & Save prices unless the user asked for them.',
       ],
       [
         "Check seller and condition",
-        "Read \"Ships from\" and \"Sold by\". If the seller is not Amazon or the brand, note the seller's name and rating. If the default offer is Used or Renewed, say so.",
+        'Read "Ships from" and "Sold by". If the seller is not Amazon or the brand, note the seller\'s name and rating. If the default offer is Used or Renewed, say so.',
       ],
       [
         "Check availability",
@@ -56,8 +56,8 @@ export const shoppingFlows: SeedFlow[] = [
       ],
     ],
     failures: [
-      "Amazon shows a captcha (\"Enter the characters you see\"): stop and ask the user to solve it; do not retry repeatedly.",
-      "\"Currently unavailable\" or no buy box: report that, post nothing, and suggest checking the \"Other sellers\" link manually.",
+      'Amazon shows a captcha ("Enter the characters you see"): stop and ask the user to solve it; do not retry repeatedly.',
+      '"Currently unavailable" or no buy box: report that, post nothing, and suggest checking the "Other sellers" link manually.',
       "The price differs by region: mention the delivery location shown at the top-left of the page.",
       "Slack asks you to sign in or the channel is not found: report the price to the user directly instead.",
     ],
@@ -80,9 +80,7 @@ export const shoppingFlows: SeedFlow[] = [
     publishedDaysAgo: 150,
     objective:
       "Determine where {{product}} is cheaper in total for delivery to {{zip_code}}: Best Buy or Walmart, including shipping, store pickup availability and return policy, and present a clear recommendation.",
-    prerequisites: [
-      "No account needed. A model number gives far better matches than a product name.",
-    ],
+    prerequisites: ["No account needed. A model number gives far better matches than a product name."],
     inputs: [
       ["product", "Product name and, ideally, the exact model number, e.g. Sony WH-1000XM5 (WH1000XM5/B)."],
       ["zip_code", "ZIP code used for shipping and store availability."],
@@ -114,9 +112,9 @@ export const shoppingFlows: SeedFlow[] = [
       ],
     ],
     failures: [
-      "Walmart shows a \"press and hold\" robot check: ask the user to complete it, then continue.",
+      'Walmart shows a "press and hold" robot check: ask the user to complete it, then continue.',
       "No exact model match at one store: report the closest match and clearly label it as different.",
-      "Prices say \"see price in cart\": do not add to cart; report the price as hidden.",
+      'Prices say "see price in cart": do not add to cart; report the price as hidden.',
     ],
     safety: [
       "Do not sign in, add to cart or check out; this flow only compares.",
@@ -136,9 +134,7 @@ export const shoppingFlows: SeedFlow[] = [
     publishedDaysAgo: 77,
     objective:
       "Assess whether the eBay listing {{listing_url}} is trustworthy and fairly priced, and recommend a maximum bid or buy decision based on recent sold prices for the same item.",
-    prerequisites: [
-      "No sign-in needed to read listings; signing in is only needed to see some sold-price details.",
-    ],
+    prerequisites: ["No sign-in needed to read listings; signing in is only needed to see some sold-price details."],
     inputs: [
       ["listing_url", "URL of the eBay listing."],
       ["budget", "The most the user would ever pay, including shipping."],
@@ -150,7 +146,7 @@ export const shoppingFlows: SeedFlow[] = [
       ],
       [
         "Read the description",
-        "Open the full description. Note defects, missing accessories, \"for parts\" wording, and any statement that contradicts the condition field.",
+        'Open the full description. Note defects, missing accessories, "for parts" wording, and any statement that contradicts the condition field.',
       ],
       [
         "Check the seller",
@@ -201,7 +197,7 @@ export const shoppingFlows: SeedFlow[] = [
       "The cart is empty or the user is fine with the flow adding to existing items.",
     ],
     inputs: [
-      ["shopping_list", "One item per line, with quantity, e.g. \"2 x paper towels\"."],
+      ["shopping_list", 'One item per line, with quantity, e.g. "2 x paper towels".'],
       ["cap", "Maximum cart subtotal in USD before tax."],
       ["fulfilment", "Pickup, Same Day Delivery or Shipping."],
     ],
@@ -260,7 +256,7 @@ export const shoppingFlows: SeedFlow[] = [
       "The item is still within its return window (usually 30 days from delivery, shown on the order).",
     ],
     inputs: [
-      ["item_description", "What to return, e.g. \"the blue kettle ordered last week\"."],
+      ["item_description", 'What to return, e.g. "the blue kettle ordered last week".'],
       ["what_happened", "Short description: arrived damaged, wrong item, not as described, no longer needed."],
     ],
     steps: [
@@ -270,11 +266,11 @@ export const shoppingFlows: SeedFlow[] = [
       ],
       [
         "Check eligibility",
-        "Read the \"Return or replace items\" button and the \"Eligible through\" date. If it says \"Return window closed\", stop and report.",
+        'Read the "Return or replace items" button and the "Eligible through" date. If it says "Return window closed", stop and report.',
       ],
       [
         "Choose the reason",
-        "Click Return or replace items, select the item, and pick the reason that truthfully matches {{what_happened}}. Add a one-sentence comment with the facts (e.g. \"lid cracked on arrival\").",
+        'Click Return or replace items, select the item, and pick the reason that truthfully matches {{what_happened}}. Add a one-sentence comment with the facts (e.g. "lid cracked on arrival").',
       ],
       [
         "Compare resolution options",
@@ -290,7 +286,7 @@ export const shoppingFlows: SeedFlow[] = [
       ],
     ],
     failures: [
-      "Item marked \"non-returnable\" (some groceries, digital goods): report and suggest contacting the seller from the order page.",
+      'Item marked "non-returnable" (some groceries, digital goods): report and suggest contacting the seller from the order page.',
       "Third-party seller return requires approval: say so; the request goes to the seller, not Amazon.",
       "Amazon asks for a one-time password: let the user enter it.",
     ],

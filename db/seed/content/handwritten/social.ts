@@ -29,7 +29,7 @@ export const socialFlows: SeedFlow[] = [
       ],
       [
         "Load the whole thread",
-        "Scroll down slowly. Keep only posts by the same @handle that continue the thread (they are connected by the vertical line). Click \"Show more\" on truncated posts and \"Show replies\" where the thread continues.",
+        'Scroll down slowly. Keep only posts by the same @handle that continue the thread (they are connected by the vertical line). Click "Show more" on truncated posts and "Show replies" where the thread continues.',
       ],
       [
         "Capture each post",
@@ -37,7 +37,7 @@ export const socialFlows: SeedFlow[] = [
       ],
       [
         "Clean up the text",
-        "Remove thread counters like \"3/12\" and \"🧵\", merge sentences that were split across posts, keep line breaks that separate ideas, and turn inline code into backticks.",
+        'Remove thread counters like "3/12" and "🧵", merge sentences that were split across posts, keep line breaks that separate ideas, and turn inline code into backticks.',
       ],
       [
         "Assemble the Markdown",
@@ -49,7 +49,7 @@ export const socialFlows: SeedFlow[] = [
       ],
     ],
     failures: [
-      "\"Something went wrong. Try reloading.\": reload once, then wait 30 seconds; X rate-limits reading when scrolling fast.",
+      '"Something went wrong. Try reloading.": reload once, then wait 30 seconds; X rate-limits reading when scrolling fast.',
       "Signed-out view shows only the first post: ask the user to sign in.",
       "Deleted or protected posts in the middle: insert `[post unavailable]` where they were and mention it.",
     ],
@@ -76,16 +76,16 @@ export const socialFlows: SeedFlow[] = [
     ],
     inputs: [
       ["thread_url", "URL of the Reddit post."],
-      ["question", "Optional: what the user wants to decide, e.g. \"should I buy the 2023 model or wait\"."],
+      ["question", 'Optional: what the user wants to decide, e.g. "should I buy the 2023 model or wait".'],
     ],
     steps: [
       [
         "Read the post",
-        "Open {{thread_url}}. Record subreddit, title, date, score and the original post text, including any edits marked \"EDIT\" or \"UPDATE\".",
+        'Open {{thread_url}}. Record subreddit, title, date, score and the original post text, including any edits marked "EDIT" or "UPDATE".',
       ],
       [
         "Sort and expand comments",
-        "Sort by Top. Expand \"more replies\" and collapsed threads for the top 30 comments. Skip deleted comments and obvious bots (AutoModerator, repost bots).",
+        'Sort by Top. Expand "more replies" and collapsed threads for the top 30 comments. Skip deleted comments and obvious bots (AutoModerator, repost bots).',
       ],
       [
         "Extract claims",
@@ -105,7 +105,7 @@ export const socialFlows: SeedFlow[] = [
       ],
     ],
     failures: [
-      "Reddit shows a \"see this post in the app\" wall: switch the URL to old.reddit.com and continue.",
+      'Reddit shows a "see this post in the app" wall: switch the URL to old.reddit.com and continue.',
       "Thread has thousands of comments: restrict to the top 50 by score and say so.",
       "Comments are mostly jokes: say the thread has little signal rather than padding the summary.",
     ],
@@ -188,17 +188,15 @@ export const socialFlows: SeedFlow[] = [
     publishedDaysAgo: 12,
     objective:
       "In YouTube Studio, draft replies to up to {{max_replies}} unanswered comments on the channel's most recent video, in the creator's voice, and post the approved ones.",
-    prerequisites: [
-      "Signed in to the YouTube channel's Google account with Owner or Manager permission in Studio.",
-    ],
+    prerequisites: ["Signed in to the YouTube channel's Google account with Owner or Manager permission in Studio."],
     inputs: [
       ["max_replies", "Maximum number of comments to answer (suggested 20)."],
-      ["voice_notes", "A few words about tone, e.g. \"warm, a bit nerdy, signs off with -O\"."],
+      ["voice_notes", 'A few words about tone, e.g. "warm, a bit nerdy, signs off with -O".'],
     ],
     steps: [
       [
         "Open Studio comments",
-        "Go to studio.youtube.com, open Content, click the latest video, then Comments. Apply the filter \"I haven't responded\" and sort by Newest.",
+        'Go to studio.youtube.com, open Content, click the latest video, then Comments. Apply the filter "I haven\'t responded" and sort by Newest.',
       ],
       [
         "Triage the comments",
@@ -255,7 +253,7 @@ export const socialFlows: SeedFlow[] = [
     steps: [
       [
         "Load all comments",
-        "Open {{hn_url}}. If there is a \"More\" link at the bottom, follow it until all pages are loaded. Note the post's points and comment count.",
+        'Open {{hn_url}}. If there is a "More" link at the bottom, follow it until all pages are loaded. Note the post\'s points and comment count.',
       ],
       [
         "Read existing rows",
@@ -273,13 +271,10 @@ export const socialFlows: SeedFlow[] = [
         "Add rows",
         "In Airtable, add a row per feedback item: Comment link, Author (HN username), Type, Summary, Quote, Status = New. Add rows in batches of 10 and check they saved.",
       ],
-      [
-        "Report the themes",
-        "Give the user counts by Type and the three most repeated themes with example links.",
-      ],
+      ["Report the themes", "Give the user counts by Type and the three most repeated themes with example links."],
     ],
     failures: [
-      "HN returns \"Sorry, we're not able to serve your requests this quickly\": wait 30 seconds and reload more slowly.",
+      'HN returns "Sorry, we\'re not able to serve your requests this quickly": wait 30 seconds and reload more slowly.',
       "Airtable field names differ: map by meaning and tell the user the mapping before adding rows.",
       "A comment is flagged or dead: skip it.",
     ],

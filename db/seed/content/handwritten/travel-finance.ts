@@ -22,12 +22,12 @@ export const travelFinanceFlows: SeedFlow[] = [
       ["destination", "City or area, e.g. Lisbon, Alfama."],
       ["dates", "Check-in and check-out dates."],
       ["guests", "Number of adults (and children if any)."],
-      ["must_haves", "Non-negotiables, e.g. \"3 bedrooms, washer, no stairs, under $250/night\"."],
+      ["must_haves", 'Non-negotiables, e.g. "3 bedrooms, washer, no stairs, under $250/night".'],
     ],
     steps: [
       [
         "Run the search",
-        "On airbnb.com, enter {{destination}}, {{dates}} and {{guests}}. Turn on \"Display total price\" in the filter bar so prices include fees before taxes.",
+        'On airbnb.com, enter {{destination}}, {{dates}} and {{guests}}. Turn on "Display total price" in the filter bar so prices include fees before taxes.',
       ],
       [
         "Apply filters",
@@ -51,7 +51,7 @@ export const travelFinanceFlows: SeedFlow[] = [
       ],
     ],
     failures: [
-      "Results change when scrolling the map: disable \"Search as I move the map\".",
+      'Results change when scrolling the map: disable "Search as I move the map".',
       "A listing hides the address: that is normal; use the neighbourhood description instead.",
       "Fewer than three listings meet everything: relax one must-have (tell the user which) and label those results.",
     ],
@@ -93,7 +93,7 @@ export const travelFinanceFlows: SeedFlow[] = [
       ],
       [
         "Open each hotel",
-        "For the nearest 8 hotels within {{max_distance}}, open the availability table and find the cheapest room with \"Free cancellation before <date>\" and the cheapest non-refundable room.",
+        'For the nearest 8 hotels within {{max_distance}}, open the availability table and find the cheapest room with "Free cancellation before <date>" and the cheapest non-refundable room.',
       ],
       [
         "Read the small print",
@@ -105,7 +105,7 @@ export const travelFinanceFlows: SeedFlow[] = [
       ],
     ],
     failures: [
-      "Prices shown \"per night\" vs \"total\": always convert to the total for the stay and state the basis.",
+      'Prices shown "per night" vs "total": always convert to the total for the stay and state the basis.',
       "A pop-up asks for sign-in: close it; it is not needed to see prices.",
       "Sold out for the dates: skip the hotel and mention it.",
     ],
@@ -163,7 +163,7 @@ export const travelFinanceFlows: SeedFlow[] = [
       ],
     ],
     failures: [
-      "\"Check-in is not available online\": usually document verification is needed at the airport; report the exact message.",
+      '"Check-in is not available online": usually document verification is needed at the airport; report the exact message.',
       "Seat not assigned: report it; United assigns at the gate. Do not buy a seat without approval.",
       "A captcha or one-time code appears: ask the user to handle it.",
     ],
@@ -247,9 +247,7 @@ export const travelFinanceFlows: SeedFlow[] = [
     prerequisites: [
       "No account needed. EDGAR asks automated tools to keep requests modest; this flow opens only a handful of pages.",
     ],
-    inputs: [
-      ["company", "Company name or ticker, e.g. Costco or COST."],
-    ],
+    inputs: [["company", "Company name or ticker, e.g. Costco or COST."]],
     steps: [
       [
         "Find the company",
@@ -263,23 +261,20 @@ export const travelFinanceFlows: SeedFlow[] = [
         "Extract Item 1A",
         "Use the table of contents to jump to Item 1A. Risk Factors. Read the bold risk headings and record each heading with a one-sentence summary.",
       ],
-      [
-        "Open the prior year",
-        "Open the previous 10-K and record its Item 1A headings the same way.",
-      ],
+      ["Open the prior year", "Open the previous 10-K and record its Item 1A headings the same way."],
       [
         "Compare",
         "Match headings between years. Mark a risk as new if no similar heading exists last year, and as changed if the heading or first paragraph differs materially (e.g. new numbers, new regulation named).",
       ],
       [
         "Summarise",
-        "Return themes (operations, regulatory, financial, market, technology, other) with bullets, then a \"New or changed this year\" section with quotes and links to both filings.",
+        'Return themes (operations, regulatory, financial, market, technology, other) with bullets, then a "New or changed this year" section with quotes and links to both filings.',
       ],
     ],
     failures: [
       "The company files 20-F or 40-F (foreign issuers): use that annual report and its Item 3.D Risk Factors instead.",
       "EDGAR full-text search is slow or returns a 403: wait a minute; it throttles rapid requests.",
-      "Item 1A says \"not applicable\" (smaller reporting companies): report that.",
+      'Item 1A says "not applicable" (smaller reporting companies): report that.',
     ],
     safety: [
       "This is a reading aid, not investment advice; say so in the output.",

@@ -43,9 +43,9 @@ export const COMMON_FAILURES = {
   login:
     "{Site} asks you to sign in or shows a two-factor prompt: stop and ask the user to sign in themselves; never type passwords or codes you were not given.",
   captcha:
-    "A captcha or \"are you a robot\" check appears: pause and ask the user to solve it, then continue; do not retry in a loop.",
+    'A captcha or "are you a robot" check appears: pause and ask the user to solve it, then continue; do not retry in a loop.',
   rateLimit:
-    "{Site} shows a rate-limit, \"too many requests\" or error page: wait at least a minute, reload once, then continue more slowly or stop and report progress.",
+    '{Site} shows a rate-limit, "too many requests" or error page: wait at least a minute, reload once, then continue more slowly or stop and report progress.',
   layout:
     "A button or menu named in these steps is missing: the interface may have changed; look for the same wording in nearby menus, and if it is still not found, describe what you see instead of guessing.",
   ambiguous:

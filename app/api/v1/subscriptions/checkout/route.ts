@@ -14,10 +14,20 @@ export const POST = apiRoute(async (request: Request) => {
   const body = await readJsonBody(request);
   const personal = await getPersonalTenant(db, { userId: actor.userId });
   if (!personal) throw new AppError("internal", "This account has no tenant.");
-  const outcome = await startCheckout(db, { userId: actor.userId, personalTenantId: personal.id, input: body as object });
+  const outcome = await startCheckout(db, {
+    userId: actor.userId,
+    personalTenantId: personal.id,
+    input: body as object,
+  });
   if (outcome.kind === "portal") {
     return Response.json(
-      { error: { code: "conflict", message: "This account already has a subscription. Manage it in the billing portal." }, url: outcome.url },
+      {
+        error: {
+          code: "conflict",
+          message: "This account already has a subscription. Manage it in the billing portal.",
+        },
+        url: outcome.url,
+      },
       { status: 409 },
     );
   }
