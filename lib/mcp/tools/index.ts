@@ -12,6 +12,9 @@ import { searchFlowsTool } from "./search-flows";
 
 const TOOLS: readonly McpTool[] = [searchFlowsTool, getFlowTool, myLibraryTool, accountTool] as McpTool[];
 
+/** What /docs/mcp lists: each tool's name, purpose and scope, from the definitions the server uses. */
+export const TOOL_SUMMARIES = TOOLS.map(({ name, title, description, scope }) => ({ name, title, description, scope }));
+
 /** tools/list: every tool, whatever the token's scopes (a call without the scope explains what is missing). */
 export function listTools(): Tool[] {
   return TOOLS.map((tool) => {
