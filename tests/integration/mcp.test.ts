@@ -390,8 +390,8 @@ describe("MCP server (/api/mcp)", () => {
       expect(refused.status).toBe(401);
       expect(refused.headers.get("www-authenticate")).toBe('Bearer realm="flowtab", error="invalid_token"');
     }
-    await expect(connect(null)).rejects.toThrow(/401|Unauthorized/i);
-    await expect(connect(token)).rejects.toThrow(/401|Unauthorized/i);
+    await expect(connect(null)).rejects.toMatchObject({ code: 401 });
+    await expect(connect(token)).rejects.toMatchObject({ code: 401 });
     // A live token gets through, so the refusals above are about the token.
     const live = await tokenFor(reader.user.id);
     expect((await post(`Bearer ${live.token}`)).status).toBe(200);
@@ -409,8 +409,41 @@ describe("MCP server (/api/mcp)", () => {
       .set({ requests: 199 })
       .where(sql`${apiTokenUsage.tokenId} = ${record.id}`);
     expect((await call(client, "account")).structuredContent).toMatchObject({ plan: "free" });
-    await expect(call(client, "account")).rejects.toThrow(/429|quota/i);
+    await expect(call(client, "account")).rejects.toMatchObject({ code: 429 });
+    const refused = await inProcessFetch(ENDPOINT, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: "{}",
+    });
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect((await refused.json()).error.code).toBe("quota_exceeded");
     await client.close();
+  });
+
+  it("a bare tools/call without a handshake answers (the curl example on /docs/mcp)", async () => {
+    await world();
+    const member = await makeUser(t.db, "Member");
+    const { token } = await tokenFor(member.user.id);
+    const response = await inProcessFetch(ENDPOINT, {
+      method: "POST",
+      headers: {
+        authorization: `Bearer ${token}`,
+        "content-type": "application/json",
+        accept: "application/json, text/event-stream",
+        "mcp-protocol-version": "2025-06-18",
+      },
+      body: JSON.stringify({
+        jsonrpc: "2.0",
+        id: 1,
+        method: "tools/call",
+        params: { name: "search_flows", arguments: { query: "price", site: "amazon.com" } },
+      }),
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("cache-control")).toBe("private, no-store");
+    const body = await response.json();
+    expect(body).toMatchObject({ jsonrpc: "2.0", id: 1, result: { structuredContent: { total: 1 } } });
   });
 
   it("GET and DELETE are 405: no sessions, no server-to-client stream", async () => {
