@@ -266,6 +266,10 @@ test.describe("MCP server at /api/mcp", () => {
       });
       expect(JSON.stringify(denied)).not.toContain("promptText");
       expect((await call(member, "account")).structuredContent).toMatchObject({ plan: "free", copiesThisPeriod: 0 });
+      // Only the MCP server records source "mcp": the JSON copy endpoint refuses it from a client.
+      const claimed = await context.request.post(`/api/v1/flows/${premium.slug}/copy`, { data: { source: "mcp" } });
+      expect(claimed.status()).toBe(422);
+      expect((await claimed.json()).error.field).toBe("source");
       await Promise.all([reader.close(), copier.close(), member.close()]);
     } finally {
       await context.close();
