@@ -7,7 +7,7 @@ import { toErrorBody } from "@/lib/errors";
 // message, field), so a client sees the same refusal over MCP as over REST.
 
 /** The JSON API's error body for `error`, with links made absolute and Retry-After as a field. */
-export function toAgentErrorBody(error: unknown, appUrl: string) {
+function toAgentErrorBody(error: unknown, appUrl: string) {
   const { body, headers } = toErrorBody(error);
   const details: Record<string, unknown> = { ...body.error };
   if (typeof details.checkoutUrl === "string") details.checkoutUrl = new URL(details.checkoutUrl, appUrl).href;

@@ -2,12 +2,12 @@ import "server-only";
 import { getFlowBySlug, getFlowPromptForEntitledUser } from "@/db/queries/flows";
 import { recordCopy, type CopyResult } from "@/lib/copies/record-copy";
 import { AppError } from "@/lib/errors";
-import { toCatalogItemJson, type CatalogItemJson } from "@/lib/flows/public-json";
+import { toFlowJson, type FlowJson } from "@/lib/flows/public-json";
 import { isFlowSlug } from "@/lib/flows/slug";
 import type { McpContext } from "./context";
 
 export type AgentFlow = {
-  flow: CatalogItemJson & { steps: string[]; url: string };
+  flow: Omit<FlowJson, "promptText"> & { url: string };
   promptText: string;
   /** The Copy button's copy object for a premium flow; null for a free flow, whose text is public. */
   copy: CopyResult["copy"] | null;
@@ -22,11 +22,8 @@ export async function fetchFlowForAgent(context: McpContext, slug: string): Prom
   const { db } = context;
   const flow = isFlowSlug(slug) ? await getFlowBySlug(db, { slug }) : null;
   if (!flow) throw new AppError("not_found", "Flow not found.");
-  const meta = {
-    ...toCatalogItemJson(flow),
-    steps: flow.stepTitles,
-    url: new URL(`/flows/${flow.slug}`, context.appUrl).href,
-  };
+  // The public fields and step titles of GET /api/v1/flows/{slug}; the text travels beside them.
+  const meta = { ...toFlowJson(flow, null), url: new URL(`/flows/${flow.slug}`, context.appUrl).href };
   if (!flow.isPremium) {
     const text = await getFlowPromptForEntitledUser(db, { slug: flow.slug });
     if (!text) throw new AppError("not_found", "Flow not found.");

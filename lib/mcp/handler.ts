@@ -1,5 +1,6 @@
 import "server-only";
 import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
+import type { ApiScope } from "@/db/schema";
 import type { Executor } from "@/db/types";
 import { getActor } from "@/lib/auth/actor";
 import { AppError, toErrorBody } from "@/lib/errors";
@@ -20,7 +21,7 @@ export async function handleMcpRequest(db: Executor, request: Request, options: 
       { status: 405, headers: { Allow: "POST" } },
     );
   }
-  let caller: { userId: string; scopes: readonly ("flows:read" | "flows:copy")[] };
+  let caller: { userId: string; scopes: readonly ApiScope[] };
   try {
     caller = await authenticate(db, request);
   } catch (error) {
