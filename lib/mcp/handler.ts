@@ -2,6 +2,7 @@ import "server-only";
 import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
 import type { ApiScope } from "@/db/schema";
 import type { Executor } from "@/db/types";
+import { readJsonBody } from "@/lib/api/body";
 import { getActor } from "@/lib/auth/actor";
 import { AppError, toErrorBody } from "@/lib/errors";
 import { createMcpServer } from "./server";
@@ -9,8 +10,8 @@ import { createMcpServer } from "./server";
 const MAX_BODY_BYTES = 64 * 1024;
 
 /**
- * /api/mcp: MCP over Streamable HTTP, stateless. Every POST carries one JSON-RPC message (or a batch) and gets
- * its answer as JSON; there is no session and no server-to-client stream, so GET and DELETE are 405 (the
+ * /api/mcp: MCP over Streamable HTTP, stateless. Every POST carries one JSON-RPC message and gets its answer as
+ * JSON; there is no session and no server-to-client stream, so GET and DELETE are 405 (the
  * specification allows both). Each POST is authenticated with an API token and counts once against its daily
  * quota, like any API request.
  */
@@ -22,8 +23,12 @@ export async function handleMcpRequest(db: Executor, request: Request, options: 
     );
   }
   let caller: { userId: string; scopes: readonly ApiScope[] };
+  let message: Record<string, unknown>;
   try {
     caller = await authenticate(db, request);
+    // One JSON-RPC message per POST: a batch (gone from the protocol since 2025-06-18) would let one request,
+    // counted once against the daily quota, carry a hundred calls. readJsonBody refuses arrays and huge bodies.
+    message = await readJsonBody(request, MAX_BODY_BYTES);
   } catch (error) {
     return httpError(error, request.headers.has("authorization"));
   }
@@ -31,11 +36,10 @@ export async function handleMcpRequest(db: Executor, request: Request, options: 
   const transport = new WebStandardStreamableHTTPServerTransport({
     sessionIdGenerator: undefined,
     enableJsonResponse: true,
-    maxRequestBodySize: MAX_BODY_BYTES,
   });
   try {
     await server.connect(transport);
-    const response = await transport.handleRequest(request);
+    const response = await transport.handleRequest(request, { parsedBody: message });
     // Answers depend on the token: never let a shared cache keep one.
     const headers = new Headers(response.headers);
     headers.set("Cache-Control", "private, no-store");

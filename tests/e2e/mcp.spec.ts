@@ -101,7 +101,7 @@ test.describe("MCP server at /api/mcp", () => {
   test("a subscriber's agent lists, searches and loads a flow: one copy with source mcp, one 7c credit", async ({
     browser,
   }) => {
-    test.setTimeout(180_000);
+    test.setTimeout(300_000);
     const creatorContext = await browser.newContext();
     const subscriberContext = await browser.newContext();
     try {
@@ -182,7 +182,7 @@ test.describe("MCP server at /api/mcp", () => {
   });
 
   test("a trial's 21st distinct fetch is refused with a link to subscribe", async ({ browser }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(180_000);
     const context = await browser.newContext();
     try {
       const page = await context.newPage();
@@ -222,7 +222,7 @@ test.describe("MCP server at /api/mcp", () => {
     browser,
     request,
   }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(180_000);
     const none = await initialize();
     expect(none.status).toBe(401);
     expect(none.headers.get("www-authenticate")).toBe('Bearer realm="flowtab"');

@@ -446,6 +446,32 @@ describe("MCP server (/api/mcp)", () => {
     expect(body).toMatchObject({ jsonrpc: "2.0", id: 1, result: { structuredContent: { total: 1 } } });
   });
 
+  it("a JSON-RPC batch, a malformed body and a huge body are refused before any tool runs", async () => {
+    await world();
+    const member = await makeUser(t.db, "Member");
+    const { token } = await tokenFor(member.user.id);
+    const post = (body: string) =>
+      inProcessFetch(ENDPOINT, {
+        method: "POST",
+        headers: {
+          authorization: `Bearer ${token}`,
+          "content-type": "application/json",
+          accept: "application/json, text/event-stream",
+        },
+        body,
+      });
+    const search = { jsonrpc: "2.0", method: "tools/call", params: { name: "search_flows", arguments: {} } };
+    const batch = await post(JSON.stringify([1, 2, 3].map((id) => ({ ...search, id }))));
+    expect(batch.status).toBe(400);
+    expect((await batch.json()).error).toEqual({
+      code: "bad_request",
+      message: "The request body must be a JSON object.",
+    });
+    expect((await post("{not json")).status).toBe(400);
+    expect((await post(JSON.stringify({ ...search, id: 1, pad: "x".repeat(70_000) }))).status).toBe(413);
+    expect((await post(JSON.stringify({ ...search, id: 1 }))).status).toBe(200);
+  });
+
   it("GET and DELETE are 405: no sessions, no server-to-client stream", async () => {
     for (const method of ["GET", "DELETE"]) {
       const response = await inProcessFetch(ENDPOINT, { method });
