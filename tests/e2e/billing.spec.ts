@@ -193,7 +193,7 @@ test.describe("billing with the Stripe sandbox", () => {
     await expect(billingCard(page).getByRole("link", { name: "See plans" })).toBeVisible();
     // Someone pastes a made-up success link: a clear page, not an error, and still no access.
     await page.goto("/checkout/success?session_id=cs_test_madeup");
-    await expect(page.getByRole("heading", { name: "We couldn't find this checkout" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "We couldn’t find this checkout" })).toBeVisible();
   });
 
   test("a failed renewal shows the past_due banner; a new card in the portal makes it active again", async ({
