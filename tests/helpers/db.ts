@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
@@ -39,13 +39,28 @@ export async function createTestDb(): Promise<TestDb> {
     return testDb;
   }
   const snapshot = inject("pgliteSnapshot");
-  const client = snapshot ? new PGlite({ loadDataDir: new Blob([readFileSync(snapshot)]) }) : new PGlite();
+  const client = snapshot && existsSync(snapshot) ? await pgliteFrom(snapshot) : await migratedPglite(snapshot);
   const db = drizzlePglite(client, { schema });
-  if (!snapshot) await migratePgliteDb(db);
   return {
     db: db as unknown as Db,
     driver: "pglite",
     reset: () => truncateAll(db as unknown as Db),
     close: () => client.close(),
   };
+}
+
+async function pgliteFrom(snapshot: string) {
+  return new PGlite({ loadDataDir: new Blob([readFileSync(snapshot)]) });
+}
+
+/** A fresh PGlite, migrated; its data directory is kept at `snapshot` for the next test files of this run. */
+async function migratedPglite(snapshot: string | null) {
+  const client = new PGlite();
+  await migratePgliteDb(drizzlePglite(client, { schema }));
+  if (snapshot) {
+    const dump = await client.dumpDataDir("none");
+    writeFileSync(`${snapshot}.partial`, Buffer.from(await dump.arrayBuffer()));
+    renameSync(`${snapshot}.partial`, snapshot);
+  }
+  return client;
 }

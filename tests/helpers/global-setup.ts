@@ -1,21 +1,20 @@
 // Vitest globalSetup: migrates the test database once per run instead of once per test file.
 // PostgreSQL (DATABASE_URL): migrated here; createTestDb() only empties the tables.
-// PGlite: one in-memory database is migrated here and dumped to a file; each test file starts its own PGlite from
-// that dump, which skips both initdb and the migrations.
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+// PGlite: the first test file that needs a database migrates one and dumps it to a file of this run (so a run of
+// unit or sandbox tests alone pays nothing); every later file starts its own PGlite from that dump, which skips both
+// initdb and the migrations.
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
-import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import type { TestProject } from "vitest/node";
-import { migratePgliteDb, migratePostgresDb } from "../../db/migrate";
+import { migratePostgresDb } from "../../db/migrate";
 import * as schema from "../../db/schema";
 
 declare module "vitest" {
   export interface ProvidedContext {
-    /** The migrated PGlite data directory as a tar file, or null on PostgreSQL. */
+    /** Where the migrated PGlite data directory is (or will be) kept as a tar file; null on PostgreSQL. */
     pgliteSnapshot: string | null;
     /** True once the PostgreSQL at DATABASE_URL has every committed migration. */
     postgresMigrated: boolean;
@@ -35,13 +34,8 @@ export default async function setup(project: TestProject) {
     project.provide("pgliteSnapshot", null);
     return;
   }
-  const pglite = new PGlite();
-  await migratePgliteDb(drizzlePglite(pglite, { schema }));
-  const dump = await pglite.dumpDataDir("none");
-  await pglite.close();
   const dir = mkdtempSync(path.join(tmpdir(), "flowtab-vitest-"));
   const file = path.join(dir, "migrated.tar");
-  writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
   project.provide("pgliteSnapshot", file);
   project.provide("postgresMigrated", false);
   return () => rmSync(dir, { recursive: true, force: true });
