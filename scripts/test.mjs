@@ -142,6 +142,18 @@ async function choosePorts() {
   return { ports };
 }
 
+/** Tests Playwright never started (their project's dependency failed): unproven, so counted as failures. */
+function didNotRun(report) {
+  let count = 0;
+  const walk = (suite) => {
+    for (const spec of suite.specs ?? [])
+      for (const test of spec.tests ?? []) if (test.results.length === 0 && test.expectedStatus !== "skipped") count++;
+    for (const child of suite.suites ?? []) walk(child);
+  };
+  for (const suite of report.suites ?? []) walk(suite);
+  return count;
+}
+
 /** Starts scripts/e2e-server.mjs, its output in reports/e2e-server.log; resolves once it is ready or has failed. */
 function startE2eServers(ports) {
   const log = createWriteStream("reports/e2e-server.log");
@@ -206,9 +218,11 @@ if (only !== "unit") {
         });
         const report = readJson("reports/playwright.json");
         if (report?.stats) {
+          const notRun = didNotRun(report);
           passed += report.stats.expected + (report.stats.flaky ?? 0);
-          failed += report.stats.unexpected;
-          skipped += report.stats.skipped;
+          failed += report.stats.unexpected + notRun;
+          skipped += report.stats.skipped - notRun;
+          if (notRun > 0) console.error(`e2e: ${notRun} tests did not run because a project they depend on failed`);
           // Errors outside any test (a spec that does not load, a failed setup) fail the run too.
           failed += report.errors?.length ?? 0;
           if (code !== 0 && report.stats.unexpected === 0 && !report.errors?.length) failed += 1;

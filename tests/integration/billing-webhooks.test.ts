@@ -2,7 +2,7 @@
 // stripe.webhooks.generateTestHeaderString, applied by the dispatcher to a real database.
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type Stripe from "stripe";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, type RunnerTask } from "vitest";
 import {
   creatorCredits,
   creatorStripeAccounts,
@@ -638,11 +638,11 @@ describe("creator credits follow the invoice that paid their period (exact cents
 
 // Every event type the dispatcher handles was applied by some test above. Checked after the file, not as a test,
 // so no test depends on running last; skipped (with a notice) when a filter left some tests out.
-afterAll((file) => {
-  const tests: { name: string; mode: string }[] = [];
-  const walk = (task: { type: string; name: string; mode: string; tasks?: unknown[] }) => {
+afterAll((_context, file) => {
+  const tests: RunnerTask[] = [];
+  const walk = (task: RunnerTask) => {
     if (task.type === "test") tests.push(task);
-    for (const child of (task.tasks ?? []) as (typeof task)[]) walk(child);
+    if (task.type === "suite") for (const child of task.tasks) walk(child);
   };
   walk(file);
   const leftOut = tests.filter((test) => test.mode !== "run" && !isRaceTest(test.name));

@@ -1,4 +1,5 @@
-import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import path from "node:path";
+import { expect, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "flowtab-demo";
 export const DEMO = {
@@ -7,6 +8,22 @@ export const DEMO = {
   creator: "creator@flowtab.dev",
   admin: "admin@flowtab.dev",
 } as const;
+export type DemoRole = keyof typeof DEMO;
+
+/**
+ * The saved session of a demo account (cookies), written once per run by sign-in.setup.ts. Specs that only read a
+ * demo account use it (`test.use({ storageState: signedIn("member") })`); specs that change an account's state
+ * register their own user (tests/e2e/support/accounts.ts).
+ */
+export function signedIn(role: DemoRole): string {
+  return path.join(process.cwd(), "reports", "e2e-auth", `${role}.json`);
+}
+
+/** A page in a new browser context signed in as the demo account (for a second viewer within one test). */
+export async function pageAs(browser: Browser, role: DemoRole, baseURL: string | undefined): Promise<Page> {
+  const context = await browser.newContext({ baseURL, storageState: signedIn(role) });
+  return context.newPage();
+}
 
 /** Signs in through the login form and waits until the app has redirected away from it. */
 export async function signInWithForm(page: Page, email: string, password = DEMO_PASSWORD, from?: string) {
