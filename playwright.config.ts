@@ -8,7 +8,10 @@ import { defineConfig, devices } from "@playwright/test";
 function freePort(): string {
   const probe = spawnSync(
     process.execPath,
-    ["-e", "const s=require('net').createServer();s.listen(0,()=>{process.stdout.write(String(s.address().port));s.close()})"],
+    [
+      "-e",
+      "const s=require('net').createServer();s.listen(0,()=>{process.stdout.write(String(s.address().port));s.close()})",
+    ],
     { encoding: "utf8" },
   );
   if (probe.status !== 0 || !/^\d+$/.test(probe.stdout)) throw new Error(`no free port: ${probe.stderr}`);
@@ -45,8 +48,9 @@ export default defineConfig({
   fullyParallel: false,
   workers: 2,
   retries: process.env.CI ? 1 : 0,
-  timeout: 60_000,
-  expect: { timeout: 10_000 },
+  // Generous for a busy machine (2 cores shared by several runs); a passing run does not wait for them.
+  timeout: 90_000,
+  expect: { timeout: 20_000 },
   reporter: [["list"], ["json", { outputFile: "reports/playwright.json" }]],
   use: {
     baseURL,

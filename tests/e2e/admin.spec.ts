@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { pageAs, signedIn } from "./support/auth";
+import { pageAs, signedIn, visitorPage } from "./support/auth";
 import { registerMember } from "./support/accounts";
 import { serverNow } from "./support/server-clock";
 
@@ -35,9 +35,9 @@ test.describe("admin console", () => {
 
   test("the admin reads the email outbox and opens one message safely", async ({ page, browser, baseURL }) => {
     // A welcome email of this test's own: a member registers in another browser.
-    const newcomer = await browser.newContext({ baseURL });
-    const email = await registerMember(await newcomer.newPage(), "Otto Outbox");
-    await newcomer.close();
+    const newcomer = await visitorPage(browser, baseURL);
+    const email = await registerMember(newcomer, "Otto Outbox");
+    await newcomer.context().close();
 
     await page.goto("/admin/outbox");
     await expect(page.getByRole("heading", { level: 1, name: "Email outbox" })).toBeVisible();

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { registerMember } from "./support/accounts";
-import { DEMO, signInWithApi, uniqueEmail } from "./support/auth";
+import { DEMO, signInWithApi, uniqueEmail, visitorPage } from "./support/auth";
 
 test.describe("registration and sign-in", () => {
   test("register, sign out, sign in again", async ({ page }) => {
@@ -47,9 +47,9 @@ test.describe("registration and sign-in", () => {
 
   test("a wrong password is refused with a clear message", async ({ page, browser, baseURL }) => {
     // An account of this test's own: a failed attempt counts against the account's sign-in throttle.
-    const other = await browser.newContext({ baseURL });
-    const email = await registerMember(await other.newPage(), "Wanda Wrong");
-    await other.close();
+    const other = await visitorPage(browser, baseURL);
+    const email = await registerMember(other, "Wanda Wrong");
+    await other.context().close();
     await page.goto("/login");
     await page.getByLabel("Email").fill(email);
     await page.getByLabel("Password").fill("not-the-password");

@@ -13,8 +13,8 @@ async function tabTo(page: Page, target: Locator, max = 80) {
   await expect(target, `reached with Tab within ${max} presses`).toBeFocused();
 }
 
-/** Types into the focused field, then moves on with Tab. */
-async function typeAndTab(page: Page, field: Locator, text: string) {
+/** Moves to the field with Tab, then types. */
+async function tabToAndType(page: Page, field: Locator, text: string) {
   await tabTo(page, field);
   await page.keyboard.type(text);
 }
@@ -69,9 +69,9 @@ test.describe("keyboard only", () => {
     await page.keyboard.press("Enter");
     await expect(page).toHaveURL(new RegExp(`^${SANDBOX}/checkout/cs_`));
 
-    await typeAndTab(page, page.getByLabel("Card number"), CARD.visa);
-    await typeAndTab(page, page.getByLabel("Expiry date (MM / YY)"), "12 / 34");
-    await typeAndTab(page, page.getByLabel("CVC"), "123");
+    await tabToAndType(page, page.getByLabel("Card number"), CARD.visa);
+    await tabToAndType(page, page.getByLabel("Expiry date (MM / YY)"), "12 / 34");
+    await tabToAndType(page, page.getByLabel("CVC"), "123");
     await tabTo(page, page.getByRole("button", { name: "Start trial", exact: true }));
     await page.keyboard.press("Enter");
 

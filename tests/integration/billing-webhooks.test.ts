@@ -20,7 +20,7 @@ import { recordCopy } from "@/lib/copies/record-copy";
 import { getEntitlement } from "@/lib/entitlements";
 import { createTestDb, type TestDb } from "../helpers/db";
 import { isRaceTest, raceIt } from "../helpers/race";
-import { makeFlows, makeUser } from "../helpers/world";
+import { makeUser } from "../helpers/world";
 import { WEBHOOK_SECRET, startTestSandbox, submitForm, type TestSandbox } from "../sandbox/helpers";
 import {
   DAY,

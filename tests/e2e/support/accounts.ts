@@ -14,7 +14,7 @@ export async function registerMember(page: Page, name: string, from = "/account"
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(NEW_PASSWORD);
   await page.getByRole("button", { name: "Create account" }).click();
-  await page.waitForURL((url) => url.pathname === from);
+  await page.waitForURL((url) => url.pathname === from, { timeout: 30_000 }); // hashing the password takes a moment
   return email;
 }
 

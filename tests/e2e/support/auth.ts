@@ -25,13 +25,25 @@ export async function pageAs(browser: Browser, role: DemoRole, baseURL: string |
   return context.newPage();
 }
 
-/** Signs in through the login form and waits until the app has redirected away from it. */
+/**
+ * A page in a new, signed-out browser context. (A context made with `browser.newContext()` inside a test takes the
+ * test's `use` options, a saved session included: this one starts with no cookies.)
+ */
+export async function visitorPage(browser: Browser, baseURL: string | undefined): Promise<Page> {
+  const context = await browser.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
+  return context.newPage();
+}
+
+/**
+ * Signs in through the login form and waits until the app has redirected away from it (checking a password hash is
+ * deliberately slow, and slower still on a busy machine: allow it 30 s).
+ */
 export async function signInWithForm(page: Page, email: string, password = DEMO_PASSWORD, from?: string) {
   await page.goto(from ? `/login?from=${encodeURIComponent(from)}` : "/login");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).not.toHaveURL(/\/login/);
+  await expect(page).not.toHaveURL(/\/login/, { timeout: 30_000 });
 }
 
 /** Signs in over HTTP the way a script would: CSRF token, then the credentials callback. */
