@@ -25,7 +25,9 @@ export default defineConfig({
     server: { deps: { inline: ["next-auth"] } },
     // Integration tests share one PostgreSQL database in CI: one file at a time.
     fileParallelism: false,
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Generous for a busy machine (2 cores shared by several runs): the webhook replay tests make hundreds of Stripe
+    // calls. A passing run does not wait for them.
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
   },
 });

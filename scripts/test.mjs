@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: every test that needs no network.
-//   1. `npm run lint` (tsc, ESLint, Prettier, knip, redocly), counted as one test.
+//   1. `npm run lint` (tsc, ESLint, Prettier, knip, redocly), counted as one test; it runs beside step 2.
 //   2. Vitest: unit, integration (PGlite, or PostgreSQL when DATABASE_URL is set) and sandbox tests.
 //   3. `next build`, the e2e servers on free ports (scripts/e2e-server.mjs), then Playwright against them.
 // Prints a last line "N passed, N failed" summed over all three; a server that cannot start counts as a failure.
@@ -20,6 +20,14 @@ const startedAt = Date.now();
 function run(cmd, cmdArgs, env = testEnv) {
   const result = spawnSync(cmd, cmdArgs, { stdio: "inherit", env });
   return result.status ?? 1;
+}
+
+/** run() without blocking the event loop, so lint's output can be collected meanwhile. */
+function runAsync(cmd, cmdArgs, env = testEnv) {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, cmdArgs, { stdio: "inherit", env });
+    child.on("close", (code) => resolve(code ?? 1));
+  });
 }
 
 function readJson(file) {
@@ -62,18 +70,33 @@ let failed = 0;
 let skipped = 0;
 const notices = [];
 
-if (only === "all") {
+/**
+ * `npm run lint`, started first and run beside Vitest (it is mostly CPU, Vitest mostly waits on the database); its
+ * output goes to reports/lint.log and is printed when it is done.
+ */
+function startLint() {
   const since = Date.now();
-  const code = run("node", ["scripts/lint.mjs"]);
-  if (code === 0) passed += 1;
-  else failed += 1;
-  console.log(`lint: ${code === 0 ? "passed" : "FAILED"} (${seconds(since)})`);
+  const log = createWriteStream("reports/lint.log");
+  const child = spawn("node", ["scripts/lint.mjs"], { env: testEnv, stdio: ["ignore", "pipe", "pipe"] });
+  child.stdout.pipe(log, { end: false });
+  child.stderr.pipe(log, { end: false });
+  return new Promise((resolve) => {
+    child.on("close", (code) => {
+      log.end(() => {
+        console.log(readFileSync("reports/lint.log", "utf8").trimEnd());
+        console.log(`lint: ${code === 0 ? "passed" : "FAILED"} (${seconds(since)})`);
+        resolve(code === 0);
+      });
+    });
+  });
 }
+
+const lint = only === "all" ? startLint() : null;
 
 if (only !== "e2e") {
   const since = Date.now();
   rmSync("reports/vitest.json", { force: true });
-  const code = run("node_modules/.bin/vitest", [
+  const code = await runAsync("node_modules/.bin/vitest", [
     "run",
     "--reporter=default",
     "--reporter=json",
@@ -96,6 +119,11 @@ if (only !== "e2e") {
     failed += 1;
   }
   console.log(`vitest: done (${seconds(since)})`);
+}
+
+if (lint) {
+  if (await lint) passed += 1;
+  else failed += 1;
 }
 
 /** One e2e run at a time per checkout: they share `.next`. */

@@ -638,7 +638,8 @@ describe("creator credits follow the invoice that paid their period (exact cents
 
 // Every event type the dispatcher handles was applied by some test above. Checked after the file, not as a test,
 // so no test depends on running last; skipped (with a notice) when a filter left some tests out.
-afterAll((_context, file) => {
+// eslint-disable-next-line no-empty-pattern -- Vitest passes the file second; the first must be a destructuring.
+afterAll(({}, file) => {
   const tests: RunnerTask[] = [];
   const walk = (task: RunnerTask) => {
     if (task.type === "test") tests.push(task);
