@@ -415,7 +415,7 @@ describe("exactly once, in any order", () => {
       // The failed payment was settled before any of these deliveries: a late payment_failed mails nobody.
       expect(await emailsTo(s.email), label).toEqual([]);
     }
-  });
+  }, 300_000); // ten replays of a whole subscription life: minutes on a busy machine
 
   it("events delivered while things happen, late, shuffled and twice, converge on the sandbox's state", async () => {
     let seed = 7;
@@ -638,7 +638,7 @@ describe("creator credits follow the invoice that paid their period (exact cents
 
 // Every event type the dispatcher handles was applied by some test above. Checked after the file, not as a test,
 // so no test depends on running last; skipped (with a notice) when a filter left some tests out.
-// eslint-disable-next-line no-empty-pattern -- Vitest passes the file second; the first must be a destructuring.
+// Vitest passes the file second; the first parameter must be a destructuring pattern.
 afterAll(({}, file) => {
   const tests: RunnerTask[] = [];
   const walk = (task: RunnerTask) => {
