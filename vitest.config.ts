@@ -1,5 +1,11 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
+import { pinnedTestEnv } from "./scripts/test-env.mjs";
+
+// A developer's own SMTP_URL, APP_URL, Stripe keys or PGLITE_DIR must not reach the tests (mail sent for real, another
+// origin in links, the dev database): the workers start without them and each test sets what it needs.
+const pinned = pinnedTestEnv(process.env);
+for (const name of Object.keys(process.env)) if (!(name in pinned)) delete process.env[name];
 
 export default defineConfig({
   resolve: {
@@ -12,11 +18,16 @@ export default defineConfig({
   test: {
     include: ["tests/unit/**/*.test.ts", "tests/integration/**/*.test.ts", "tests/sandbox/**/*.test.ts"],
     environment: "node",
+    env: { NODE_ENV: "test" },
+    // Migrates the test database once per run (PostgreSQL) or makes a migrated PGlite snapshot (PGlite).
+    globalSetup: ["tests/helpers/global-setup.ts"],
     // next-auth imports "next/server" without an extension; let Vite resolve it.
     server: { deps: { inline: ["next-auth"] } },
     // Integration tests share one PostgreSQL database in CI: one file at a time.
     fileParallelism: false,
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Generous for a busy machine (2 cores shared by several runs): the webhook replay tests make hundreds of Stripe
+    // calls. A passing run does not wait for them.
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
   },
 });

@@ -140,6 +140,7 @@ export const controlRoutes: Route<ControlHandler>[] = [
           enabled: z.boolean().optional(),
           duplicate: z.boolean().optional(),
           shuffle: z.boolean().optional(),
+          shuffleSeed: z.int().nullable().optional(),
           retryBaseMs: z.int().nonnegative().optional(),
         }),
         body,

@@ -92,6 +92,8 @@ export interface WebhookSettings {
   enabled: boolean;
   duplicate: boolean;
   shuffle: boolean;
+  /** When set, the shuffle is seeded (mulberry32, the state moves on with each change): the same order every run. */
+  shuffleSeed?: number | null;
   /** null: the retry base given at start (`retryBaseMs`). */
   retryBaseMs: number | null;
 }

@@ -43,7 +43,7 @@ export class WebhookDispatcher {
     const entries = events.flatMap((event) =>
       Array.from({ length: copies }, () => ({ eventId: event.id, attempt: 1, notBefore: 0 })),
     );
-    this.settings.queue.push(...(this.settings.shuffle ? shuffled(entries) : entries));
+    this.settings.queue.push(...(this.settings.shuffle ? shuffled(entries, this.shuffleRandom()) : entries));
     setImmediate(() => this.start());
   }
 
@@ -54,14 +54,27 @@ export class WebhookDispatcher {
   }
 
   describe() {
-    const { enabled, duplicate, shuffle, retryBaseMs } = this.settings;
+    const { enabled, duplicate, shuffle, shuffleSeed, retryBaseMs } = this.settings;
     return {
       enabled,
       duplicate,
       shuffle,
+      shuffleSeed: shuffleSeed ?? null,
       retryBaseMs: retryBaseMs ?? this.sb.config.retryBaseMs,
       endpoint: `${this.sb.config.appUrl}/api/webhooks/stripe`,
       pending_deliveries: this.pendingCount(),
+    };
+  }
+
+  /** Math.random, or a seeded mulberry32 whose state is kept in the settings (so it survives a restart). */
+  private shuffleRandom(): () => number {
+    if (this.settings.shuffleSeed === undefined || this.settings.shuffleSeed === null) return Math.random;
+    return () => {
+      const state = ((this.settings.shuffleSeed ?? 0) + 0x6d2b79f5) >>> 0;
+      this.settings.shuffleSeed = state;
+      let x = Math.imul(state ^ (state >>> 15), 1 | state);
+      x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
+      return ((x ^ (x >>> 14)) >>> 0) / 4_294_967_296;
     };
   }
 
@@ -175,10 +188,10 @@ export class WebhookDispatcher {
   }
 }
 
-function shuffled<T>(items: T[]): T[] {
+function shuffled<T>(items: T[], random: () => number): T[] {
   const copy = [...items];
   for (let i = copy.length - 1; i > 0; i -= 1) {
-    const j = Math.floor(Math.random() * (i + 1));
+    const j = Math.floor(random() * (i + 1));
     [copy[i], copy[j]] = [copy[j], copy[i]];
   }
   return copy;

@@ -1,8 +1,10 @@
 import { expect, test } from "@playwright/test";
-import { DEMO, signInWithForm } from "./support/auth";
+import { pageAs, signedIn, visitorPage } from "./support/auth";
+import { registerMember } from "./support/accounts";
+import { serverNow } from "./support/server-clock";
 
-/** "October 2026": the month the admin's button pays (the last full UTC month). */
-function previousMonthLabel(now = new Date()): string {
+/** "October 2026": the month the admin's button pays (the last full UTC month of the server's clock). */
+function previousMonthLabel(now: Date): string {
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)).toLocaleDateString("en-US", {
     month: "long",
     year: "numeric",
@@ -10,9 +12,10 @@ function previousMonthLabel(now = new Date()): string {
   });
 }
 
-test.describe.serial("admin console", () => {
+test.describe("admin console", () => {
+  test.use({ storageState: signedIn("admin") });
+
   test("the admin sees the console and runs the payouts for the previous month", async ({ page }) => {
-    await signInWithForm(page, DEMO.admin);
     const response = await page.goto("/admin");
     expect(response?.status()).toBe(200);
     await expect(page.getByRole("heading", { level: 1, name: "Admin console" })).toBeVisible();
@@ -22,31 +25,36 @@ test.describe.serial("admin console", () => {
     await expect(page.getByRole("heading", { name: "Creator credits by status" })).toBeVisible();
 
     // The seeded demo creator was paid for last month: the run pays nobody twice and says so.
-    await page.getByRole("button", { name: `Run payouts for ${previousMonthLabel()}` }).click();
+    const month = previousMonthLabel(await serverNow(page.request));
+    await page.getByRole("button", { name: `Run payouts for ${month}` }).click();
     const summary = page.getByTestId("payout-run-summary");
     await expect(summary).toBeVisible({ timeout: 30_000 });
     await expect(summary).toContainText("already paid 1");
     await expect(page.getByRole("cell", { name: /Paid/ }).first()).toBeVisible();
   });
 
-  test("the admin reads the email outbox and opens one message safely", async ({ page }) => {
-    await signInWithForm(page, DEMO.admin);
+  test("the admin reads the email outbox and opens one message safely", async ({ page, browser, baseURL }) => {
+    // A welcome email of this test's own: a member registers in another browser.
+    const newcomer = await visitorPage(browser, baseURL);
+    const email = await registerMember(newcomer, "Otto Outbox");
+    await newcomer.context().close();
+
     await page.goto("/admin/outbox");
     await expect(page.getByRole("heading", { level: 1, name: "Email outbox" })).toBeVisible();
-    const first = page.getByRole("table").getByRole("link").first();
-    await expect(first).toBeVisible();
-    const subject = (await first.textContent())!.trim();
-    await first.click();
+    const row = page.getByRole("row").filter({ hasText: email });
+    await expect(row).toHaveCount(1);
+    await expect(row).toContainText("Welcome to Flowtab");
+    await row.getByRole("link", { name: "Welcome to Flowtab" }).click();
     await expect(page).toHaveURL(/\/admin\/outbox\/[0-9a-f-]{36}$/);
-    await expect(page.getByRole("heading", { level: 1, name: subject })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1, name: "Welcome to Flowtab" })).toBeVisible();
     await expect(page.getByTestId("email-text")).toContainText("Flowtab");
     const frame = page.locator("iframe");
     await expect(frame).toHaveAttribute("sandbox", "");
     await expect(page.frameLocator("iframe").locator("body")).toContainText("Flowtab");
   });
 
-  test("a member gets a 404 on every admin page", async ({ page }) => {
-    await signInWithForm(page, DEMO.member);
+  test("a member gets a 404 on every admin page", async ({ browser, baseURL }) => {
+    const page = await pageAs(browser, "member", baseURL);
     for (const path of [
       "/admin",
       "/admin/outbox",
@@ -57,5 +65,6 @@ test.describe.serial("admin console", () => {
       expect(response?.status(), path).toBe(404);
       await expect(page.getByRole("heading", { name: /isn.t in any flow/ })).toBeVisible();
     }
+    await page.context().close();
   });
 });

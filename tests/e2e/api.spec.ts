@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
-import { DEMO, signInWithForm } from "./support/auth";
+import { registerSubscriber } from "./support/accounts";
+import { signedIn } from "./support/auth";
 
 async function expectErrorShape(res: APIResponse, status: number | number[]) {
   const statuses = Array.isArray(status) ? status : [status];
@@ -13,9 +14,21 @@ async function premiumSlug(request: APIRequestContext) {
   return (await res.json()).items[0].slug as string;
 }
 
+/**
+ * Premium flows of creators other than the demo creator, newest first: specs copy these, so the demo creator's
+ * dashboard figures stay what the seed made them for the whole run.
+ */
+async function premiumSlugsNotByDemoCreator(request: APIRequestContext, count: number) {
+  const res = await request.get("/api/v1/flows?access=premium&sort=new&pageSize=100");
+  const { items } = (await res.json()) as { items: Array<{ slug: string; creator: { handle: string | null } }> };
+  const slugs = items.filter((i) => i.creator.handle !== "demo-creator").map((i) => i.slug);
+  expect(slugs.length).toBeGreaterThanOrEqual(count);
+  return slugs.slice(0, count);
+}
+
 test.describe("API tokens over HTTP", () => {
   test("create in /account/tokens, use as Bearer, revoke -> 401", async ({ page, playwright, baseURL }) => {
-    await signInWithForm(page, DEMO.subscriber);
+    const email = await registerSubscriber(page, "Tok Token");
     await page.goto("/account/tokens");
     await page.getByLabel("Name").fill("e2e script");
     await page.getByRole("button", { name: "Create token" }).click();
@@ -28,15 +41,19 @@ test.describe("API tokens over HTTP", () => {
     });
     const me = await api.get("/api/user/me");
     expect(me.status()).toBe(200);
-    expect((await me.json()).user.email).toBe(DEMO.subscriber);
-    const slug = await premiumSlug(api);
+    expect((await me.json()).user.email).toBe(email);
+    const [slug] = await premiumSlugsNotByDemoCreator(api, 1);
     const detail = await api.get(`/api/v1/flows/${slug}`);
     expect((await detail.json()).promptText).toEqual(expect.any(String));
     const copy = await api.post(`/api/v1/flows/${slug}/copy`, { data: { source: "api" } });
     expect(copy.status()).toBe(200);
-    expect((await copy.json()).copy).toEqual(
-      expect.objectContaining({ alreadyCopied: expect.any(Boolean), periodEnd: expect.any(String) }),
-    );
+    expect((await copy.json()).copy).toMatchObject({
+      alreadyCopied: false,
+      countedForPayout: true,
+      copiesThisPeriod: 1,
+      paidCopiesRemaining: 99,
+      periodEnd: expect.any(String),
+    });
 
     await page.reload();
     await expect(page.getByText("e2e script")).toBeVisible();
@@ -68,9 +85,12 @@ test.describe("every /api/v1 route answers bad input with a 4xx and the error sh
     await bad.dispose();
   });
 
-  test("malformed JSON, wrong types, huge bodies, unknown ids and bad query parameters", async ({ page }) => {
-    await signInWithForm(page, DEMO.member);
-    const api = page.request;
+  test("malformed JSON, wrong types, huge bodies, unknown ids and bad query parameters", async ({
+    browser,
+    baseURL,
+  }) => {
+    const context = await browser.newContext({ baseURL, storageState: signedIn("member") });
+    const api = context.request;
     const slug = await premiumSlug(api);
     const before = await (await api.get("/api/v1/subscriptions/me")).json();
     await expectErrorShape(
@@ -110,6 +130,7 @@ test.describe("every /api/v1 route answers bad input with a 4xx and the error sh
     // Nothing was written by any of this.
     const after = await (await api.get("/api/v1/subscriptions/me")).json();
     expect(after.copiesThisPeriod).toBe(before.copiesThisPeriod);
+    await context.close();
   });
 
   test("the OpenAPI document describes the routes", async ({ request }) => {
@@ -124,5 +145,37 @@ test.describe("every /api/v1 route answers bad input with a 4xx and the error sh
         "/api/v1/creators/me/earnings",
       ]),
     );
+  });
+});
+
+test.describe("POST /api/v1/flows/{slug}/copy under concurrency", () => {
+  test("a new subscriber's parallel requests: one copy per flow, one credit each, exact counters", async ({ page }) => {
+    await registerSubscriber(page, "Pat Parallel");
+    const slugs = await premiumSlugsNotByDemoCreator(page.request, 10);
+    type Copy = { slug: string; id: string; alreadyCopied: boolean; countedForPayout: boolean };
+    const copy = (slug: string, source = "api") =>
+      page.request.post(`/api/v1/flows/${slug}/copy`, { data: { source } }).then(async (res) => {
+        expect(res.status(), slug).toBe(200);
+        return { slug, ...((await res.json()).copy as Omit<Copy, "slug">) };
+      });
+    const firsts = (copies: Copy[]) => copies.filter((c) => !c.alreadyCopied);
+
+    // 12 requests for one flow at once: exactly one copy is recorded (the others answer with it), and it qualifies.
+    const same = await Promise.all(Array.from({ length: 12 }, () => copy(slugs[0]!)));
+    expect(firsts(same)).toEqual([expect.objectContaining({ countedForPayout: true })]);
+    expect(new Set(same.map((c) => c.id))).toEqual(new Set([firsts(same)[0]!.id]));
+    // 9 other flows, each requested twice, all at once: one qualifying copy of each.
+    const others = await Promise.all(slugs.slice(1).flatMap((slug) => [copy(slug, "web"), copy(slug, "api")]));
+    expect(
+      firsts(others)
+        .map((c) => c.slug)
+        .sort(),
+    ).toEqual(slugs.slice(1).sort());
+    expect(firsts(others).every((c) => c.countedForPayout)).toBe(true);
+    expect(new Set(others.map((c) => c.id)).size).toBe(9);
+
+    // 10 copies, 10 of the 100 paid copies used: 10 credits of 7 cents for the creators, no more.
+    const me = await (await page.request.get("/api/v1/subscriptions/me")).json();
+    expect(me).toMatchObject({ copiesThisPeriod: 10, paidCopiesRemaining: 90 });
   });
 });

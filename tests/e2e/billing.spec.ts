@@ -1,46 +1,18 @@
 // Billing end to end: the app against the Stripe sandbox, clicking the sandbox's hosted Checkout and Portal pages.
 // The sandbox delivers webhooks to the app (scripts/e2e-server.mjs); the tests drive its clock through /_sandbox.
-// Tests in this file run one after another in one worker (fullyParallel is off). Together they move the shared
-// sandbox clock about 11 days (one trial's end, one trial_will_end); other renewals use the per-subscription
-// end-trial / end-period controls, so the seeded demo subscriber (period ends ~3 weeks ahead, which other spec
-// files count on) is never renewed.
+// Every test registers its own user. Renewals use the per-subscription end-trial / end-period controls; the two
+// tests that change the sandbox for everyone (webhook delivery off, the clock moved 4 days) are tagged @sandbox-wide
+// and run after every other spec (playwright.config.ts), so no other test sees them.
 import { mkdirSync } from "node:fs";
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { DEMO, signInWithForm, uniqueEmail } from "./support/auth";
+import { signedIn, uniqueEmail } from "./support/auth";
+import { serverNow } from "./support/server-clock";
+import { CARD, SANDBOX, control, stripeGet, subscriptionOf } from "./support/sandbox";
 
-const SANDBOX = `http://127.0.0.1:${process.env.E2E_SANDBOX_PORT ?? "12199"}`;
-const CARD = { visa: "4242 4242 4242 4242", declined: "4000 0000 0000 0002" };
 /** Set BILLING_SHOTS_DIR to keep screenshots of the pages people see. */
 const SHOTS = process.env.BILLING_SHOTS_DIR;
 /** A webhook crosses two processes and a queue that other tests' events share: allow it some time. */
 const WEBHOOK_TIMEOUT = 45_000;
-
-async function control<T = Record<string, unknown>>(path: string, body: unknown = {}): Promise<T> {
-  const response = await fetch(`${SANDBOX}/_sandbox/${path}`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify(body),
-  });
-  const json = await response.json();
-  if (!response.ok) throw new Error(`/_sandbox/${path}: ${response.status} ${JSON.stringify(json)}`);
-  return json as T;
-}
-
-/** The Stripe API itself, as a script would read it (any sk_test_ key works against the sandbox). */
-async function stripeGet<T>(path: string): Promise<T> {
-  const response = await fetch(`${SANDBOX}/v1/${path}`, { headers: { Authorization: "Bearer sk_test_e2e" } });
-  if (!response.ok) throw new Error(`GET /v1/${path}: ${response.status}`);
-  return (await response.json()) as T;
-}
-
-/** The subscription the checkout made for this email's customer. */
-async function subscriptionOf(email: string): Promise<string> {
-  const customers = await stripeGet<{ data: { id: string }[] }>(`customers?email=${encodeURIComponent(email)}`);
-  const subscriptions = await stripeGet<{ data: { id: string }[] }>(
-    `subscriptions?customer=${customers.data[0]!.id}&status=all`,
-  );
-  return subscriptions.data[0]!.id;
-}
 
 async function shot(page: Page, name: string) {
   if (!SHOTS) return;
@@ -103,10 +75,12 @@ async function eventually(page: Page, path: string, check: () => Promise<boolean
 
 /** The mail landed in the email outbox (read by the platform admin at /admin/outbox, newest first). */
 async function expectMailed(browser: Browser, to: string, subject: string) {
-  const context = await browser.newContext();
+  const context = await browser.newContext({
+    baseURL: test.info().project.use.baseURL,
+    storageState: signedIn("admin"),
+  });
   try {
     const admin = await context.newPage();
-    await signInWithForm(admin, DEMO.admin);
     const row = admin.getByRole("row").filter({ hasText: to }).filter({ hasText: subject });
     await eventually(admin, "/admin/outbox", async () => (await row.count()) === 1);
   } finally {
@@ -117,8 +91,10 @@ async function expectMailed(browser: Browser, to: string, subject: string) {
 const billingCard = (page: Page) => page.getByRole("region", { name: "Billing" });
 
 test.describe("billing with the Stripe sandbox", () => {
-  test("a member starts the trial without a card and reads the Library the moment they return", async ({ page }) => {
-    await register(page, "Trial Tina");
+  test("a member starts the trial without a card and reads the Library the moment they return @sandbox-wide", async ({
+    page,
+  }) => {
+    const email = await register(page, "Trial Tina");
     // No webhook reaches the app during this test: access comes from the success page's own sync.
     await control("webhooks", { enabled: false });
     try {
@@ -135,8 +111,12 @@ test.describe("billing with the Stripe sandbox", () => {
 
       await page.goto("/account");
       const card = billingCard(page);
-      // 7 on a fresh sandbox; more if a retry runs after the clock moved (trial days count in Stripe's time).
-      await expect(card.getByTestId("trial-days-left")).toHaveText(/^\d+ days left$/);
+      // Whole days (rounded up) from the server's now to Stripe's trial_end: 7 unless the sandbox clock has moved.
+      const { trial_end: trialEnd } = await stripeGet<{ trial_end: number }>(
+        `subscriptions/${await subscriptionOf(email)}`,
+      );
+      const daysLeft = Math.ceil((trialEnd * 1000 - (await serverNow(page.request)).getTime()) / 86_400_000);
+      await expect(card.getByTestId("trial-days-left")).toHaveText(`${daysLeft} days left`);
       await expect(card.getByTestId("next-invoice")).toContainText("$10 on");
       await expect(card.getByRole("button", { name: "Manage billing" })).toBeVisible();
     } finally {
@@ -167,7 +147,7 @@ test.describe("billing with the Stripe sandbox", () => {
     await expect(billingCard(page).getByText(/canceled \(resume it in the portal\)/)).toBeVisible();
     await expectLibrary(page, true);
 
-    await control("clock/next-renewal", { subscription: await subscriptionOf(email) });
+    await control(`subscriptions/${await subscriptionOf(email)}/end-period`); // this subscription only
     await eventually(page, "/library", async () => new URL(page.url()).pathname === "/pricing");
 
     // The trial is once per person: now it is a paid checkout, with no trial and no way around the card.
@@ -236,7 +216,10 @@ test.describe("billing with the Stripe sandbox", () => {
     await expect(page.getByText("Active", { exact: true })).toBeVisible();
   });
 
-  test("a trial that ends without a card pauses access: the paywall returns", async ({ page, browser }) => {
+  test("a trial that ends without a card pauses access: the paywall returns @sandbox-wide", async ({
+    page,
+    browser,
+  }) => {
     const email = await register(page, "Paused Paco");
     await openCheckout(page, "Start 7-day free trial");
     await page.getByRole("button", { name: "Start trial without a card" }).click();

@@ -1,5 +1,6 @@
 import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
-import { DEMO, signInWithApi, signInWithForm, uniqueEmail } from "./support/auth";
+import { registerMember } from "./support/accounts";
+import { pageAs, signedIn, uniqueEmail, type DemoRole } from "./support/auth";
 
 // The public catalogue against the seeded e2e server (>= 200 flows, demo accounts).
 
@@ -12,11 +13,9 @@ async function listFlows(request: APIRequestContext, query: string): Promise<{ i
   return res.json();
 }
 
-async function signedInContext(email: string): Promise<APIRequestContext> {
-  const context = await playwrightRequest.newContext({ baseURL: test.info().project.use.baseURL });
-  const res = await signInWithApi(context, email);
-  expect([200, 302, 303]).toContain(res.status());
-  return context;
+/** An API client with the demo account's saved session. */
+async function signedInContext(role: DemoRole): Promise<APIRequestContext> {
+  return playwrightRequest.newContext({ baseURL: test.info().project.use.baseURL, storageState: signedIn(role) });
 }
 
 /**
@@ -156,7 +155,7 @@ test.describe("catalogue browsing", () => {
 test.describe("flow pages", () => {
   test("a premium flow shows the teaser and Start free trial, never the text", async ({ page, request }) => {
     const [premium] = (await listFlows(request, "access=premium&pageSize=1")).items;
-    const subscriber = await signedInContext(DEMO.subscriber);
+    const subscriber = await signedInContext("subscriber");
     const full = (await (await subscriber.get(`/api/v1/flows/${premium!.slug}`)).json()) as FlowJson;
     await subscriber.dispose();
     expect(full.promptText).toBeTruthy();
@@ -172,18 +171,22 @@ test.describe("flow pages", () => {
     await expect(main.getByRole("heading", { name: "The prompt" })).toHaveCount(0);
   });
 
-  test("the call to action fits the viewer: member -> Subscribe, subscriber -> Open in Library", async ({ page }) => {
-    const [premium] = (await listFlows(page.request, "access=premium&pageSize=1")).items;
-    await signInWithForm(page, DEMO.member);
-    await page.goto(`/flows/${premium!.slug}`);
-    await expect(page.getByRole("main").getByRole("link", { name: "Subscribe" })).toHaveAttribute("href", "/pricing");
-    await page.context().clearCookies();
-    await signInWithForm(page, DEMO.subscriber);
-    await page.goto(`/flows/${premium!.slug}`);
-    await expect(page.getByRole("main").getByRole("link", { name: /Open in Library/ })).toHaveAttribute(
+  test("the call to action fits the viewer: member -> Subscribe, subscriber -> Open in Library", async ({
+    browser,
+    baseURL,
+    request,
+  }) => {
+    const [premium] = (await listFlows(request, "access=premium&pageSize=1")).items;
+    const member = await pageAs(browser, "member", baseURL);
+    await member.goto(`/flows/${premium!.slug}`);
+    await expect(member.getByRole("main").getByRole("link", { name: "Subscribe" })).toHaveAttribute("href", "/pricing");
+    const subscriber = await pageAs(browser, "subscriber", baseURL);
+    await subscriber.goto(`/flows/${premium!.slug}`);
+    await expect(subscriber.getByRole("main").getByRole("link", { name: /Open in Library/ })).toHaveAttribute(
       "href",
       `/library/${premium!.slug}`,
     );
+    await Promise.all([member.context().close(), subscriber.context().close()]);
   });
 
   test("a free flow shows its text to everyone, and a visitor is asked to sign in to copy", async ({
@@ -249,13 +252,14 @@ test.describe("flow pages", () => {
   });
 
   test("when the Clipboard API is refused, the text opens selected in a dialog", async ({ page }) => {
+    await registerMember(page, "Clip Refused"); // the copy is recorded: a member of this test's own
     const [free] = (await listFlows(page.request, "access=free&pageSize=1&sort=liked")).items;
     await page.addInitScript(() => {
       Object.defineProperty(navigator, "clipboard", {
         value: { writeText: () => Promise.reject(new DOMException("denied", "NotAllowedError")) },
       });
     });
-    await signInWithForm(page, DEMO.member, undefined, `/flows/${free!.slug}`);
+    await page.goto(`/flows/${free!.slug}`);
     await page.getByRole("main").getByRole("button", { name: "Copy flow" }).click();
     const dialog = page.getByRole("dialog", { name: "Copy the flow" });
     await expect(dialog).toBeVisible();
@@ -280,8 +284,8 @@ test.describe("premium text never leaves the server without entitlement", () => 
   test("HTML, RSC payload, JSON, search and sitemap, signed out and as a member", async ({ request }) => {
     const premium = (await listFlows(request, "access=premium&pageSize=3&sort=new")).items;
     expect(premium).toHaveLength(3);
-    const subscriber = await signedInContext(DEMO.subscriber);
-    const member = await signedInContext(DEMO.member);
+    const subscriber = await signedInContext("subscriber");
+    const member = await signedInContext("member");
     const anonymous = await playwrightRequest.newContext({ baseURL: test.info().project.use.baseURL });
 
     try {

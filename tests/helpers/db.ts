@@ -1,12 +1,13 @@
+import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
-import { sql } from "drizzle-orm";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
+import { inject } from "vitest";
 import { migratePgliteDb, migratePostgresDb } from "@/db/migrate";
-import { queryRows } from "@/db/rows";
 import * as schema from "@/db/schema";
 import type { Db } from "@/db/types";
+import { truncateAll } from "./truncate";
 
 export type TestDb = {
   db: Db;
@@ -19,13 +20,15 @@ export type TestDb = {
 /**
  * A migrated database for one test file: PostgreSQL when DATABASE_URL is set (CI: PostgreSQL 15),
  * otherwise an in-memory PGlite of its own. Test files run one at a time, so a shared PostgreSQL is safe.
+ * The migrations ran once for the whole run (tests/helpers/global-setup.ts); without that setup they run here.
  */
 export async function createTestDb(): Promise<TestDb> {
   const url = process.env.DATABASE_URL;
   if (url) {
+    // A pool of 20: concurrency tests get real parallel connections (see tests/helpers/race.ts).
     const client = postgres(url, { max: 20, onnotice: () => {} });
     const db = drizzlePostgres(client, { schema });
-    await migratePostgresDb(db);
+    if (!inject("postgresMigrated")) await migratePostgresDb(db);
     const testDb: TestDb = {
       db: db as unknown as Db,
       driver: "postgres",
@@ -35,9 +38,9 @@ export async function createTestDb(): Promise<TestDb> {
     await testDb.reset();
     return testDb;
   }
-  const client = new PGlite();
+  const snapshot = inject("pgliteSnapshot");
+  const client = snapshot && existsSync(snapshot) ? await pgliteFrom(snapshot) : await migratedPglite(snapshot);
   const db = drizzlePglite(client, { schema });
-  await migratePgliteDb(db);
   return {
     db: db as unknown as Db,
     driver: "pglite",
@@ -46,11 +49,18 @@ export async function createTestDb(): Promise<TestDb> {
   };
 }
 
-export async function truncateAll(db: Db) {
-  const tables = await queryRows<{ name: string }>(
-    db,
-    sql`select quote_ident(tablename) as name from pg_tables where schemaname = 'public'`,
-  );
-  if (tables.length === 0) return;
-  await db.execute(sql.raw(`truncate ${tables.map((t) => t.name).join(", ")} restart identity cascade`));
+async function pgliteFrom(snapshot: string) {
+  return new PGlite({ loadDataDir: new Blob([readFileSync(snapshot)]) });
+}
+
+/** A fresh PGlite, migrated; its data directory is kept at `snapshot` for the next test files of this run. */
+async function migratedPglite(snapshot: string | null) {
+  const client = new PGlite();
+  await migratePgliteDb(drizzlePglite(client, { schema }));
+  if (snapshot) {
+    const dump = await client.dumpDataDir("none");
+    writeFileSync(`${snapshot}.partial`, Buffer.from(await dump.arrayBuffer()));
+    renameSync(`${snapshot}.partial`, snapshot);
+  }
+  return client;
 }

@@ -17,7 +17,8 @@ import { startCheckout } from "@/lib/billing/checkout";
 import { invoiceFields, subscriptionFields } from "@/lib/billing/snapshot";
 import { fetchCustomerSnapshot } from "@/lib/billing/sync";
 import { handleStripeEvent, type DispatchOutcome } from "@/lib/billing/webhooks/dispatch";
-import { makeUser } from "../helpers/world";
+import { recordCopy } from "@/lib/copies/record-copy";
+import { makeFlows, makeUser } from "../helpers/world";
 import { WEBHOOK_SECRET, submitForm, type TestSandbox } from "../sandbox/helpers";
 
 export const VISA = { card_number: "4242 4242 4242 4242", card_expiry: "12 / 34", card_cvc: "123" };
@@ -281,4 +282,20 @@ export function shuffle<T>(items: T[], seed: number): T[] {
     [copy[i], copy[j]] = [copy[j]!, copy[i]!];
   }
   return copy;
+}
+
+/** A creator with 10 premium flows, and a subscriber who paid the first month and copied `copies` of them. */
+export async function payingSubscriber(
+  world: { db: Db; sandbox: TestSandbox; send: Deliverer },
+  name: string,
+  copies: number,
+) {
+  const { db, sandbox, send } = world;
+  const creator = await makeUser(db, `${name}'s creator`);
+  const slugs = await makeFlows(db, { userId: creator.user.id, tenantId: creator.tenant.id }, 10);
+  const payer = await subscribe(db, sandbox, name, { trial: false, card: VISA });
+  // Only checkout.session.completed so far: the subscription is known, the copies come before invoice.paid arrives.
+  await send.deliverPending(sandbox, payer.customerId, ["checkout.session.completed"]);
+  for (const slug of slugs.slice(0, copies)) await recordCopy(db, { userId: payer.userId, slug, source: "web" });
+  return { payer, creator, slugs };
 }

@@ -1,11 +1,8 @@
 // Stripe webhooks against an in-process Stripe sandbox (its own delivery turned off): real events, signed with
 // stripe.webhooks.generateTestHeaderString, applied by the dispatcher to a real database.
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type Stripe from "stripe";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, type RunnerTask } from "vitest";
 import {
   creatorCredits,
   creatorStripeAccounts,
@@ -22,7 +19,8 @@ import { HANDLERS } from "@/lib/billing/webhooks/dispatch";
 import { recordCopy } from "@/lib/copies/record-copy";
 import { getEntitlement } from "@/lib/entitlements";
 import { createTestDb, type TestDb } from "../helpers/db";
-import { makeFlows, makeUser } from "../helpers/world";
+import { isRaceTest, raceIt } from "../helpers/race";
+import { makeUser } from "../helpers/world";
 import { WEBHOOK_SECRET, startTestSandbox, submitForm, type TestSandbox } from "../sandbox/helpers";
 import {
   DAY,
@@ -33,6 +31,7 @@ import {
   eventsFor,
   faultyDb,
   faultyStripe,
+  payingSubscriber,
   sandboxBilling,
   shuffle,
   signed,
@@ -52,14 +51,13 @@ beforeAll(async () => {
   delete process.env.STRIPE_SECRET_KEY;
   process.env.STRIPE_SANDBOX_URL = sandbox.url;
   process.env.STRIPE_WEBHOOK_SECRET = WEBHOOK_SECRET;
-  // The route opens the app database itself (getDb): a fresh PGlite directory, never the dev one.
-  process.env.PGLITE_DIR ??= join(mkdtempSync(join(tmpdir(), "flowtab-webhooks-")), "pglite");
   t = await createTestDb();
+  // The route asks getDb() for the app's database (db/index.ts keeps it on globalThis): this file's test database.
+  (globalThis as Record<symbol, unknown>)[Symbol.for("flowtab.db")] = Promise.resolve({ db: t.db, driver: t.driver });
   send = new Deliverer(() => t.db, sandbox.stripe);
 });
 afterAll(async () => {
-  const holder = globalThis as { [key: symbol]: Promise<{ close: () => Promise<void> }> | undefined };
-  await (await holder[Symbol.for("flowtab.db")])?.close();
+  delete (globalThis as Record<symbol, unknown>)[Symbol.for("flowtab.db")];
   await t?.close();
   await sandbox?.close();
 });
@@ -274,22 +272,53 @@ describe("every handled event type is applied from Stripe's current state", () =
 });
 
 describe("exactly once, in any order", () => {
-  it("the same event five times, one after another or all at once, has one effect", async () => {
-    const s = await subscribe(t.db, sandbox, "Dee Duplicate", { trial: false, card: VISA });
+  /** A subscriber whose renewal just failed: the invoice.payment_failed and subscription.updated not yet delivered. */
+  async function failedRenewal(name: string) {
+    const s = await subscribe(t.db, sandbox, name, { trial: false, card: VISA });
     await send.deliverPending(sandbox, s.customerId);
     await sandbox.post(`subscriptions/${s.subscriptionId}/fail-next-renewal`);
     await sandbox.post(`subscriptions/${s.subscriptionId}/end-period`);
     const events = await send.pending(sandbox, s.customerId);
     const failed = events.find((e) => e.type === "invoice.payment_failed")!;
     const updated = events.find((e) => e.type === "customer.subscription.updated")!;
+    return { s, failed, updated };
+  }
 
-    const oneByOne = [];
-    for (let i = 0; i < 5; i++) oneByOne.push(await send.deliver(failed));
-    expect(oneByOne).toEqual(["applied", "duplicate", "duplicate", "duplicate", "duplicate"]);
-    const atOnce = await Promise.all(Array.from({ length: 5 }, () => send.deliver(updated)));
-    expect(atOnce.filter((o) => o === "applied")).toHaveLength(1);
-    expect(atOnce.filter((o) => o === "duplicate")).toHaveLength(4);
+  it("the same event five times, one after another, has one effect", async () => {
+    const { s, failed, updated } = await failedRenewal("Dee Duplicate");
+    const outcomes = [];
+    for (let i = 0; i < 5; i++) outcomes.push(await send.deliver(failed));
+    for (let i = 0; i < 5; i++) outcomes.push(await send.deliver(updated));
+    expect(outcomes).toEqual([
+      "applied",
+      "duplicate",
+      "duplicate",
+      "duplicate",
+      "duplicate",
+      "applied",
+      "duplicate",
+      "duplicate",
+      "duplicate",
+      "duplicate",
+    ]);
+    expect(await emailsTo(s.email)).toHaveLength(1);
+    const recorded = await t.db
+      .select()
+      .from(processedStripeEvents)
+      .where(inArray(processedStripeEvents.id, [failed.id, updated.id]));
+    expect(recorded).toHaveLength(2);
+    expect((await subscriptionRow(s)).status).toBe("past_due");
+  });
 
+  raceIt("the same event five times at once has one effect", async () => {
+    const { s, failed, updated } = await failedRenewal("Dot Duplicate");
+    const atOnce = await Promise.all([
+      ...Array.from({ length: 5 }, () => send.deliver(failed)),
+      ...Array.from({ length: 5 }, () => send.deliver(updated)),
+    ]);
+    expect(atOnce.slice(0, 5).filter((o) => o === "applied")).toHaveLength(1);
+    expect(atOnce.slice(5).filter((o) => o === "applied")).toHaveLength(1);
+    expect(atOnce.filter((o) => o === "duplicate")).toHaveLength(8);
     expect(await emailsTo(s.email)).toHaveLength(1);
     const recorded = await t.db
       .select()
@@ -386,7 +415,7 @@ describe("exactly once, in any order", () => {
       // The failed payment was settled before any of these deliveries: a late payment_failed mails nobody.
       expect(await emailsTo(s.email), label).toEqual([]);
     }
-  });
+  }, 300_000); // ten replays of a whole subscription life: minutes on a busy machine
 
   it("events delivered while things happen, late, shuffled and twice, converge on the sandbox's state", async () => {
     let seed = 7;
@@ -492,16 +521,8 @@ describe("a failure in the middle of a delivery", () => {
   });
 });
 
-/** A creator with premium flows, and a subscriber who paid the first month and copied `copies` of them. */
-async function payingSubscriberWithCopies(name: string, copies: number) {
-  const creator = await makeUser(t.db, `${name}'s creator`);
-  const slugs = await makeFlows(t.db, { userId: creator.user.id, tenantId: creator.tenant.id }, 10);
-  const payer = await subscribe(t.db, sandbox, name, { trial: false, card: VISA });
-  // Only checkout.session.completed so far: the subscription is known, the copies come before invoice.paid arrives.
-  await send.deliverPending(sandbox, payer.customerId, ["checkout.session.completed"]);
-  for (const slug of slugs.slice(0, copies)) await recordCopy(t.db, { userId: payer.userId, slug, source: "web" });
-  return { payer, creator, slugs };
-}
+const payingSubscriberWithCopies = (name: string, copies: number) =>
+  payingSubscriber({ db: t.db, sandbox, send }, name, copies);
 
 async function copyInCurrentPeriod(payer: Subscriber, slugs: string[]) {
   for (const slug of slugs) await recordCopy(t.db, { userId: payer.userId, slug, source: "web" });
@@ -613,29 +634,23 @@ describe("creator credits follow the invoice that paid their period (exact cents
     await send.deliverPending(sandbox, loser.payer.customerId);
     expect(await creditCents(t.db, loser.payer.userId)).toEqual({ reversed: 14 });
   });
-
-  it("a period that ends unpaid (canceled after its failed renewals) -> void; moves the clock, so it runs last", async () => {
-    const { payer, slugs } = await payingSubscriberWithCopies("Una Unpaid", 1);
-    await send.deliverPending(sandbox, payer.customerId);
-    await sandbox.post(`subscriptions/${payer.subscriptionId}/fail-next-renewal`);
-    await sandbox.post(`subscriptions/${payer.subscriptionId}/end-period`);
-    await send.deliverPending(sandbox, payer.customerId);
-    await copyInCurrentPeriod(payer, slugs.slice(1, 5));
-    expect(await creditCents(t.db, payer.userId)).toEqual({ earned: 7, pending: 28 });
-
-    // Stripe retries 3, 5 and 7 days apart, then cancels the subscription.
-    await sandbox.post("clock/advance", { seconds: 16 * DAY });
-    const delivered = await send.deliverPending(sandbox, payer.customerId);
-    expect(delivered.filter((e) => e.type === "invoice.payment_failed")).toHaveLength(3);
-    expect(delivered.map((e) => e.type)).toContain("customer.subscription.deleted");
-    expect(await subscriptionRow(payer)).toMatchObject({ status: "canceled" });
-    expect(await creditCents(t.db, payer.userId)).toEqual({ earned: 7, void: 28 });
-  });
 });
 
-describe("coverage", () => {
-  it("every event type the dispatcher handles was applied above", () => {
-    const applied = new Set(send.outcomes.filter((o) => o.outcome === "applied").map((o) => o.type));
-    expect([...applied].sort()).toEqual(Object.keys(HANDLERS).sort());
-  });
+// Every event type the dispatcher handles was applied by some test above. Checked after the file, not as a test,
+// so no test depends on running last; skipped (with a notice) when a filter left some tests out.
+// Vitest passes the file second; the first parameter must be a destructuring pattern.
+afterAll(({}, file) => {
+  const tests: RunnerTask[] = [];
+  const walk = (task: RunnerTask) => {
+    if (task.type === "test") tests.push(task);
+    if (task.type === "suite") for (const child of task.tasks) walk(child);
+  };
+  walk(file);
+  const leftOut = tests.filter((test) => test.mode !== "run" && !isRaceTest(test.name));
+  if (leftOut.length > 0) {
+    console.warn(`NOTICE: dispatcher coverage not checked: ${leftOut.length} tests of this file did not run.`);
+    return;
+  }
+  const applied = new Set(send.outcomes.filter((o) => o.outcome === "applied").map((o) => o.type));
+  expect([...applied].sort()).toEqual(Object.keys(HANDLERS).sort());
 });

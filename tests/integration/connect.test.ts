@@ -10,6 +10,7 @@ import { connectStatusOf } from "@/lib/connect/status";
 import { startSandbox, type RunningSandbox } from "../../stripe-sandbox/index";
 import { createTestDb, type TestDb } from "../helpers/db";
 import { makeUser } from "../helpers/world";
+import { raceIt } from "../helpers/race";
 
 // The real stripe SDK against an in-process Stripe sandbox; webhook delivery is off, so the test fetches
 // account.updated from the sandbox's events list and hands it to the webhook dispatcher itself.
@@ -99,7 +100,7 @@ describe("startConnectOnboarding", () => {
     expect(await page.text()).toContain(account.id);
   });
 
-  it("creates one account when two requests race", async () => {
+  raceIt("creates one account when two requests race", async () => {
     const { user } = await makeUser(t.db, "Racer");
     await Promise.all([
       startConnectOnboarding(t.db, { userId: user.id }, stripe),

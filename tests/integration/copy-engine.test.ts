@@ -7,6 +7,7 @@ import { recordCopy } from "@/lib/copies/record-copy";
 import { AppError } from "@/lib/errors";
 import { createTestDb, type TestDb } from "../helpers/db";
 import { makeFlows, makeSubscription, makeUser } from "../helpers/world";
+import { raceIt } from "../helpers/race";
 
 let t: TestDb;
 beforeAll(async () => {
@@ -31,7 +32,7 @@ async function creditCents(creatorId: string) {
 }
 
 describe("recordCopy", () => {
-  it("300 parallel copies of 300 premium flows: 300 rows, exactly 100 qualifying, 700 cents", async () => {
+  raceIt("300 parallel copies of 300 premium flows: 300 rows, exactly 100 qualifying, 700 cents", async () => {
     const { creator, reader } = await setup();
     const slugs = await makeFlows(t.db, { userId: creator.user.id, tenantId: creator.tenant.id }, 300);
     // The anti-scraping limit is 120/minute; spread the calls over 3 simulated minutes.
@@ -53,7 +54,7 @@ describe("recordCopy", () => {
     expect(usage).toMatchObject({ copies: 300, paidCopies: 100 });
   });
 
-  it("50 parallel copies of one flow: one row, one credit, one counted copy", async () => {
+  raceIt("50 parallel copies of one flow: one row, one credit, one counted copy", async () => {
     const { creator, reader } = await setup();
     const [slug] = await makeFlows(t.db, { userId: creator.user.id, tenantId: creator.tenant.id }, 1);
     const results = await Promise.all(
@@ -173,7 +174,7 @@ describe("recordCopy", () => {
     expect(await creditCents(creator.user.id)).toBe(1400); // 2 periods x $7.00
   });
 
-  it("two subscribers racing on the same flows keep separate counts", async () => {
+  raceIt("two subscribers racing on the same flows keep separate counts", async () => {
     const creator = await makeUser(t.db, "Creator");
     const a = await makeUser(t.db, "A");
     const b = await makeUser(t.db, "B");
@@ -205,7 +206,7 @@ describe("recordCopy", () => {
     expect(error).toMatchObject({ code: "rate_limited", retryAfterSeconds: 55 });
   });
 
-  it("one idempotency key raced on two flows: one copy recorded, the other request is a 409", async () => {
+  raceIt("one idempotency key raced on two flows: one copy recorded, the other request is a 409", async () => {
     const { creator, reader } = await setup();
     const [a, b] = await makeFlows(t.db, { userId: creator.user.id, tenantId: creator.tenant.id }, 2);
     const outcomes = await Promise.allSettled([

@@ -10,6 +10,7 @@ import { getPublishQuota } from "@/lib/publishing/quota";
 import { slugCandidate, slugFromTitle } from "@/lib/publishing/slug";
 import { createTestDb, type TestDb } from "../helpers/db";
 import { makeSubscription, makeUser } from "../helpers/world";
+import { raceIt } from "../helpers/race";
 
 let t: TestDb;
 beforeAll(async () => {
@@ -130,7 +131,7 @@ describe("slugs", () => {
     ]);
   });
 
-  it("5 parallel creates with the same title get 5 distinct slugs", async () => {
+  raceIt("5 parallel creates with the same title get 5 distinct slugs", async () => {
     const creators = await Promise.all(["A", "B", "C"].map((n) => makeUser(t.db, `Creator ${n}`)));
     const refs = await Promise.all(
       Array.from({ length: 5 }, (_, i) =>
@@ -286,7 +287,7 @@ describe("publish quota (free plan: 5 new flows per UTC month)", () => {
     expect(await countFlows(user.id, "published")).toBe(5);
   });
 
-  it("3 parallel creates at the boundary (4 used): exactly one is published, nothing else is written", async () => {
+  raceIt("3 parallel creates at the boundary (4 used): exactly one is published, nothing else is written", async () => {
     const { user } = await makeUser(t.db, "Free member");
     await publishMany(user.id, 4);
     const results = await Promise.allSettled(
@@ -301,7 +302,7 @@ describe("publish quota (free plan: 5 new flows per UTC month)", () => {
     expect(await countFlows(user.id, "published")).toBe(5);
   });
 
-  it("3 parallel publishes of drafts at the boundary: exactly one goes live, two stay drafts", async () => {
+  raceIt("3 parallel publishes of drafts at the boundary: exactly one goes live, two stay drafts", async () => {
     const { user } = await makeUser(t.db, "Free member");
     await publishMany(user.id, 4);
     const drafts = [];

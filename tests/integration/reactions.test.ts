@@ -4,6 +4,7 @@ import { getViewerReactions, setLike, setSave } from "@/db/queries/flow-reaction
 import { flows, likes, saves, tenants, users } from "@/db/schema";
 import { likeFlow } from "@/lib/flows/reactions";
 import { createTestDb, type TestDb } from "../helpers/db";
+import { raceIt } from "../helpers/race";
 
 let t: TestDb;
 beforeAll(async () => {
@@ -89,7 +90,7 @@ describe("likes and saves", () => {
     expect(await counters(flow.id)).toMatchObject({ saves: 0, saveRows: 0 });
   });
 
-  it("20 concurrent likes by different users count 20", async () => {
+  raceIt("20 concurrent likes by different users count 20", async () => {
     const flow = await makeFlow();
     const userIds = await makeUsers(20);
     const results = await Promise.all(userIds.map((userId) => setLike(t.db, { userId, flowId: flow.id, liked: true })));
@@ -98,7 +99,7 @@ describe("likes and saves", () => {
     expect(await counters(flow.id)).toMatchObject({ likes: 20, likeRows: 20 });
   });
 
-  it("the same user liking 10 times concurrently counts 1, and 10 concurrent unlikes bring it to 0", async () => {
+  raceIt("the same user liking 10 times concurrently counts 1, and 10 concurrent unlikes bring it to 0", async () => {
     const flow = await makeFlow();
     const [userId] = await makeUsers(1);
     const liked = await Promise.all(
@@ -112,7 +113,7 @@ describe("likes and saves", () => {
     expect(await counters(flow.id)).toMatchObject({ likes: 0, likeRows: 0 });
   });
 
-  it("mixed concurrent saves and unsaves by many users end consistent", async () => {
+  raceIt("mixed concurrent saves and unsaves by many users end consistent", async () => {
     const flow = await makeFlow();
     const userIds = await makeUsers(10);
     await Promise.all(userIds.map((userId) => setSave(t.db, { userId, flowId: flow.id, saved: true })));

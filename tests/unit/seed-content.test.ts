@@ -162,46 +162,73 @@ describe("seed catalogue: every flow is well formed", () => {
     expect(new Set(catalog.map((f) => f.title.toLowerCase())).size).toBe(catalog.length);
   });
 
-  it.each(catalog.map((f) => [f.slug, f] as const))("%s", (_slug, f) => {
-    expect(f.slug).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
-    expect(f.slug.length).toBeLessThanOrEqual(80);
-    expect(f.slug).toBe(slugify(f.title));
+  // One test per rule, each over every flow (the slug in the message says which one broke it).
+  const rules: [string, (f: SeedFlow) => void][] = [
+    [
+      "a slug derived from the title, lowercase with hyphens, at most 80 characters",
+      (f) => {
+        expect(f.slug, f.slug).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+        expect(f.slug.length, f.slug).toBeLessThanOrEqual(80);
+        expect(f.slug, f.slug).toBe(slugify(f.title));
+      },
+    ],
+    [
+      "a title of 8-120 characters and a summary of one or two sentences (21-280 characters)",
+      (f) => {
+        expect(f.title.length, f.slug).toBeGreaterThanOrEqual(8);
+        expect(f.title.length, f.slug).toBeLessThanOrEqual(120);
+        expect(f.summary.length, f.slug).toBeGreaterThan(20);
+        expect(f.summary.length, f.slug).toBeLessThanOrEqual(280);
+        expect(sentenceCount(f.summary), f.slug).toBeGreaterThanOrEqual(1);
+        expect(sentenceCount(f.summary), f.slug).toBeLessThanOrEqual(2);
+      },
+    ],
+    [
+      "a known category, 1-3 known agents, 1-2 known sites and 2-5 slug-like tags, none repeated",
+      (f) => {
+        expect(CATEGORIES, f.slug).toContain(f.category);
+        expect(f.agents.length, f.slug).toBeGreaterThanOrEqual(1);
+        expect(f.agents.length, f.slug).toBeLessThanOrEqual(3);
+        expect(new Set(f.agents).size, f.slug).toBe(f.agents.length);
+        for (const a of f.agents) expect(AGENTS, f.slug).toContain(a);
+        expect(f.sites.length, f.slug).toBeGreaterThanOrEqual(1);
+        expect(f.sites.length, f.slug).toBeLessThanOrEqual(2);
+        expect(new Set(f.sites).size, f.slug).toBe(f.sites.length);
+        for (const s of f.sites) expect(SITES, f.slug).toContain(s);
+        expect(f.tags.length, f.slug).toBeGreaterThanOrEqual(2);
+        expect(f.tags.length, f.slug).toBeLessThanOrEqual(5);
+        expect(new Set(f.tags).size, f.slug).toBe(f.tags.length);
+        for (const t of f.tags) expect(t, f.slug).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+      },
+    ],
+    [
+      "an access flag, a known creator and a publication 0-400 whole days ago",
+      (f) => {
+        expect(typeof f.isPremium, f.slug).toBe("boolean");
+        expect(creatorHandles.has(f.creatorHandle), f.slug).toBe(true);
+        expect(Number.isInteger(f.publishedDaysAgo), f.slug).toBe(true);
+        expect(f.publishedDaysAgo, f.slug).toBeGreaterThanOrEqual(0);
+        expect(f.publishedDaysAgo, f.slug).toBeLessThanOrEqual(400);
+      },
+    ],
+    [
+      "a prompt of 501-20,000 characters and 3-10 steps, each with a title and a body",
+      (f) => {
+        expect(f.promptText.length, f.slug).toBeGreaterThan(500);
+        expect(f.promptText.length, f.slug).toBeLessThanOrEqual(20_000);
+        expect(f.steps.length, f.slug).toBeGreaterThanOrEqual(3);
+        expect(f.steps.length, f.slug).toBeLessThanOrEqual(10);
+        for (const step of f.steps) {
+          expect(step.title.trim().length, f.slug).toBeGreaterThan(2);
+          expect(step.body.trim().length, f.slug).toBeGreaterThan(20);
+        }
+      },
+    ],
+  ];
 
-    expect(f.title.length).toBeGreaterThanOrEqual(8);
-    expect(f.title.length).toBeLessThanOrEqual(120);
-    expect(f.summary.length).toBeGreaterThan(20);
-    expect(f.summary.length).toBeLessThanOrEqual(280);
-    expect(sentenceCount(f.summary)).toBeGreaterThanOrEqual(1);
-    expect(sentenceCount(f.summary)).toBeLessThanOrEqual(2);
-
-    expect(CATEGORIES).toContain(f.category);
-    expect(f.agents.length).toBeGreaterThanOrEqual(1);
-    expect(f.agents.length).toBeLessThanOrEqual(3);
-    expect(new Set(f.agents).size).toBe(f.agents.length);
-    for (const a of f.agents) expect(AGENTS).toContain(a);
-    expect(f.sites.length).toBeGreaterThanOrEqual(1);
-    expect(f.sites.length).toBeLessThanOrEqual(2);
-    expect(new Set(f.sites).size).toBe(f.sites.length);
-    for (const s of f.sites) expect(SITES).toContain(s);
-    expect(f.tags.length).toBeGreaterThanOrEqual(2);
-    expect(f.tags.length).toBeLessThanOrEqual(5);
-    expect(new Set(f.tags).size).toBe(f.tags.length);
-    for (const t of f.tags) expect(t).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
-
-    expect(typeof f.isPremium).toBe("boolean");
-    expect(creatorHandles.has(f.creatorHandle)).toBe(true);
-    expect(Number.isInteger(f.publishedDaysAgo)).toBe(true);
-    expect(f.publishedDaysAgo).toBeGreaterThanOrEqual(0);
-    expect(f.publishedDaysAgo).toBeLessThanOrEqual(400);
-
-    expect(f.promptText.length).toBeGreaterThan(500);
-    expect(f.promptText.length).toBeLessThanOrEqual(20_000);
-    expect(f.steps.length).toBeGreaterThanOrEqual(3);
-    expect(f.steps.length).toBeLessThanOrEqual(10);
-    for (const step of f.steps) {
-      expect(step.title.trim().length).toBeGreaterThan(2);
-      expect(step.body.trim().length).toBeGreaterThan(20);
-    }
+  it.each(rules)("every flow has %s", (_rule, check) => {
+    expect(catalog.length).toBeGreaterThan(0);
+    for (const f of catalog) check(f);
   });
 });
 

@@ -14,7 +14,12 @@ function Example({ title, children }: { title: string; children: string }) {
   return (
     <section className="flex flex-col gap-2">
       <h2 className="text-lg font-semibold text-ink">{title}</h2>
-      <pre className="overflow-x-auto rounded-xl border border-line bg-surface-muted p-4 font-mono text-[13px] leading-6 text-ink">
+      {/* Focusable and named, so a keyboard can scroll a long line (WCAG 2.1.1). */}
+      <pre
+        tabIndex={0}
+        aria-label={`${title}: example`}
+        className="overflow-x-auto rounded-xl border border-line bg-surface-muted p-4 font-mono text-[13px] leading-6 text-ink outline-none focus-visible:ring-2 focus-visible:ring-focus"
+      >
         {children}
       </pre>
     </section>

@@ -5,7 +5,8 @@ import type { DailyPoint } from "@/db/queries/earnings";
 import { formatCount, formatDayLabel, formatDayLong, formatUsd } from "./format";
 
 // Two small charts, drawn in the browser. The figures a screen reader needs (caption, data table) are rendered by
-// the server around them, so these are aria-hidden decoration.
+// the server around them, so these are aria-hidden decoration, kept out of the tab order too (recharts' keyboard
+// layer would make the hidden chart focusable).
 
 const axisTick = { fill: "var(--color-ink-subtle)", fontSize: 11 };
 
@@ -58,7 +59,7 @@ export function ActivityCharts({ points }: { points: DailyPoint[] }) {
   return (
     <div className="grid grid-cols-1 gap-6 *:min-w-0 md:grid-cols-2">
       <ChartFrame title="Qualifying copies per day">
-        <BarChart data={points} margin={margin}>
+        <BarChart data={points} margin={margin} accessibilityLayer={false}>
           <CartesianGrid vertical={false} stroke="var(--color-line)" />
           <XAxis
             dataKey="day"
@@ -77,7 +78,7 @@ export function ActivityCharts({ points }: { points: DailyPoint[] }) {
         </BarChart>
       </ChartFrame>
       <ChartFrame title="Earnings per day">
-        <AreaChart data={points} margin={margin}>
+        <AreaChart data={points} margin={margin} accessibilityLayer={false}>
           <CartesianGrid vertical={false} stroke="var(--color-line)" />
           <XAxis
             dataKey="day"

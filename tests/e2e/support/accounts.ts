@@ -1,49 +1,60 @@
-// Fresh accounts for a spec, made the way a person makes them: the register form, the sandbox's hosted Checkout
-// and the /account/tokens form. Each spec owns the accounts it changes.
+// Accounts of a spec's own, made through the app's real code (the register page, the checkout API, the sandbox's
+// hosted Checkout, the /account/tokens form), so a spec that changes an account's state never shares it with another.
 import { expect, type Page } from "@playwright/test";
 import { uniqueEmail } from "./auth";
+import { CARD, SANDBOX, control, subscriptionOf } from "./sandbox";
 
-export const SANDBOX = `http://127.0.0.1:${process.env.E2E_SANDBOX_PORT ?? "12199"}`;
-const PASSWORD = "correct horse battery";
+export const NEW_PASSWORD = "correct horse battery";
 
-/** Registers through the form (which signs the new user in) and returns the email. */
-export async function registerMember(page: Page, name: string): Promise<string> {
+/** Registers a new member through /register; `page`'s context is then signed in as them. */
+export async function registerMember(page: Page, name: string, from = "/account"): Promise<string> {
   const email = uniqueEmail(name.toLowerCase().replace(/\W+/g, "-"));
-  await page.goto("/register?from=/account");
+  await page.goto(`/register?from=${encodeURIComponent(from)}`);
   await page.getByLabel("Name").fill(name);
   await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByLabel("Password").fill(NEW_PASSWORD);
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL((url) => url.pathname === "/account");
+  await page.waitForURL((url) => url.pathname === from, { timeout: 30_000 }); // hashing the password takes a moment
   return email;
 }
 
-async function sandboxControl(path: string): Promise<void> {
-  const response = await fetch(`${SANDBOX}/_sandbox/${path}`, {
+/**
+ * Registers a new member and makes them a paying subscriber: POST /api/v1/subscriptions/checkout, the sandbox's
+ * hosted Checkout submitted with a card (a trial with the card on file), the success page (which syncs), then the
+ * trial ended in the sandbox so the first $10 is paid; waits until the app (through the webhook) says "active".
+ */
+export async function registerSubscriber(page: Page, name: string): Promise<string> {
+  const email = await registerMember(page, name);
+  const checkout = await page.request.post("/api/v1/subscriptions/checkout", { data: {} });
+  expect(checkout.status()).toBe(200);
+  const { url } = (await checkout.json()) as { url: string };
+  const submitted = await fetch(url, {
     method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: "{}",
+    redirect: "manual",
+    body: new URLSearchParams({
+      email,
+      action: "pay",
+      card_number: CARD.visa,
+      card_expiry: "12 / 34",
+      card_cvc: "123",
+    }),
   });
-  if (!response.ok) throw new Error(`/_sandbox/${path}: ${response.status} ${await response.text()}`);
+  expect(submitted.status).toBe(303);
+  const success = new URL(submitted.headers.get("location")!);
+  expect(success.pathname).toBe("/checkout/success");
+  expect((await page.request.get(success.pathname + success.search)).status()).toBe(200);
+
+  await control(`subscriptions/${await subscriptionOf(email)}/end-trial`);
+  await expect
+    .poll(async () => (await (await page.request.get("/api/user/me")).json()).entitlement.status, {
+      timeout: 45_000,
+      intervals: [250, 500, 1000],
+    })
+    .toBe("active");
+  return email;
 }
 
-/** The subscription the checkout made for this email's customer, read from the (sandbox) Stripe API. */
-async function subscriptionOf(email: string): Promise<string> {
-  const get = async <T>(path: string) => {
-    const response = await fetch(`${SANDBOX}/v1/${path}`, { headers: { Authorization: "Bearer sk_test_e2e" } });
-    if (!response.ok) throw new Error(`GET /v1/${path}: ${response.status}`);
-    return (await response.json()) as T;
-  };
-  const customers = await get<{ data: { id: string }[] }>(`customers?email=${encodeURIComponent(email)}`);
-  const customer = customers.data[0]?.id;
-  if (!customer) throw new Error(`no Stripe customer for ${email}`);
-  const subscriptions = await get<{ data: { id: string }[] }>(`subscriptions?customer=${customer}&status=all`);
-  const subscription = subscriptions.data[0]?.id;
-  if (!subscription) throw new Error(`no subscription for ${email}`);
-  return subscription;
-}
-
-/** Starts the 7-day trial from /pricing; with `card`, a Visa test card is kept on file. */
+/** Starts the 7-day trial from /pricing in the browser; with `card`, a Visa test card is kept on file. */
 export async function startTrial(page: Page, options: { card: boolean }): Promise<void> {
   await page.route("https://js.stripe.com/**", (route) =>
     route.fulfill({ status: 200, contentType: "application/javascript", body: "" }),
@@ -52,7 +63,7 @@ export async function startTrial(page: Page, options: { card: boolean }): Promis
   await page.getByRole("button", { name: "Start 7-day free trial" }).click();
   await expect(page).toHaveURL(new RegExp(`^${SANDBOX}/checkout/cs_`));
   if (options.card) {
-    await page.getByLabel("Card number").fill("4242 4242 4242 4242");
+    await page.getByLabel("Card number").fill(CARD.visa);
     await page.getByLabel("Expiry date (MM / YY)").fill("12 / 34");
     await page.getByLabel("CVC").fill("123");
     await page.getByRole("button", { name: "Start trial", exact: true }).click();
@@ -65,7 +76,7 @@ export async function startTrial(page: Page, options: { card: boolean }): Promis
 /** A paying subscriber: the trial with a card, ended at once in the sandbox, so the first $10 invoice is paid. */
 export async function becomePayingSubscriber(page: Page, email: string): Promise<void> {
   await startTrial(page, { card: true });
-  await sandboxControl(`subscriptions/${await subscriptionOf(email)}/end-trial`);
+  await control(`subscriptions/${await subscriptionOf(email)}/end-trial`);
   // The webhook crosses two processes: wait until the app has it.
   await expect
     .poll(async () => (await (await page.request.get("/api/v1/subscriptions/me")).json()).status, {
