@@ -1,11 +1,15 @@
 "use server";
 
+import { headers } from "next/headers";
+import { after } from "next/server";
 import { AuthError, CredentialsSignin } from "next-auth";
 import { z } from "zod";
 import { getDb } from "@/db";
 import { signIn } from "@/lib/auth/config";
 import { safeRedirectPath } from "@/lib/auth/redirect";
 import { registerUser, registrationSchema } from "@/lib/auth/register";
+import { clientIp } from "@/lib/auth/throttle";
+import { deliverQueuedEmailsQuietly } from "@/lib/email/deliver";
 import { AppError } from "@/lib/errors";
 
 export type AuthFormState = {
@@ -58,14 +62,18 @@ export async function registerAction(_prev: AuthFormState, formData: FormData): 
       fieldErrors: { name: flat.name?.[0], email: flat.email?.[0], password: flat.password?.[0] },
     };
   }
+  const db = await getDb();
   try {
-    await registerUser(await getDb(), input);
+    await registerUser(db, input, { ip: clientIp(await headers()) });
   } catch (error) {
     if (error instanceof AppError && error.field === "email") {
       return { values, fieldErrors: { email: error.message } };
     }
+    if (error instanceof AppError && error.code === "rate_limited") return { values, error: error.message };
     throw error;
   }
+  // The verification link goes out now when SMTP is configured (otherwise it waits in the outbox).
+  after(() => deliverQueuedEmailsQuietly(db));
   await signIn("credentials", {
     email: parsed.data.email,
     password: input.password,

@@ -65,8 +65,12 @@ export async function recordLoginSuccess(db: Executor, params: { email: string; 
   await decrementBucket(db, { key: ipKey(params.ip), windowMs: LOGIN_WINDOW_MS, now: params.now });
 }
 
-/** The client IP as the proxy in front of us reports it. */
+/**
+ * The client IP as the proxy in front of us reports it: the last X-Forwarded-For entry, which that proxy appended
+ * (or set) from the connection it accepted. Entries before it are whatever the client sent, so trusting the first
+ * one would let anyone pick a fresh "IP" per request and walk past every per-IP limit.
+ */
 export function clientIp(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  const forwarded = headers.get("x-forwarded-for")?.split(",").at(-1)?.trim();
   return forwarded || headers.get("x-real-ip") || "unknown";
 }

@@ -29,8 +29,12 @@ describe("registerUser", () => {
     const [stored] = await t.db.select().from(users).where(eq(users.id, user.id));
     expect(stored!.passwordHash).toMatch(/^scrypt\$/);
     expect(stored!.passwordHash).not.toContain("long enough");
-    const mail = await t.db.select().from(emailOutbox);
-    expect(mail).toEqual([expect.objectContaining({ toAddress: "ann@example.com", kind: "welcome" })]);
+    const mail = await t.db.select().from(emailOutbox).orderBy(emailOutbox.kind);
+    expect(mail).toEqual([
+      expect.objectContaining({ toAddress: "ann@example.com", kind: "verify-email" }),
+      expect.objectContaining({ toAddress: "ann@example.com", kind: "welcome" }),
+    ]);
+    expect(stored!.emailVerified).toBeNull();
   });
 
   it("refuses a duplicate email (whatever its case) and writes nothing", async () => {
