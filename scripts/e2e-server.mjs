@@ -15,6 +15,10 @@ const env = {
   APP_URL: `http://localhost:${port}`,
   AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-only-secret-not-for-production-use",
   CRON_SECRET: process.env.CRON_SECRET ?? "e2e-cron-secret-0123456789",
+  // A production build (NODE_ENV=production) refuses the Stripe sandbox and demo accounts unless told otherwise:
+  // this server is a test server, so it opts in to both.
+  ALLOW_STRIPE_SANDBOX: "1",
+  ALLOW_DEMO_SEED: "1",
 };
 
 if (env.DATABASE_URL) {

@@ -31,9 +31,11 @@ test.describe("API tokens over HTTP", () => {
     expect((await me.json()).user.email).toBe(DEMO.subscriber);
     const slug = await premiumSlug(api);
     const detail = await api.get(`/api/v1/flows/${slug}`);
-    expect((await detail.json()).promptText).toEqual(expect.any(String));
+    // A premium flow's text comes only from the copy endpoint (issue 11, case 2).
+    expect(await detail.json()).not.toHaveProperty("promptText");
     const copy = await api.post(`/api/v1/flows/${slug}/copy`, { data: { source: "api" } });
     expect(copy.status()).toBe(200);
+    expect((await copy.json()).promptText).toEqual(expect.any(String));
     expect((await copy.json()).copy).toEqual(
       expect.objectContaining({ alreadyCopied: expect.any(Boolean), periodEnd: expect.any(String) }),
     );

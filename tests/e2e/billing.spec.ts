@@ -6,7 +6,7 @@
 // files count on) is never renewed.
 import { mkdirSync } from "node:fs";
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { DEMO, signInWithForm, uniqueEmail } from "./support/auth";
+import { DEMO, registerWithForm, signInWithForm, verifyEmailFromOutbox } from "./support/auth";
 
 const SANDBOX = `http://127.0.0.1:${process.env.E2E_SANDBOX_PORT ?? "12199"}`;
 const CARD = { visa: "4242 4242 4242 4242", declined: "4000 0000 0000 0002" };
@@ -55,14 +55,11 @@ test.beforeEach(async ({ page }) => {
   );
 });
 
+/** A new member with a verified address (the trial needs one): registers, then follows the link from the outbox. */
 async function register(page: Page, name: string): Promise<string> {
-  const email = uniqueEmail(name.toLowerCase().replace(/\W+/g, "-"));
-  await page.goto("/register?from=/pricing");
-  await page.getByLabel("Name").fill(name);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill("correct horse battery");
-  await page.getByRole("button", { name: "Create account" }).click();
+  const email = await registerWithForm(page, { name, from: "/pricing" });
   await expect(page).toHaveURL(atPath("/pricing"));
+  await verifyEmailFromOutbox(page, page.context().browser()!, email);
   return email;
 }
 

@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { parseCsv } from "../helpers/csv";
-import { DEMO, signInWithForm, uniqueEmail } from "./support/auth";
+import { DEMO, signInWithForm, uniqueClientIp, uniqueEmail } from "./support/auth";
 
 const SHOTS = "/tmp/dashboard-shots";
 
@@ -182,6 +182,8 @@ test.describe("creator dashboard", () => {
 
   test("a new creator sets up payouts through Stripe's onboarding and comes back enabled", async ({ page }) => {
     const email = uniqueEmail("payouts");
+    // A distinct client: registration is limited per IP.
+    await page.setExtraHTTPHeaders({ "x-forwarded-for": uniqueClientIp() });
     await page.goto("/register?from=/creator");
     await page.getByLabel("Name").fill("Pia Payouts");
     await page.getByLabel("Email").fill(email);
