@@ -1,11 +1,12 @@
 "use server";
 
 import { headers } from "next/headers";
+import { redirect } from "next/navigation";
 import { after } from "next/server";
 import { AuthError, CredentialsSignin } from "next-auth";
 import { z } from "zod";
 import { getDb } from "@/db";
-import { signIn } from "@/lib/auth/config";
+import { oauthProviders, signIn } from "@/lib/auth/config";
 import { safeRedirectPath } from "@/lib/auth/redirect";
 import { registerUser, registrationSchema } from "@/lib/auth/register";
 import { clientIp } from "@/lib/auth/throttle";
@@ -86,6 +87,8 @@ const oauthSchema = z.object({ provider: z.enum(["github", "google"]), from: z.s
 
 /** Starts an OAuth sign-in (only offered when the provider's keys are configured). */
 export async function oauthSignInAction(formData: FormData): Promise<void> {
-  const parsed = oauthSchema.parse({ provider: formData.get("provider"), from: formData.get("from") ?? undefined });
-  await signIn(parsed.provider, { redirectTo: safeRedirectPath(parsed.from) });
+  const parsed = oauthSchema.safeParse({ provider: formData.get("provider"), from: formData.get("from") ?? undefined });
+  // A provider we do not offer is bad input: back to the form, never a 500.
+  if (!parsed.success || !oauthProviders().some((p) => p.id === parsed.data.provider)) redirect("/login");
+  await signIn(parsed.data.provider, { redirectTo: safeRedirectPath(parsed.data.from) });
 }

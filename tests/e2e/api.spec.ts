@@ -64,8 +64,9 @@ test.describe("every /api/v1 route answers bad input with a 4xx and the error sh
     }
     await expectErrorShape(await bad.post(`/api/v1/flows/${slug}/copy`), 401);
     await expectErrorShape(await bad.get("/api/v1/creators/me/earnings"), 401);
-    await expectErrorShape(await bad.post("/api/v1/creators/me/connect"), 401);
-    await expectErrorShape(await bad.post("/api/v1/subscriptions/checkout"), 401);
+    // Session-only endpoints refuse any token, valid or not (issue 11, case 3).
+    await expectErrorShape(await bad.post("/api/v1/creators/me/connect"), 403);
+    await expectErrorShape(await bad.post("/api/v1/subscriptions/checkout"), 403);
     await expectErrorShape(await request.get("/api/v1/creators/me/earnings"), 401);
     await bad.dispose();
   });
