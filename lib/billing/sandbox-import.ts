@@ -2,14 +2,13 @@ import "server-only";
 import { listSubscriptionsByIdPrefix } from "@/db/queries/billing";
 import type { Subscription } from "@/db/schema";
 import type { Executor } from "@/db/types";
-import { env } from "@/lib/env";
 import { stripeSandboxUrl } from "./stripe-client";
 
 // The seed writes subscriptions with Stripe ids (`sub_seed_*`, `cus_seed_*`) that no Stripe account knows. Against
 // the sandbox the app makes them real at boot (POST /_sandbox/import), so a sync, a webhook or the portal finds the
 // same subscription and period as our row instead of undoing it. Never runs against real Stripe.
 
-export const SEEDED_SUBSCRIPTION_PREFIX = "sub_seed_";
+const SEEDED_SUBSCRIPTION_PREFIX = "sub_seed_";
 /** The seeded subscribers pay with Stripe's test Visa, so a renewal in the sandbox is paid as it would be. */
 const SEEDED_CARD = "pm_card_visa";
 
@@ -94,7 +93,7 @@ export function sandboxImportPayload(rows: SeededRow[]): SandboxImportPayload {
 }
 
 /** Whether this process talks to the sandbox (not to real Stripe); never in production without the opt-in. */
-export function sandboxUrl(): string | null {
+function sandboxUrl(): string | null {
   try {
     return stripeSandboxUrl();
   } catch {

@@ -15,7 +15,7 @@ export function searchScopeFor(caller: Caller | null): SearchScope {
   return caller?.premiumAccess ? "full" : "public";
 }
 
-export const ANONYMOUS: Caller = { kind: "anonymous", userId: null, premiumAccess: false };
+const ANONYMOUS: Caller = { kind: "anonymous", userId: null, premiumAccess: false };
 
 /**
  * The one place the catalogue asks "who is calling". API routes pass the request, so a Bearer token works
