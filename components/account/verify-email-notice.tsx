@@ -36,7 +36,9 @@ export function VerifyEmailNotice({
         We sent a confirmation link to <strong>{email}</strong>. Open it to confirm your address: the free trial starts
         only for a confirmed email.
       </p>
-      {status === "sent" ? <p className="mt-1 font-medium">A new link is on its way. The earlier one no longer works.</p> : null}
+      {status === "sent" ? (
+        <p className="mt-1 font-medium">A new link is on its way. The earlier one no longer works.</p>
+      ) : null}
       {status === "throttled" ? (
         <p className="mt-1 font-medium">You asked for several links already. Try again in an hour.</p>
       ) : null}

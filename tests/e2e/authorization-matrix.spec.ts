@@ -186,7 +186,12 @@ test.describe("authorization matrix", () => {
     ids.premiumSlug = (catalogue.items as Array<{ slug: string; creator: { handle: string } }>).find(
       (f) => f.creator.handle !== "demo-creator",
     )!.slug;
-    ids.creatorFlowId = await firstId(base, "/creator/flows", identities.creator, /\/creator\/flows\/([0-9a-f-]{36})\/edit/);
+    ids.creatorFlowId = await firstId(
+      base,
+      "/creator/flows",
+      identities.creator,
+      /\/creator\/flows\/([0-9a-f-]{36})\/edit/,
+    );
     ids.outboxId = await firstId(base, "/admin/outbox", identities.admin, /\/admin\/outbox\/([0-9a-f-]{36})/);
     ({ id: ids.creatorDraftId, word: draftWord } = await createDraft(base));
   });
@@ -196,9 +201,18 @@ test.describe("authorization matrix", () => {
     const covered = new Set(MATRIX.map((r) => r.route));
     const routes = appRoutes();
     const expected = [...routes, ...actions.keys()];
-    expect(expected.filter((r) => !covered.has(r)), "routes or actions without a row").toEqual([]);
-    expect([...covered].filter((r) => !expected.includes(r)), "rows for nothing").toEqual([]);
-    expect(sourceActions().filter((a) => !actions.has(a)), "server actions missing from the build").toEqual([]);
+    expect(
+      expected.filter((r) => !covered.has(r)),
+      "routes or actions without a row",
+    ).toEqual([]);
+    expect(
+      [...covered].filter((r) => !expected.includes(r)),
+      "rows for nothing",
+    ).toEqual([]);
+    expect(
+      sourceActions().filter((a) => !actions.has(a)),
+      "server actions missing from the build",
+    ).toEqual([]);
     for (const row of MATRIX) {
       const missing = ROLES.filter((role) => expectationFor(row.expect, role) === undefined);
       expect(missing, `${row.route}: roles without an expectation`).toEqual([]);
@@ -265,7 +279,14 @@ test.describe("authorization matrix", () => {
       await act(who, unpublish, { flowId: ids.creatorFlowId });
     }
     expect(await published()).toBe(1);
-    expect((await fetch(`${base}/creator/flows/${ids.creatorDraftId}/edit`, { headers: { cookie: identities.otherCreator.cookie! }, redirect: "manual" })).status).toBe(404);
+    expect(
+      (
+        await fetch(`${base}/creator/flows/${ids.creatorDraftId}/edit`, {
+          headers: { cookie: identities.otherCreator.cookie! },
+          redirect: "manual",
+        })
+      ).status,
+    ).toBe(404);
 
     // Someone else's API token: revoking it by id does nothing unless it is yours.
     const tokenIds = [
@@ -293,7 +314,10 @@ async function firstId(base: string, path: string, who: Identity, pattern: RegEx
 /** The demo creator saves a draft through the editor's own action; its id comes back in the redirect. */
 async function createDraft(base: string): Promise<{ id: string; word: string }> {
   const action = buildActions().get("app/creator/flows/actions.ts#saveFlowAction")!;
-  const word = `zqx${Math.random().toString(36).replace(/[^a-z]/g, "").slice(0, 8)}`;
+  const word = `zqx${Math.random()
+    .toString(36)
+    .replace(/[^a-z]/g, "")
+    .slice(0, 8)}`;
   const data = form({
     title: `Matrix draft ${word}`,
     summary: "A draft that only its creator may open or publish.",

@@ -45,7 +45,9 @@ test("no premium word reaches a visitor without the reader: signed out, member, 
     if (items.length >= res.total || res.items.length === 0) break;
   }
   const publicJson = new Map<string, string>();
-  await pool(items.map((item) => async () => publicJson.set(item.slug, (await get(`/api/v1/flows/${item.slug}`)).body)));
+  await pool(
+    items.map((item) => async () => publicJson.set(item.slug, (await get(`/api/v1/flows/${item.slug}`)).body)),
+  );
   const creators = [...new Set(items.map((i) => i.creator.handle).filter((h): h is string => Boolean(h)))];
   // Words anyone can read: every flow's public JSON, creator pages, and the chrome of pages that show no flow text.
   const publicCorpus = [...publicJson.values()].join("\n");

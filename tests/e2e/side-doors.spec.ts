@@ -47,8 +47,9 @@ test.describe("case 1: search reveals no premium word to callers without premium
       expect(word, "a prompt-only word").toBeTruthy();
       const q = `${flow!.title.split(/\s+/)[0]} ${word}`;
       const search = async (api: APIRequestContext) =>
-        ((await (await api.get(`/api/v1/flows?q=${encodeURIComponent(q)}&pageSize=100`)).json()) as { items: Item[] })
-          .items.map((i) => i.slug);
+        (
+          (await (await api.get(`/api/v1/flows?q=${encodeURIComponent(q)}&pageSize=100`)).json()) as { items: Item[] }
+        ).items.map((i) => i.slug);
       expect(await search(subscriber)).toContain(flow!.slug);
       expect(await search(request)).not.toContain(flow!.slug);
       expect(await search(member)).not.toContain(flow!.slug);
@@ -168,7 +169,9 @@ test.describe("case 9: the trial needs a verified email", () => {
     await expect(page.getByText("This link does not work")).toBeVisible();
 
     let fresh = first;
-    await expect.poll(async () => (fresh = await verificationLinkFor(browser, email)), { timeout: 30_000 }).not.toBe(first);
+    await expect
+      .poll(async () => (fresh = await verificationLinkFor(browser, email)), { timeout: 30_000 })
+      .not.toBe(first);
     await page.goto(fresh);
     await expect(page.getByText("Your email is confirmed")).toBeVisible();
     await page.goto(fresh);

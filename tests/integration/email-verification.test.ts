@@ -107,11 +107,15 @@ describe("registration is rate-limited per IP", () => {
     await expect(register("elsewhere@example.com", "198.51.100.2")).resolves.toBeTruthy();
   }, 300_000);
 
-  it.skipIf(!onPostgres)("30 parallel registrations from one IP: exactly 10 accounts", async () => {
-    const results = await Promise.allSettled(
-      Array.from({ length: 30 }, (_, i) => register(`burst${i}@example.com`, "198.51.100.3")),
-    );
-    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(REGISTRATIONS_PER_IP_PER_HOUR);
-    expect(await t.db.select().from(users)).toHaveLength(REGISTRATIONS_PER_IP_PER_HOUR);
-  }, 300_000);
+  it.skipIf(!onPostgres)(
+    "30 parallel registrations from one IP: exactly 10 accounts",
+    async () => {
+      const results = await Promise.allSettled(
+        Array.from({ length: 30 }, (_, i) => register(`burst${i}@example.com`, "198.51.100.3")),
+      );
+      expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(REGISTRATIONS_PER_IP_PER_HOUR);
+      expect(await t.db.select().from(users)).toHaveLength(REGISTRATIONS_PER_IP_PER_HOUR);
+    },
+    300_000,
+  );
 });

@@ -36,9 +36,8 @@ export default function ApiDocsPage() {
           <Link href="/account/tokens" className="text-accent-text underline">
             /account/tokens
           </Link>{" "}
-          with the scopes you need (<code>flows:read</code>, <code>flows:copy</code>, <code>earnings:read</code>) and send
-          it as{" "}
-          <code>Authorization: Bearer &lt;token&gt;</code>. Each token may make{" "}
+          with the scopes you need (<code>flows:read</code>, <code>flows:copy</code>, <code>earnings:read</code>) and
+          send it as <code>Authorization: Bearer &lt;token&gt;</code>. Each token may make{" "}
           {PLANS.free.apiRequestsPerDay.toLocaleString("en-US")} requests a day on the free plan and{" "}
           {PLANS.premium.apiRequestsPerDay.toLocaleString("en-US")} on Premium; past that you get <code>429</code> with{" "}
           <code>Retry-After</code>. The machine-readable description is at{" "}
@@ -51,8 +50,8 @@ export default function ApiDocsPage() {
           Errors look like{" "}
           <code>{`{ "error": { "code": "validation_failed", "message": "...", "field": "pageSize" } }`}</code> with the
           matching status: 400/422 bad input, 401 no or bad token, 403 missing scope or no premium access, 404 unknown
-          flow, 429 limits. Starting a checkout, opening the billing portal and setting up payouts need you signed in
-          on flowtab.dev: no token can do them.
+          flow, 429 limits. Starting a checkout, opening the billing portal and setting up payouts need you signed in on
+          flowtab.dev: no token can do them.
         </p>
         <Example title="Search the catalogue">{`curl "${base}/api/v1/flows?q=merge+conflict&agent=Claude+for+Chrome&sort=popular&page=1&pageSize=20" \\
   -H "Authorization: Bearer $FLOWTAB_TOKEN"`}</Example>

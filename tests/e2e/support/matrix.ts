@@ -49,12 +49,10 @@ export function appRoutes(): string[] {
     const base = path.basename(file);
     const dir = path.dirname(file);
     const url = (suffix: string) =>
-      (
-        "/" +
-        [...dir.split(path.sep), suffix]
-          .filter((s) => s && s !== "." && !/^\(.+\)$/.test(s))
-          .join("/")
-      ).replace(/\/$/, "") || "/";
+      ("/" + [...dir.split(path.sep), suffix].filter((s) => s && s !== "." && !/^\(.+\)$/.test(s)).join("/")).replace(
+        /\/$/,
+        "",
+      ) || "/";
     if (base === "page.tsx" || base === "route.ts") routes.add(url(""));
     if (dir === "." && base === "sitemap.ts") routes.add("/sitemap.xml");
     if (dir === "." && base === "robots.ts") routes.add("/robots.txt");
@@ -66,9 +64,9 @@ type ActionEntry = { id: string; ref: string; workers: string[] };
 
 /** Every server action in the build ("app/account/tokens/actions.ts#revokeTokenAction"), with its id. */
 export function buildActions(): Map<string, ActionEntry> {
-  const manifest = JSON.parse(
-    readFileSync(path.join(ROOT, ".next/server/server-reference-manifest.json"), "utf8"),
-  ) as { node: Record<string, { filename: string; exportedName: string; workers: Record<string, unknown> }> };
+  const manifest = JSON.parse(readFileSync(path.join(ROOT, ".next/server/server-reference-manifest.json"), "utf8")) as {
+    node: Record<string, { filename: string; exportedName: string; workers: Record<string, unknown> }>;
+  };
   const actions = new Map<string, ActionEntry>();
   for (const [id, entry] of Object.entries(manifest.node)) {
     const ref = `${entry.filename}#${entry.exportedName}`;
