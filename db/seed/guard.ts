@@ -6,7 +6,7 @@ import type { Executor } from "../types";
 // production database by accident (issue 11, case 4). db/ reads these variables itself (it imports nothing of lib/).
 
 /** Set to "1" (or pass --force to `npm run db:seed`) to seed demo data where it is otherwise refused. */
-export const FORCE_ENV = "ALLOW_DEMO_SEED";
+const FORCE_ENV = "ALLOW_DEMO_SEED";
 
 export class DemoSeedRefused extends Error {
   constructor(message: string) {

@@ -19,7 +19,7 @@ import { AppError } from "@/lib/errors";
 // another address), expiring after a day, and single use: the nonce's hash is stored and deleted when the link is
 // followed (a resend replaces it).
 
-export const VERIFICATION_TTL_MS = 24 * 60 * 60 * 1000;
+const VERIFICATION_TTL_MS = 24 * 60 * 60 * 1000;
 export const RESENDS_PER_HOUR = 5;
 const RESEND_WINDOW_MS = 60 * 60 * 1000;
 // Tests and a first `npm run dev` may run without AUTH_SECRET; production never signs with this.

@@ -6,8 +6,8 @@
 // Adding a row: copy a neighbour. `expect` maps roles or groups (see support/matrix.ts: all, sessions, entitled,
 // notEntitled, notAdmin, tokens) to a status, or "status target" for a redirect ("307 /login"). A role named on its
 // own wins over its group, a group over "all". `path` may use the ids the setup collects (I below).
-import { expect, test, type Browser } from "@playwright/test";
-import { DEMO, registerWithForm, signInWithForm, verifyEmailFromOutbox } from "./support/auth";
+import { expect, request as playwrightRequest, test } from "@playwright/test";
+import { DEMO, registerWithForm, signInWithApi, signInWithForm, verifyEmailFromOutbox } from "./support/auth";
 import {
   appRoutes,
   buildActions,
@@ -93,7 +93,7 @@ const MATRIX: Row[] = [
   { route: "/creator/export/credits.csv", expect: { ...signedOut(LOGIN), sessions: 200 } },
   { route: "/creator/export/payouts.csv", expect: { ...signedOut(LOGIN), sessions: 200 } },
   // Before any row below can create a Connect account for them: only the demo creator has one to continue.
-  { route: "/creator/connect/refresh", expect: { ...signedOut(LOGIN), sessions: "307 /creator", creator: "307 {sandbox}", subscriber: ["307 /creator", "307 {sandbox}"], admin: ["307 /creator", "307 {sandbox}"] } },
+  { route: "/creator/connect/refresh", expect: { ...signedOut(LOGIN), sessions: "307 /creator", creator: "307 {sandbox}/connect/onboarding/", subscriber: ["307 /creator", "307 {sandbox}/connect/onboarding/"], admin: ["307 /creator", "307 {sandbox}/connect/onboarding/"] } },
   // Admin console: a plain 404 for everyone but the platform admin.
   { route: "/admin", expect: { ...signedOut(LOGIN), sessions: 404, admin: 200 } },
   { route: "/admin/outbox", expect: { ...signedOut(LOGIN), sessions: 404, admin: 200 } },
@@ -116,20 +116,20 @@ const MATRIX: Row[] = [
   { route: "/api/v1/subscriptions/me", expect: { anonymous: 401, sessions: 200, tokens: 200 } },
   { route: "/api/v1/creators/me/earnings", expect: { anonymous: 401, sessions: 200, tokens: 403, "token:earnings:read": 200 } },
   // Billing and Connect: a session only (a token gets 403 whatever its scope); before them the portal action.
-  { route: "app/billing/actions.ts#portalAction", path: "/pricing", args: () => [], expect: { ...signedOut("200 /login"), sessions: ["200 /account?error=not_found", "200 {sandbox}"], member: "200 /account?error=not_found", entitled: "200 {sandbox}" } },
+  { route: "app/billing/actions.ts#portalAction", path: "/pricing", args: () => [], expect: { ...signedOut("200 /login"), sessions: ["200 /account?error=not_found", "200 {sandbox}/portal/"], member: "200 /account?error=not_found", entitled: "200 {sandbox}/portal/" } },
   { route: "/api/v1/subscriptions/checkout", method: "POST", json: {}, expect: { anonymous: 401, tokens: 403, notEntitled: 200, entitled: 409 } },
   { route: "/api/v1/creators/me/connect", method: "POST", json: {}, expect: { anonymous: 401, sessions: 200, tokens: 403 } },
   // Server actions, posted to a page that uses them, the way React posts them.
   { route: "app/(auth)/actions.ts#loginAction", path: "/login", args: () => [{}, form({ email: "", password: "" })], expect: { all: 200 } },
   { route: "app/(auth)/actions.ts#registerAction", path: "/register", args: () => [{}, form({ name: "", email: "", password: "" })], expect: { all: 200 } },
   { route: "app/(auth)/actions.ts#oauthSignInAction", path: "/login", args: () => [form({ provider: "nope" })], expect: { all: "200 /login" } },
-  { route: "app/billing/actions.ts#checkoutAction", path: "/pricing", args: () => [], expect: { ...signedOut("200 /login"), sessions: "200 {sandbox}" } },
+  { route: "app/billing/actions.ts#checkoutAction", path: "/pricing", args: () => [], expect: { ...signedOut("200 /login"), notEntitled: "200 {sandbox}/checkout/", entitled: "200 {sandbox}/portal/" } },
   { route: "app/verify-email/actions.ts#resendVerificationAction", path: "/account", args: () => [form({ from: "/account" })], expect: { ...signedOut(LOGIN), sessions: "200 /account?verification=verified" } },
   { route: "app/account/tokens/actions.ts#createTokenAction", path: "/account/tokens", args: () => [{}, form({ name: "" })], expect: { ...signedOut(LOGIN), sessions: 200 } },
   { route: "app/account/tokens/actions.ts#revokeTokenAction", path: "/account/tokens", args: () => [form({ tokenId: UNKNOWN_ID })], expect: { ...signedOut(LOGIN), sessions: 200 } },
   { route: "app/admin/actions.ts#runPayoutsAction", path: "/admin", args: () => [{ status: "idle" }, form({ month: "2020-13" })], expect: { ...signedOut(LOGIN), sessions: 404, admin: 200 } },
   { route: "app/admin/actions.ts#retryPayoutAction", path: "/admin", args: () => [form({ payoutId: UNKNOWN_ID })], expect: { ...signedOut(LOGIN), sessions: 404, admin: "200 /admin?notice=retry-invalid" } },
-  { route: "app/creator/connect/actions.ts#startPayoutSetupAction", path: "/creator", args: () => [], expect: { ...signedOut(LOGIN), sessions: "200 {sandbox}" } },
+  { route: "app/creator/connect/actions.ts#startPayoutSetupAction", path: "/creator", args: () => [], expect: { ...signedOut(LOGIN), sessions: "200 {sandbox}/connect/onboarding/" } },
   { route: "app/creator/flows/actions.ts#saveFlowAction", path: "/creator/flows/new", args: () => [{ errors: {} }, form({ title: "" })], expect: { ...signedOut(LOGIN), sessions: 200 } },
   { route: "app/creator/flows/actions.ts#importFlowFileAction", path: "/creator/flows/new", args: () => [{ nonce: 0, errors: {} }, form({})], expect: { ...signedOut(LOGIN), sessions: 200 } },
   { route: "app/creator/flows/actions.ts#publishFlowAction", path: "/creator/flows/new", args: () => [form({ flowId: UNKNOWN_ID })], expect: { ...signedOut(LOGIN), sessions: "200 /creator/flows?error=not_found" } },
@@ -142,20 +142,21 @@ let sandbox = "";
 /** A made-up word in the draft's title: a public search finds the flow only once it is published. */
 let draftWord = "";
 
-async function signedInCookie(browser: Browser, email: string): Promise<string> {
-  const context = await browser.newContext();
-  await signInWithForm(await context.newPage(), email);
-  const cookie = await cookieHeader(context);
-  await context.close();
-  return cookie;
+/** Signs in over HTTP (CSRF token, then the credentials callback) and returns the session cookie. */
+async function signedInCookie(email: string): Promise<string> {
+  const context = await playwrightRequest.newContext({ baseURL: test.info().project.use.baseURL });
+  await signInWithApi(context, email);
+  const { cookies } = await context.storageState();
+  await context.dispose();
+  return cookies.map((c) => `${c.name}=${c.value}`).join("; ");
 }
 
 test.describe.configure({ mode: "serial" });
 
 test.describe("authorization matrix", () => {
   test.beforeAll(async ({ browser }) => {
-    test.setTimeout(420_000);
-    sandbox = `http://localhost:${process.env.E2E_SANDBOX_PORT ?? "12199"}`;
+    test.setTimeout(900_000);
+    sandbox = `http://127.0.0.1:${process.env.E2E_SANDBOX_PORT ?? "12199"}`;
     identities.anonymous = {};
     // A fresh member (verified, never subscribed) and a fresh trial member: their state is this test's alone.
     const memberContext = await browser.newContext();
@@ -167,10 +168,10 @@ test.describe("authorization matrix", () => {
     const trial = await startTrialMember(browser, "Matrix Trial");
     identities.trial = { cookie: await cookieHeader(trial.context) };
     await trial.context.close();
-    identities.subscriber = { cookie: await signedInCookie(browser, DEMO.subscriber) };
-    identities.creator = { cookie: await signedInCookie(browser, DEMO.creator) };
-    identities.otherCreator = { cookie: await signedInCookie(browser, "priya-ops@creators.flowtab.dev") };
-    identities.admin = { cookie: await signedInCookie(browser, DEMO.admin) };
+    identities.subscriber = { cookie: await signedInCookie(DEMO.subscriber) };
+    identities.creator = { cookie: await signedInCookie(DEMO.creator) };
+    identities.otherCreator = { cookie: await signedInCookie("priya-ops@creators.flowtab.dev") };
+    identities.admin = { cookie: await signedInCookie(DEMO.admin) };
 
     // One token per scope, held by the subscriber (so flows:copy may copy premium flows).
     const tokens = await browser.newContext();

@@ -30,6 +30,9 @@ async function premiumFlows(api: APIRequestContext, pageSize = 5): Promise<Item[
   return ((await res.json()) as { items: Item[] }).items;
 }
 
+// Sign-ins and registrations hash passwords (scrypt): generous time on a busy machine.
+test.describe.configure({ timeout: 180_000 });
+
 test.describe("case 1: search reveals no premium word to callers without premium access", () => {
   test("a word only in a premium prompt finds the flow for the subscriber, never for a visitor or member", async ({
     request,
@@ -75,34 +78,39 @@ test.describe("case 2: the JSON read and the reader", () => {
     }
   });
 
-  test("reader views share the 120-a-minute limit with copies: view 121 in a minute is 429", async ({ browser }) => {
-    test.setTimeout(240_000);
+  test("reader views share the 120-a-minute limit with copies: the 121st request in a minute is 429", async ({
+    browser,
+  }) => {
+    test.setTimeout(600_000);
     const trial = await startTrialMember(browser, "Viewer Vic");
     const api = trial.context.request;
-    const slugs = (await premiumFlows(api, 30)).map((f) => f.slug);
-    let refused = 0;
-    // One fixed window: start right after a minute turns, so 121 requests land in the same window.
-    for (let attempt = 0; attempt < 2 && refused === 0; attempt++) {
+    const slugs = (await premiumFlows(api, 20)).map((f) => f.slug);
+    const copy = (slug: string) => api.post(`/api/v1/flows/${slug}/copy`, { data: { source: "web" } });
+    const view = (slug: string) => api.get(`/library/${slug}`, { maxRedirects: 0 });
+    let done = false;
+    // One fixed window: start right after a minute turns; again if the requests crossed into the next minute.
+    for (let attempt = 0; attempt < 3 && !done; attempt++) {
       await new Promise((r) => setTimeout(r, 60_000 - (Date.now() % 60_000) + 200));
       const started = Date.now();
-      const statuses: number[] = [];
-      const view = (i: number) =>
-        api.get(`/library/${slugs[i % slugs.length]}`, { maxRedirects: 0 }).then((r) => r.status());
-      // 110 views in parallel batches, then one at a time, so the limit is met by one request, not a batch.
-      for (let i = 0; i < 110; i += 11) {
-        statuses.push(...(await Promise.all(Array.from({ length: 11 }, (_, j) => view(i + j)))));
+      // 119 copies (the trial's 20 distinct ones, then repeats, which a trial may always make), then one view.
+      const copies: number[] = [];
+      for (let i = 0; i < 119; i += 17) {
+        const batch = Array.from({ length: Math.min(17, 119 - i) }, (_, j) => copy(slugs[(i + j) % 20]!));
+        copies.push(...(await Promise.all(batch)).map((r) => r.status()));
       }
-      for (let i = 110; i < 121; i++) statuses.push(await view(i));
-      if (Math.floor(started / 60_000) !== Math.floor(Date.now() / 60_000)) continue; // crossed a minute: again
-      expect(statuses.slice(0, 120).filter((s) => s === 200)).toHaveLength(120);
-      expect(statuses[120]).toBe(429);
-      refused = 1;
-      // The same budget: a copy in this minute is refused too.
-      const copy = await api.post(`/api/v1/flows/${slugs[0]}/copy`, { data: { source: "web" } });
-      expect(copy.status()).toBe(429);
-      expect(copy.headers()["retry-after"]).toMatch(/^\d+$/);
+      const view120 = (await view(slugs[0]!)).status();
+      // Were views not counted, this copy would be the 120th request and pass.
+      const copy121 = await copy(slugs[1]!);
+      const view122 = await view(slugs[2]!);
+      if (Math.floor(started / 60_000) !== Math.floor(Date.now() / 60_000)) continue;
+      expect(copies.filter((s) => s === 200)).toHaveLength(119);
+      expect(view120).toBe(200);
+      expect(copy121.status()).toBe(429);
+      expect(view122.status()).toBe(429);
+      expect(view122.headers()["retry-after"]).toMatch(/^\d+$/);
+      done = true;
     }
-    expect(refused).toBe(1);
+    expect(done, "121 requests within one minute").toBe(true);
     await trial.context.close();
   });
 });
@@ -168,10 +176,8 @@ test.describe("case 9: the trial needs a verified email", () => {
     await page.goto(first);
     await expect(page.getByText("This link does not work")).toBeVisible();
 
-    let fresh = first;
-    await expect
-      .poll(async () => (fresh = await verificationLinkFor(browser, email)), { timeout: 30_000 })
-      .not.toBe(first);
+    const fresh = await verificationLinkFor(browser, email);
+    expect(fresh).not.toBe(first);
     await page.goto(fresh);
     await expect(page.getByText("Your email is confirmed")).toBeVisible();
     await page.goto(fresh);
@@ -185,7 +191,7 @@ test.describe("case 9: the trial needs a verified email", () => {
   test("registration is limited per IP: the 11th account from one address in an hour is refused", async ({
     browser,
   }) => {
-    test.setTimeout(300_000);
+    test.setTimeout(600_000);
     const ip = uniqueClientIp();
     const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": ip } });
     try {
@@ -197,8 +203,12 @@ test.describe("case 9: the trial needs a verified email", () => {
         await page.getByLabel("Email").fill(uniqueEmail(`burst${i}`));
         await page.getByLabel("Password").fill("correct horse battery");
         await page.getByRole("button", { name: "Create account" }).click();
-        if (i < 10) await expect(page).not.toHaveURL(/\/register/);
-        else await expect(page.getByText("Too many accounts were created from your network")).toBeVisible();
+        if (i < 10) await expect(page).not.toHaveURL(/\/register/, { timeout: 30_000 });
+        else {
+          await expect(page.getByText("Too many accounts were created from your network")).toBeVisible({
+            timeout: 30_000,
+          });
+        }
         await page.close();
       }
     } finally {
