@@ -1,11 +1,21 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getDb } from "@/db";
 import { gateForPath } from "@/lib/access";
+import { hasMalformedPercentEncoding } from "@/lib/api/malformed-path";
 import { auth } from "@/lib/auth/config";
+import { peekCopyRate } from "@/lib/copies/rate-limit";
 import { getEntitlement } from "@/lib/entitlements";
 
 // Optimistic gate only: every page, layout and handler behind it checks again on the server.
 export async function middleware(request: NextRequest) {
+  // The raw path, as sent: a malformed percent-encoding is a bad request, never a 500 from the router.
+  // (URL's pathname keeps percent-escapes as they came.)
+  if (hasMalformedPercentEncoding(new URL(request.url).pathname)) {
+    return Response.json(
+      { error: { code: "bad_request", message: "The URL path has a malformed percent-encoding." } },
+      { status: 400 },
+    );
+  }
   const { pathname, search } = request.nextUrl;
   const gate = gateForPath(pathname);
   if (gate === "public") return NextResponse.next();
@@ -18,13 +28,26 @@ export async function middleware(request: NextRequest) {
     return NextResponse.redirect(login);
   }
   if (gate === "premium") {
-    const entitlement = await getEntitlement(await getDb(), { userId });
+    const db = await getDb();
+    const entitlement = await getEntitlement(db, { userId });
     if (!entitlement.premiumAccess) return NextResponse.redirect(new URL("/pricing", request.url));
+    // A reader view over the per-minute limit gets a real 429 here (read only: the page counts the view).
+    if (pathname.startsWith("/library/")) {
+      const rate = await peekCopyRate(db, { userId });
+      if (!rate.allowed) {
+        return new NextResponse("Too many flows opened or copied in a minute. Try again shortly.", {
+          status: 429,
+          headers: { "Retry-After": String(rate.retryAfterSeconds), "Content-Type": "text/plain; charset=utf-8" },
+        });
+      }
+    }
   }
   return NextResponse.next();
 }
 
 export const config = {
   runtime: "nodejs",
-  matcher: ["/account/:path*", "/creator/:path*", "/admin/:path*", "/library/:path*", "/library"],
+  // Every path but Next's static files: the sign-in gates below apply to /account, /creator, /admin and /library
+  // only (lib/access.ts), the malformed-path check to all.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
 };

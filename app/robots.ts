@@ -1,11 +1,12 @@
 import type { MetadataRoute } from "next";
 import { env } from "@/lib/env";
+import { stripTrailing } from "@/lib/strip-trailing";
 
 // Reads APP_URL at request time, so one build serves any origin.
 export const dynamic = "force-dynamic";
 
 export default function robots(): MetadataRoute.Robots {
-  const origin = env().APP_URL.replace(/\/+$/, "");
+  const origin = stripTrailing(env().APP_URL, "/");
   return {
     rules: {
       userAgent: "*",

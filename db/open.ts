@@ -7,7 +7,7 @@ import postgres from "postgres";
 import { migratePgliteDb, migratePostgresDb } from "./migrate";
 import { claimPgliteDir } from "./pglite-lock";
 import * as schema from "./schema";
-import { seedDatabase } from "./seed";
+import { DemoSeedRefused, seedDatabase } from "./seed";
 import type { Db } from "./types";
 
 export type OpenDatabase = {
@@ -47,7 +47,13 @@ export async function openDatabase(options: { autoMigrateAndSeed: boolean }): Pr
   const pglite = drizzlePglite(client, { schema });
   if (options.autoMigrateAndSeed) {
     await migratePgliteDb(pglite);
-    await seedDatabase(pglite as unknown as Db, { onlyIfEmpty: true });
+    try {
+      await seedDatabase(pglite as unknown as Db, { onlyIfEmpty: true });
+    } catch (error) {
+      // `npm start` without DATABASE_URL, or a directory with real sign-ups: run without demo data.
+      if (!(error instanceof DemoSeedRefused)) throw error;
+      console.warn(JSON.stringify({ level: "warn", msg: "demo data not seeded", reason: error.message }));
+    }
   }
   return {
     db: pglite as unknown as Db,

@@ -20,7 +20,15 @@ export async function getAccountSummary(db: Executor, params: { userId: string; 
   const sub = entitlement.subscription;
   const paidAllowance = entitlement.plan.paidCopiesPerPeriod;
   return {
-    user: { id: user.id, email: user.email, name: user.name, handle: user.handle, isAdmin: user.isAdmin },
+    user: {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      handle: user.handle,
+      isAdmin: user.isAdmin,
+      /** A free trial starts only for a verified address. */
+      emailVerified: user.emailVerified !== null,
+    },
     tenant: tenant ? { id: tenant.id, name: tenant.name, kind: tenant.kind } : null,
     plan: entitlement.plan.id,
     entitlement: {

@@ -10,6 +10,8 @@ const schema = z.object({
   STRIPE_WEBHOOK_SECRET: z.string().startsWith("whsec_", "STRIPE_WEBHOOK_SECRET must start with whsec_").optional(),
   STRIPE_PRICE_ID: z.string().startsWith("price_").optional(),
   STRIPE_SANDBOX_URL: z.url().optional(),
+  /** "1" lets a production build (NODE_ENV=production) use STRIPE_SANDBOX_URL: the e2e server sets it. */
+  ALLOW_STRIPE_SANDBOX: z.enum(["0", "1"]).optional(),
   SMTP_URL: z.string().optional(),
   EMAIL_FROM: z.string().default("Flowtab <hello@flowtab.dev>"),
   CRON_SECRET: z.string().min(16).optional(),

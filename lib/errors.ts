@@ -7,6 +7,7 @@ const ERROR_STATUS = {
   unauthorized: 401,
   forbidden: 403,
   premium_required: 403,
+  email_unverified: 403,
   not_found: 404,
   conflict: 409,
   payload_too_large: 413,

@@ -24,6 +24,10 @@ const env = {
   AUTH_SECRET: "e2e-only-secret-not-for-production-use",
   CRON_SECRET: "e2e-cron-secret-0123456789",
   NEXT_TELEMETRY_DISABLED: "1",
+  // A production build (NODE_ENV=production) refuses the Stripe sandbox and demo accounts unless told otherwise:
+  // this server is a test server, so it opts in to both.
+  ALLOW_STRIPE_SANDBOX: "1",
+  ALLOW_DEMO_SEED: "1",
 };
 
 const children = [];

@@ -14,6 +14,7 @@ const APP_VARIABLES = [
   /^PGLITE_DIR$/,
   /^SANDBOX_/,
   /^ALLOW_STRIPE_SANDBOX$/,
+  /^ALLOW_DEMO_SEED$/,
   /^PORT$/,
   /^NODE_ENV$/,
 ];

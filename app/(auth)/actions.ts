@@ -1,11 +1,16 @@
 "use server";
 
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { after } from "next/server";
 import { AuthError, CredentialsSignin } from "next-auth";
 import { z } from "zod";
 import { getDb } from "@/db";
-import { signIn } from "@/lib/auth/config";
+import { oauthProviders, signIn } from "@/lib/auth/config";
 import { safeRedirectPath } from "@/lib/auth/redirect";
 import { registerUser, registrationSchema } from "@/lib/auth/register";
+import { clientIp } from "@/lib/auth/throttle";
+import { deliverQueuedEmailsQuietly } from "@/lib/email/deliver";
 import { AppError } from "@/lib/errors";
 
 export type AuthFormState = {
@@ -58,14 +63,18 @@ export async function registerAction(_prev: AuthFormState, formData: FormData): 
       fieldErrors: { name: flat.name?.[0], email: flat.email?.[0], password: flat.password?.[0] },
     };
   }
+  const db = await getDb();
   try {
-    await registerUser(await getDb(), input);
+    await registerUser(db, input, { ip: clientIp(await headers()) });
   } catch (error) {
     if (error instanceof AppError && error.field === "email") {
       return { values, fieldErrors: { email: error.message } };
     }
+    if (error instanceof AppError && error.code === "rate_limited") return { values, error: error.message };
     throw error;
   }
+  // The verification link goes out now when SMTP is configured (otherwise it waits in the outbox).
+  after(() => deliverQueuedEmailsQuietly(db));
   await signIn("credentials", {
     email: parsed.data.email,
     password: input.password,
@@ -78,6 +87,8 @@ const oauthSchema = z.object({ provider: z.enum(["github", "google"]), from: z.s
 
 /** Starts an OAuth sign-in (only offered when the provider's keys are configured). */
 export async function oauthSignInAction(formData: FormData): Promise<void> {
-  const parsed = oauthSchema.parse({ provider: formData.get("provider"), from: formData.get("from") ?? undefined });
-  await signIn(parsed.provider, { redirectTo: safeRedirectPath(parsed.from) });
+  const parsed = oauthSchema.safeParse({ provider: formData.get("provider"), from: formData.get("from") ?? undefined });
+  // A provider we do not offer is bad input: back to the form, never a 500.
+  if (!parsed.success || !oauthProviders().some((p) => p.id === parsed.data.provider)) redirect("/login");
+  await signIn(parsed.data.provider, { redirectTo: safeRedirectPath(parsed.data.from) });
 }

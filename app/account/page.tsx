@@ -3,6 +3,8 @@ import { redirect } from "next/navigation";
 import { BillingCard } from "@/components/account/billing-card";
 import { PlanSummary } from "@/components/account/plan-summary";
 import { portalAction } from "@/app/billing/actions";
+import { resendVerificationAction } from "@/app/verify-email/actions";
+import { VerifyEmailNotice } from "@/components/account/verify-email-notice";
 import Link from "next/link";
 import { Container } from "@/components/layout/container";
 import { buttonClasses } from "@/components/ui/button";
@@ -14,13 +16,23 @@ import { requirePageUser } from "@/lib/auth/page-guards";
 
 export const metadata: Metadata = { title: "Account" };
 
-export default async function AccountPage() {
+export default async function AccountPage({ searchParams }: { searchParams: Promise<{ verification?: string }> }) {
   const user = await requirePageUser("/account");
   const summary = await getAccountSummary(await getDb(), { userId: user.id });
   if (!summary) redirect("/login?from=/account");
+  const { verification } = await searchParams;
   return (
     <Container className="py-10">
       <PageHeader title="Account" description={`Signed in as ${summary.user.email}`} />
+      {summary.user.emailVerified ? null : (
+        <VerifyEmailNotice
+          className="mt-6"
+          email={summary.user.email}
+          from="/account"
+          status={verification}
+          action={resendVerificationAction}
+        />
+      )}
       <div className="mt-8 grid gap-6 lg:grid-cols-2">
         <PlanSummary summary={summary} />
         <BillingCard summary={summary} portalAction={portalAction} />

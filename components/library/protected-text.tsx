@@ -46,11 +46,12 @@ export function ProtectedText({ text }: { text: string }) {
   };
   for (const raw of text.split("\n")) {
     const line = raw.trimEnd();
-    const heading = /^#{1,6}\s+(.*)$/.exec(line);
+    // `s`: `.` also matches U+2028, so `(.*)$` never backtracks into `\s+` (quadratic on a long line).
+    const heading = /^#{1,6}\s+(.*)$/s.exec(line);
     // The page already shows the flow's title; a leading "# Title" line would repeat it.
     if (blocks.length === 0 && !list && /^#\s/.test(line)) continue;
-    const bullet = /^\s*[-*]\s+(.*)$/.exec(line);
-    const numbered = /^\s*\d+[.)]\s+(.*)$/.exec(line);
+    const bullet = /^\s*[-*]\s+(.*)$/s.exec(line);
+    const numbered = /^\s*\d+[.)]\s+(.*)$/s.exec(line);
     if (heading) {
       flush();
       blocks.push(

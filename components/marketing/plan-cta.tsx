@@ -66,6 +66,19 @@ export function PlanCta({
       </form>
     );
   }
+  if (viewer.trialAvailable && !viewer.emailVerified) {
+    // The trial needs a confirmed address; the notice at the top of the page sends the link again.
+    return (
+      <div className="flex flex-col gap-2">
+        <button type="button" disabled aria-describedby="trial-needs-email" className={classes}>
+          Start {TRIAL_DAYS}-day free trial
+        </button>
+        <p id="trial-needs-email" className="text-center text-xs text-ink-muted">
+          Confirm your email first: open the link we sent you.
+        </p>
+      </div>
+    );
+  }
   return (
     <form action={checkoutAction}>
       <button type="submit" className={classes}>

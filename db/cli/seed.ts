@@ -1,4 +1,6 @@
-// npm run db:seed: migrates, then seeds the demo marketplace (idempotent) into DATABASE_URL or the PGlite directory.
+// npm run db:seed [-- --force]: migrates, then seeds the demo marketplace (idempotent) into DATABASE_URL or the
+// PGlite directory. Refuses under NODE_ENV=production and on a database with real users unless --force (or
+// ALLOW_DEMO_SEED=1).
 import { openDatabase } from "../open";
 import { describeError } from "./describe-error";
 import { seedDatabase } from "../seed";
@@ -8,7 +10,7 @@ async function main(): Promise<void> {
   const database = await openDatabase({ autoMigrateAndSeed: false });
   try {
     await database.migrate();
-    const s = await seedDatabase(database.db);
+    const s = await seedDatabase(database.db, process.argv.includes("--force") ? { force: true } : {});
     const credits = Object.entries(s.credits)
       .filter(([, n]) => n > 0)
       .map(([status, n]) => `${n} ${status}`)

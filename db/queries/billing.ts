@@ -139,7 +139,12 @@ export async function markTrialUsed(db: Executor, params: { userId: string; at: 
 
 export async function getUserBillingFlags(db: Executor, params: { userId: string }) {
   const [row] = await db
-    .select({ email: users.email, name: users.name, trialUsedAt: users.trialUsedAt })
+    .select({
+      email: users.email,
+      name: users.name,
+      trialUsedAt: users.trialUsedAt,
+      emailVerified: users.emailVerified,
+    })
     .from(users)
     .where(eq(users.id, params.userId));
   return row ?? null;

@@ -30,8 +30,17 @@ export type CatalogItem = {
 
 export type CatalogPage = { items: CatalogItem[]; page: number; pageSize: number; total: number };
 
+/**
+ * Which document a search matches (issue 11): "public" (title, summary, tags, sites, agents, step titles, and a free
+ * flow's text) for anyone without premium access, "full" (a premium flow's step bodies and prompt too) for readers
+ * with premium access. A search that could match hidden text would reveal it word by word.
+ */
+export type SearchScope = "public" | "full";
+
 export type CatalogQuery = {
   q?: string;
+  /** Required, so every caller decides from the caller's entitlement. */
+  searchScope: SearchScope;
   agent?: string;
   site?: string;
   tag?: string;
@@ -79,9 +88,13 @@ export async function prepareCatalogFilters(db: Executor, params: CatalogQuery):
 // Literal, not a bind parameter: the planner must see `status = 'published'` to use the partial sort indexes.
 const isPublished = sql`${flows.status} = 'published'`;
 
+function searchVectorFor(scope: SearchScope) {
+  return scope === "full" ? flows.searchVector : flows.publicSearchVector;
+}
+
 function catalogWhere(f: CatalogFilters): SQL {
   const conditions: SQL[] = [isPublished];
-  if (f.tsQuery) conditions.push(sql`${flows.searchVector} @@ ${f.tsQuery}::tsquery`);
+  if (f.tsQuery) conditions.push(sql`${searchVectorFor(f.searchScope)} @@ ${f.tsQuery}::tsquery`);
   // `@>` on the text[] columns is what their GIN indexes answer.
   if (f.agent) conditions.push(sql`${flows.agents} @> array[${f.agent}]::text[]`);
   if (f.site) conditions.push(sql`${flows.sites} @> array[${f.site}]::text[]`);
@@ -106,7 +119,10 @@ const RANK_WEIGHTS = sql.raw(`'{0.02, 0.1, 0.4, 1.0}'::float4[]`);
 /** The page of items (exported so tests can EXPLAIN the exact SQL). */
 export function catalogItemsQuery(db: Executor, f: CatalogFilters) {
   const order = f.tsQuery
-    ? [sql`ts_rank_cd(${RANK_WEIGHTS}, ${flows.searchVector}, ${f.tsQuery}::tsquery) desc`, ...sortOrder(f.sort)]
+    ? [
+        sql`ts_rank_cd(${RANK_WEIGHTS}, ${searchVectorFor(f.searchScope)}, ${f.tsQuery}::tsquery) desc`,
+        ...sortOrder(f.sort),
+      ]
     : sortOrder(f.sort);
   return db
     .select({
@@ -315,6 +331,7 @@ export async function listCreatorFlows(
 ): Promise<CatalogPage> {
   return runCatalog(db, {
     tsQuery: null,
+    searchScope: "public",
     creatorHandle: params.handle,
     sort: "new",
     page: params.page,

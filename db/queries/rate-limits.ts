@@ -37,6 +37,15 @@ export async function readBucket(
   return { count: row?.count ?? 0, windowEnd: new Date(windowStart.getTime() + params.windowMs) };
 }
 
+/** Takes one hit back from `key` in the current window (never below zero). */
+export async function decrementBucket(db: Executor, params: { key: string; windowMs: number; now?: Date }) {
+  const windowStart = windowStartFor(params.now ?? new Date(), params.windowMs);
+  await db
+    .update(rateLimitBuckets)
+    .set({ count: sql`greatest(${rateLimitBuckets.count} - 1, 0)` })
+    .where(and(eq(rateLimitBuckets.key, params.key), eq(rateLimitBuckets.windowStart, windowStart)));
+}
+
 export async function clearBucket(db: Executor, params: { key: string; windowMs: number; now?: Date }) {
   const windowStart = windowStartFor(params.now ?? new Date(), params.windowMs);
   await db

@@ -9,6 +9,7 @@ const publicUserColumns = {
   name: users.name,
   handle: users.handle,
   isAdmin: users.isAdmin,
+  emailVerified: users.emailVerified,
   createdAt: users.createdAt,
 } as const;
 

@@ -60,11 +60,23 @@ export const flows = pgTable(
     recentCopyCount: integer("recent_copy_count").notNull().default(0),
     likeCount: integer("like_count").notNull().default(0),
     saveCount: integer("save_count").notNull().default(0),
-    /** Weighted: title (A) > summary and tags (B) > step titles (C) > prompt text (D). */
+    /**
+     * Full-text document of everything, for readers with premium access: title (A) > summary, tags, sites and agents
+     * (B) > step titles and bodies (C) > prompt text (D). Functions in migration 0003.
+     */
     searchVector: tsvector("search_vector")
       .notNull()
       .generatedAlwaysAs(
-        sql`setweight(to_tsvector('english', coalesce(title, '')), 'A') || setweight(to_tsvector('english', coalesce(summary, '') || ' ' || coalesce(flowtab_immutable_join(tags), '')), 'B') || setweight(jsonb_to_tsvector('english', coalesce(steps, '[]'::jsonb), '["string"]'), 'C') || setweight(to_tsvector('english', coalesce(prompt_text, '')), 'D')`,
+        sql`flowtab_flow_public_tsvector(title, summary, tags, sites, agents, steps) || flowtab_flow_text_tsvector(steps, prompt_text)`,
+      ),
+    /**
+     * What anyone may search: the public fields, plus the text of a free flow (which every visitor can read).
+     * A premium flow's step bodies and prompt are not in it, so a search cannot probe them word by word.
+     */
+    publicSearchVector: tsvector("public_search_vector")
+      .notNull()
+      .generatedAlwaysAs(
+        sql`flowtab_flow_public_tsvector(title, summary, tags, sites, agents, steps) || case when is_premium then ''::tsvector else flowtab_flow_text_tsvector(steps, prompt_text) end`,
       ),
     publishedAt: timestamptz("published_at"),
     createdAt: createdAt(),
@@ -73,6 +85,7 @@ export const flows = pgTable(
   (t) => [
     uniqueIndex("flows_slug_key").on(t.slug),
     index("flows_search_idx").using("gin", t.searchVector),
+    index("flows_public_search_idx").using("gin", t.publicSearchVector),
     index("flows_agents_idx").using("gin", t.agents),
     index("flows_sites_idx").using("gin", t.sites),
     index("flows_tags_idx").using("gin", t.tags),

@@ -4,7 +4,8 @@ import { createdAt, sqlList, timestamptz } from "./_columns";
 import { tenants } from "./tenants";
 import { users } from "./users";
 
-export const API_SCOPES = ["flows:read", "flows:copy"] as const;
+/** What a token may do. Billing (checkout, portal) and Connect onboarding need a signed-in session, never a token. */
+export const API_SCOPES = ["flows:read", "flows:copy", "earnings:read"] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 
 /** API tokens: only a SHA-256 hash and a short visible prefix are stored. */

@@ -9,6 +9,7 @@ import type { SeedContent } from "./content-types";
 import { recomputeFlowCounters } from "./counters";
 import { SUBSCRIBER_PERIOD_AGE_MS, writeDemoCreatorStripeAccount, writeSubscriptionsAndInvoices } from "./demo-billing";
 import { writeEngagement } from "./engagement";
+import { assertNoRealUsers, assertNotProduction, demoSeedForcedByEnv } from "./guard";
 import { DEMO_ADMIN } from "./people";
 import { addDays, addMs, maxDate, minDate, startOfUtcMonth, truncateToSecond } from "./time";
 import { writeUsersAndTenants } from "./users-and-tenants";
@@ -35,13 +36,17 @@ export type SeedSummary = {
 /**
  * Seeds the catalogue, demo accounts and marketplace activity in one transaction. Idempotent: ids are derived from
  * natural keys, every insert is ON CONFLICT DO NOTHING, and `now` is read back from the first run's rows.
+ * Refuses (DemoSeedRefused, nothing written) under NODE_ENV=production or when the database has users the seed did
+ * not create, unless `force` (default: ALLOW_DEMO_SEED=1).
  */
 export async function seedContent(
   db: Db,
   loadContent: () => SeedContent,
-  options: { onlyIfEmpty?: boolean } = {},
+  options: { onlyIfEmpty?: boolean; force?: boolean } = {},
 ): Promise<SeedSummary> {
   const started = performance.now();
+  const force = options.force ?? demoSeedForcedByEnv();
+  assertNotProduction(force);
   if (options.onlyIfEmpty) {
     const admin = await db.select({ id: users.id }).from(users).where(eq(users.email, DEMO_ADMIN.email)).limit(1);
     if (admin.length > 0) return emptySummary(started);
@@ -51,6 +56,7 @@ export async function seedContent(
   return db.transaction(async (tx) => {
     const now = await seedAnchor(tx);
     const world = planWorld(content, now);
+    await assertNoRealUsers(tx, { demoEmails: world.users.map((u) => u.email), force });
     const people = await writeUsersAndTenants(tx, world.users);
     const flows = await writeFlows(tx, world.flows, people);
     const billing = await writeSubscriptionsAndInvoices(tx, world.subscriptions, people, now);

@@ -55,7 +55,7 @@ export function buildOpenApiDocument(serverUrl: string) {
       version: "1.0.0",
       license: { name: "Proprietary", url: "https://flowtab.dev/terms" },
       description:
-        "Search, read and copy flows. Authenticate with `Authorization: Bearer <token>` (create tokens at /account/tokens) or a signed-in session. Money is in integer cents. AI agents can use the Model Context Protocol server at /api/mcp instead (same tokens, same copy rules; see /docs/mcp).",
+        "Search, read and copy flows. Authenticate with `Authorization: Bearer <token>` (create tokens at /account/tokens; scopes `flows:read`, `flows:copy`, `earnings:read`) or a signed-in session. Checkout and Connect onboarding links need a signed-in session: a token gets 403. With a session cookie, writes must come from Flowtab's own pages (`Origin` / `Sec-Fetch-Site` same-origin), otherwise 403. JSON bodies are limited to 64 KB (413). Money is in integer cents. AI agents can use the Model Context Protocol server at /api/mcp instead (same tokens, same copy rules; see /docs/mcp).",
     },
     externalDocs: { description: "The MCP server for AI agents", url: new URL("/docs/mcp", serverUrl).href },
     servers: [{ url: serverUrl }],
@@ -72,6 +72,8 @@ export function buildOpenApiDocument(serverUrl: string) {
         get: {
           operationId: "listFlows",
           summary: "Search and filter the catalogue (scope flows:read for tokens)",
+          description:
+            "`q` matches a flow's public fields (title, summary, tags, sites, agents, step titles, and a free flow's text) for callers without premium access; callers with premium access also match a premium flow's step bodies and prompt.",
           parameters: queryParameters(),
           responses: {
             200: json({
@@ -90,7 +92,9 @@ export function buildOpenApiDocument(serverUrl: string) {
       "/api/v1/flows/{slug}": {
         get: {
           operationId: "getFlow",
-          summary: "One flow; promptText only for a caller entitled to read it",
+          summary: "One flow: public fields and step titles; promptText for a free flow only",
+          description:
+            "A premium flow's `promptText` is never part of this response, whoever asks: take it with `POST /api/v1/flows/{slug}/copy`, which records the copy and applies the limits.",
           parameters: [{ name: "slug", in: "path", required: true, schema: { type: "string" } }],
           responses: {
             200: json({
@@ -98,7 +102,10 @@ export function buildOpenApiDocument(serverUrl: string) {
                 ref("CatalogItem"),
                 {
                   type: "object",
-                  properties: { steps: { type: "array", items: { type: "string" } }, promptText: { type: "string" } },
+                  properties: {
+                    steps: { type: "array", items: { type: "string" } },
+                    promptText: { type: "string", description: "Free flows only; absent for a premium flow." },
+                  },
                 },
               ],
             }),
@@ -141,7 +148,8 @@ export function buildOpenApiDocument(serverUrl: string) {
               },
             }),
             401: error("Signed out or bad token"),
-            403: error("Premium subscription required, or the token lacks flows:copy"),
+            403: error("Premium subscription required, the token lacks flows:copy, or a cross-site request"),
+            413: error("Body larger than 4 KB"),
             404: error("Unknown or unpublished flow"),
             429: error("Rate limit, trial copy limit or daily API quota (see Retry-After)"),
           },
@@ -172,24 +180,30 @@ export function buildOpenApiDocument(serverUrl: string) {
       "/api/v1/subscriptions/checkout": {
         post: {
           operationId: "startCheckout",
-          summary: "Start Stripe Checkout; 409 with a portal url when a subscription exists",
+          summary: "Start Stripe Checkout; 409 with a portal url when a subscription exists (signed-in session only)",
+          security: [{ session: [] }],
           requestBody: {
             required: false,
             content: { "application/json": { schema: z.toJSONSchema(checkoutInputSchema, { io: "input" }) } },
           },
           responses: {
             200: json({ type: "object", properties: { url: { type: "string" } } }),
+            401: error("Signed out"),
+            403: error(
+              "An API token (checkout needs a session), `email_unverified` (the trial needs a confirmed email), or a cross-site request",
+            ),
             409: json(
               { type: "object", properties: { error: ref("ErrorDetail"), url: { type: "string" } } },
               "Already subscribed",
             ),
+            413: error("Body larger than 64 KB"),
           },
         },
       },
       "/api/v1/creators/me/earnings": {
         get: {
           operationId: "getMyEarnings",
-          summary: "The caller's creator earnings (cents)",
+          summary: "The caller's creator earnings (cents; scope earnings:read for tokens)",
           responses: {
             200: json({
               type: "object",
@@ -225,16 +239,20 @@ export function buildOpenApiDocument(serverUrl: string) {
               },
             }),
             401: error("Signed out"),
+            403: error("The token lacks earnings:read"),
           },
         },
       },
       "/api/v1/creators/me/connect": {
         post: {
           operationId: "createConnectOnboardingLink",
-          summary: "Stripe Connect onboarding link",
+          summary: "Stripe Connect onboarding link (signed-in session only)",
+          security: [{ session: [] }],
           responses: {
             200: json({ type: "object", properties: { url: { type: "string" } } }),
             401: error("Signed out"),
+            403: error("An API token (onboarding needs a session), or a cross-site request"),
+            413: error("Body larger than 64 KB"),
           },
         },
       },

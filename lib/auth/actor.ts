@@ -3,6 +3,7 @@ import { findApiTokenByHash, recordApiTokenUse } from "@/db/queries/api-tokens";
 import type { ApiScope } from "@/db/schema";
 import type { Executor } from "@/db/types";
 import { getEntitlement } from "@/lib/entitlements";
+import { assertSameOriginWrite } from "@/lib/api/same-origin";
 import { AppError } from "@/lib/errors";
 import { hashApiToken, looksLikeApiToken } from "./api-tokens";
 import { getSessionUser } from "./session";
@@ -41,7 +42,10 @@ export async function getActor(db: Executor, request: Request, now = new Date())
     return { kind: "token", userId: token.userId, tokenId: token.id, scopes: token.scopes as ApiScope[] };
   }
   const user = await getSessionUser();
-  return user ? { kind: "session", userId: user.id } : null;
+  if (!user) return null;
+  // The browser sends the cookie by itself, even on a request another site made: writes must come from our pages.
+  assertSameOriginWrite(request);
+  return { kind: "session", userId: user.id };
 }
 
 /** The caller, or 401; with `scope`, a token lacking it is 403 (sessions may do everything their user may). */
@@ -52,4 +56,19 @@ export async function requireActor(db: Executor, request: Request, scope?: ApiSc
     throw new AppError("forbidden", `This API token lacks the ${scope} scope.`);
   }
   return actor;
+}
+
+/**
+ * For what only a signed-in person may do (checkout, the billing portal, Connect onboarding, likes and saves): an
+ * API token gets 403 whatever its scopes (a leaked extension token must not reach billing or payouts), no session
+ * 401, a cross-site write 403.
+ */
+export async function requireSessionActor(request: Request): Promise<{ kind: "session"; userId: string }> {
+  if (request.headers.get("authorization") !== null) {
+    throw new AppError("forbidden", "This needs a signed-in session: API tokens cannot do it.");
+  }
+  const user = await getSessionUser();
+  if (!user) throw new AppError("unauthorized", "Sign in to continue.");
+  assertSameOriginWrite(request);
+  return { kind: "session", userId: user.id };
 }

@@ -5,7 +5,7 @@ import { getUserCredentialsByEmail } from "@/db/queries/users";
 import type { Executor } from "@/db/types";
 import { emailSchema } from "./email";
 import { verifyPassword } from "./password";
-import { checkLoginThrottle, recordLoginFailure, recordLoginSuccess } from "./throttle";
+import { claimLoginAttempt, recordLoginSuccess } from "./throttle";
 
 /** Too many failed attempts: Auth.js puts `code=throttled` in the redirect, our forms show a message. */
 export class ThrottledSignin extends CredentialsSignin {
@@ -18,7 +18,7 @@ const credentialsSchema = z.object({
 });
 
 /**
- * Checks an email and password, counting failures per email and per IP in the database.
+ * Checks an email and password, counting attempts per email and per IP in the database (successes are forgiven).
  * Returns the user, null for bad credentials, or throws ThrottledSignin.
  */
 export async function authorizeCredentials(
@@ -30,15 +30,14 @@ export async function authorizeCredentials(
   if (!parsed.success) return null;
   const { email, password } = parsed.data;
 
-  const throttle = await checkLoginThrottle(db, { email, ip });
+  // Counted before the password is checked, and decided on the count the database returned (never read, check,
+  // then bump: parallel attempts would all read the same count).
+  const throttle = await claimLoginAttempt(db, { email, ip });
   if (throttle.throttled) throw new ThrottledSignin();
 
   const user = await getUserCredentialsByEmail(db, { email });
   const ok = await verifyPassword(password, user?.passwordHash);
-  if (!user || !ok) {
-    await recordLoginFailure(db, { email, ip });
-    return null;
-  }
-  await recordLoginSuccess(db, { email });
+  if (!user || !ok) return null;
+  await recordLoginSuccess(db, { email, ip });
   return { id: user.id, email: user.email, name: user.name };
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { clearBucket, incrementBucket, readBucket } from "@/db/queries/rate-limits";
+import { clearBucket, decrementBucket, incrementBucket, readBucket } from "@/db/queries/rate-limits";
 import type { Executor } from "@/db/types";
 
 // Failed sign-ins are counted in PostgreSQL, so every app instance enforces the same limit.
@@ -12,7 +12,10 @@ const ipKey = (ip: string) => `login:ip:${ip}`;
 
 export type ThrottleState = { throttled: false } | { throttled: true; retryAfterSeconds: number };
 
-/** Is sign-in for this email or from this IP blocked right now? */
+/**
+ * Would the next attempt for this email or from this IP be refused? Read only, for the sign-in route's early 429;
+ * the decision that counts is claimLoginAttempt's.
+ */
 export async function checkLoginThrottle(
   db: Executor,
   params: { email: string; ip: string; now?: Date },
@@ -21,28 +24,53 @@ export async function checkLoginThrottle(
     readBucket(db, { key: emailKey(params.email), windowMs: LOGIN_WINDOW_MS, now: params.now }),
     readBucket(db, { key: ipKey(params.ip), windowMs: LOGIN_WINDOW_MS, now: params.now }),
   ]);
+  return decide(byEmail.count + 1, byIp.count + 1, [byEmail.windowEnd, byIp.windowEnd], params.now);
+}
+
+/**
+ * Counts this sign-in attempt against the email and the IP first (one atomic upsert each), then decides on the
+ * counts the database returned: attempt n is allowed while n is within the limit. Parallel attempts each get
+ * their own count, so 200 at once for one email still let exactly 5 through to the password check.
+ * The caller forgives the attempt on success (recordLoginSuccess).
+ */
+export async function claimLoginAttempt(
+  db: Executor,
+  params: { email: string; ip: string; now?: Date },
+): Promise<ThrottleState> {
+  const [byEmail, byIp] = await Promise.all([
+    incrementBucket(db, { key: emailKey(params.email), windowMs: LOGIN_WINDOW_MS, now: params.now }),
+    incrementBucket(db, { key: ipKey(params.ip), windowMs: LOGIN_WINDOW_MS, now: params.now }),
+  ]);
+  return decide(byEmail.count, byIp.count, [byEmail.windowEnd, byIp.windowEnd], params.now);
+}
+
+/** Attempt number `emailAttempt` for the email and `ipAttempt` for the IP in their windows: allowed or not. */
+function decide(emailAttempt: number, ipAttempt: number, windowEnds: [Date, Date], at?: Date): ThrottleState {
   const blocked = [
-    byEmail.count >= MAX_FAILURES_PER_EMAIL ? byEmail.windowEnd : null,
-    byIp.count >= MAX_FAILURES_PER_IP ? byIp.windowEnd : null,
+    emailAttempt > MAX_FAILURES_PER_EMAIL ? windowEnds[0] : null,
+    ipAttempt > MAX_FAILURES_PER_IP ? windowEnds[1] : null,
   ].filter((d): d is Date => d !== null);
   if (blocked.length === 0) return { throttled: false };
   const until = Math.max(...blocked.map((d) => d.getTime()));
-  const now = (params.now ?? new Date()).getTime();
+  const now = (at ?? new Date()).getTime();
   return { throttled: true, retryAfterSeconds: Math.max(1, Math.ceil((until - now) / 1000)) };
 }
 
-export async function recordLoginFailure(db: Executor, params: { email: string; ip: string; now?: Date }) {
-  await incrementBucket(db, { key: emailKey(params.email), windowMs: LOGIN_WINDOW_MS, now: params.now });
-  await incrementBucket(db, { key: ipKey(params.ip), windowMs: LOGIN_WINDOW_MS, now: params.now });
-}
-
-/** A successful sign-in forgives the email's failures (not the IP's). */
-export async function recordLoginSuccess(db: Executor, params: { email: string; now?: Date }) {
+/**
+ * A successful sign-in forgives the email's failures and takes back its own count from the IP (so the IP's
+ * bucket counts failures: many people behind one address may still sign in).
+ */
+export async function recordLoginSuccess(db: Executor, params: { email: string; ip: string; now?: Date }) {
   await clearBucket(db, { key: emailKey(params.email), windowMs: LOGIN_WINDOW_MS, now: params.now });
+  await decrementBucket(db, { key: ipKey(params.ip), windowMs: LOGIN_WINDOW_MS, now: params.now });
 }
 
-/** The client IP as the proxy in front of us reports it. */
+/**
+ * The client IP as the proxy in front of us reports it: the last X-Forwarded-For entry, which that proxy appended
+ * (or set) from the connection it accepted. Entries before it are whatever the client sent, so trusting the first
+ * one would let anyone pick a fresh "IP" per request and walk past every per-IP limit.
+ */
 export function clientIp(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  const forwarded = headers.get("x-forwarded-for")?.split(",").at(-1)?.trim();
   return forwarded || headers.get("x-real-ip") || "unknown";
 }

@@ -20,7 +20,8 @@ export type CheckoutOutcome = { kind: "checkout"; url: string } | { kind: "porta
 /**
  * Starts a subscription checkout for a tenant (the user's personal tenant unless a team is named):
  * the customer first, then a Checkout Session in subscription mode. A 7-day trial without a card is offered
- * once per person. A tenant that already has a live subscription is sent to the portal instead.
+ * once per person, and only to a verified email address (an unverified one that could still take the trial gets
+ * `email_unverified`). A tenant that already has a live subscription is sent to the portal instead.
  */
 export async function startCheckout(
   db: Executor,
@@ -37,6 +38,11 @@ export async function startCheckout(
   if (!tenant || !user) throw new AppError("not_found", "Tenant not found.");
   if (tenant.kind === "personal" && input.quantity !== 1) {
     throw new AppError("validation_failed", "A personal plan has one seat.", { field: "quantity" });
+  }
+
+  // The trial is for people who proved their address (issue 11, case 9): until then there is nothing to check out.
+  if (user.trialUsedAt === null && user.emailVerified === null) {
+    throw new AppError("email_unverified", "Confirm your email address first: we sent you a link.");
   }
 
   const customerId = await ensureCustomer(db, {

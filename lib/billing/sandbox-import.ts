@@ -2,7 +2,7 @@ import "server-only";
 import { listSubscriptionsByIdPrefix } from "@/db/queries/billing";
 import type { Subscription } from "@/db/schema";
 import type { Executor } from "@/db/types";
-import { env } from "@/lib/env";
+import { stripeSandboxUrl } from "./stripe-client";
 
 // The seed writes subscriptions with Stripe ids (`sub_seed_*`, `cus_seed_*`) that no Stripe account knows. Against
 // the sandbox the app makes them real at boot (POST /_sandbox/import), so a sync, a webhook or the portal finds the
@@ -92,10 +92,13 @@ export function sandboxImportPayload(rows: SeededRow[]): SandboxImportPayload {
   };
 }
 
-/** Whether this process talks to the sandbox (not to real Stripe). */
+/** Whether this process talks to the sandbox (not to real Stripe); never in production without the opt-in. */
 function sandboxUrl(): string | null {
-  const e = env();
-  return !e.STRIPE_SECRET_KEY && e.STRIPE_SANDBOX_URL ? e.STRIPE_SANDBOX_URL.replace(/\/$/, "") : null;
+  try {
+    return stripeSandboxUrl();
+  } catch {
+    return null;
+  }
 }
 
 /**

@@ -2,6 +2,7 @@ import "server-only";
 import Stripe from "stripe";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { stripTrailing } from "@/lib/strip-trailing";
 
 // The sandbox's built-in price (see stripe-sandbox/README.md); real Stripe needs STRIPE_PRICE_ID.
 const SANDBOX_PRICE_ID = "price_flowtab_premium_monthly";
@@ -10,16 +11,34 @@ const SANDBOX_WEBHOOK_SECRET = "whsec_flowtab_sandbox";
 let client: Stripe | undefined;
 
 /**
+ * The sandbox's URL when this process may use it: STRIPE_SANDBOX_URL without STRIPE_SECRET_KEY, and outside
+ * production unless ALLOW_STRIPE_SANDBOX=1 (issue 11, case 5: a production build must never take "payments" from
+ * the fake Stripe, nor accept webhooks signed with its public secret). Throws in production without the opt-in.
+ */
+export function stripeSandboxUrl(): string | null {
+  const e = env();
+  if (e.STRIPE_SECRET_KEY || !e.STRIPE_SANDBOX_URL) return null;
+  if (e.NODE_ENV === "production" && e.ALLOW_STRIPE_SANDBOX !== "1") {
+    throw new AppError(
+      "unavailable",
+      "Billing refuses the Stripe sandbox in production: set STRIPE_SECRET_KEY, or ALLOW_STRIPE_SANDBOX=1 for a demo or test server.",
+    );
+  }
+  return stripTrailing(e.STRIPE_SANDBOX_URL, "/");
+}
+
+/**
  * The real `stripe` SDK: against Stripe when STRIPE_SECRET_KEY is set, otherwise against the sandbox at
  * STRIPE_SANDBOX_URL (dev and tests). With neither, billing refuses with a clear error.
  */
 export function getStripe(): Stripe {
   if (client) return client;
   const e = env();
+  const sandbox = stripeSandboxUrl();
   if (e.STRIPE_SECRET_KEY) {
     client = new Stripe(e.STRIPE_SECRET_KEY, { maxNetworkRetries: 2 });
-  } else if (e.STRIPE_SANDBOX_URL) {
-    const url = new URL(e.STRIPE_SANDBOX_URL);
+  } else if (sandbox) {
+    const url = new URL(sandbox);
     client = new Stripe("sk_test_flowtab_sandbox", {
       host: url.hostname,
       port: Number(url.port || 80),
@@ -37,7 +56,7 @@ export function getStripe(): Stripe {
 
 export function billingConfig(): { priceId: string; webhookSecret: string; appUrl: string } {
   const e = env();
-  const usingSandbox = !e.STRIPE_SECRET_KEY;
+  const usingSandbox = stripeSandboxUrl() !== null;
   const priceId = e.STRIPE_PRICE_ID ?? (usingSandbox ? SANDBOX_PRICE_ID : undefined);
   const webhookSecret = e.STRIPE_WEBHOOK_SECRET ?? (usingSandbox ? SANDBOX_WEBHOOK_SECRET : undefined);
   if (!priceId || !webhookSecret) {

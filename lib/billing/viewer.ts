@@ -7,6 +7,9 @@ export type BillingViewer = {
   signedIn: boolean;
   /** The one free trial has not been used. */
   trialAvailable: boolean;
+  /** The address is confirmed (the trial needs it). True when signed out: nothing to say yet. */
+  emailVerified: boolean;
+  email: string | null;
   premiumAccess: boolean;
   /** Has a Stripe subscription in any state: billing is managed in the portal. */
   hasSubscription: boolean;
@@ -15,6 +18,8 @@ export type BillingViewer = {
 const SIGNED_OUT: BillingViewer = {
   signedIn: false,
   trialAvailable: true,
+  emailVerified: true,
+  email: null,
   premiumAccess: false,
   hasSubscription: false,
 };
@@ -27,6 +32,8 @@ export async function getBillingViewer(db: Executor, userId: string | null): Pro
   return {
     signedIn: true,
     trialAvailable: flags?.trialUsedAt === null,
+    emailVerified: Boolean(flags?.emailVerified),
+    email: flags?.email ?? null,
     premiumAccess: entitlement.premiumAccess,
     hasSubscription: isLiveSubscription(entitlement.subscription),
   };

@@ -8,13 +8,13 @@ import {
   writeCopy,
   type CopyWrite,
 } from "@/db/queries/copies";
-import { windowStartFor } from "@/db/queries/rate-limits";
 import type { CopySource } from "@/db/schema";
 import type { Executor } from "@/db/types";
 import { resolveEntitlement } from "@/lib/entitlements";
 import { AppError } from "@/lib/errors";
 import { COPY_CREDIT_CENTS, COPY_RATE_LIMIT_PER_MINUTE } from "@/lib/plans";
 import { copyPeriodFor } from "./period";
+import { COPY_RATE_WINDOW_MS, copyRateKey, copyRateWindowStart } from "./rate-limit";
 
 export type CopyResult = {
   promptText: string;
@@ -29,7 +29,6 @@ export type CopyResult = {
 };
 
 const UNIQUE_VIOLATION = "23505";
-const RATE_WINDOW_MS = 60_000;
 
 /**
  * A user presses Copy (PRODUCT.md "The copy", rules 1-8): returns the prompt text and records the copy.
@@ -42,19 +41,19 @@ export async function recordCopy(
 ): Promise<CopyResult> {
   const now = params.now ?? new Date();
   // One statement reads the flow and the copier's subscriptions and counts the copy against the per-minute
-  // anti-scraping limit (in PostgreSQL, so every app instance shares it).
-  const rateWindowStart = windowStartFor(now, RATE_WINDOW_MS);
+  // anti-scraping limit (in PostgreSQL, so every app instance shares it; reader views count in the same bucket).
+  const rateWindowStart = copyRateWindowStart(now);
   const context = await loadCopyContext(db, {
     slug: params.slug,
     userId: params.userId,
-    rateKey: `copy:user:${params.userId}`,
+    rateKey: copyRateKey(params.userId),
     rateWindowStart,
   });
   const flow = context.flow;
   const entitlement = resolveEntitlement(context.subscriptions, now, context.personalTenantId);
   if (!flow || flow.status !== "published") throw new AppError("not_found", "Flow not found.");
   if (context.rateCount > COPY_RATE_LIMIT_PER_MINUTE) {
-    const windowEnd = rateWindowStart.getTime() + RATE_WINDOW_MS;
+    const windowEnd = rateWindowStart.getTime() + COPY_RATE_WINDOW_MS;
     throw new AppError("rate_limited", "Too many copies in a minute. Slow down and try again shortly.", {
       retryAfterSeconds: Math.max(1, Math.ceil((windowEnd - now.getTime()) / 1000)),
     });

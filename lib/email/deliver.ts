@@ -62,3 +62,12 @@ export async function deliverQueuedEmails(
   }
   return { mode: "smtp", sent, failed };
 }
+
+/** For `after()` in a request: sends what is queued when SMTP is configured, and logs (never throws) a failure. */
+export async function deliverQueuedEmailsQuietly(db: Db): Promise<void> {
+  try {
+    await deliverQueuedEmails(db, { limit: 20 });
+  } catch (error) {
+    console.error(JSON.stringify({ level: "error", msg: "email delivery after request failed", error: String(error) }));
+  }
+}

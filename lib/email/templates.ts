@@ -71,6 +71,18 @@ export function welcomeEmail(params: { name: string | null }): Rendered {
   );
 }
 
+export function verifyEmailEmail(params: { name: string | null; path: string }): Rendered {
+  return render(
+    "Confirm your email for Flowtab",
+    [
+      `Hi ${params.name ?? "there"},`,
+      "Confirm that this is your email address to start your free 7-day trial of Flowtab Premium. The link works once and expires in 24 hours.",
+      "If you did not create a Flowtab account, ignore this email.",
+    ],
+    { label: "Confirm my email", path: params.path },
+  );
+}
+
 export function payoutPaidEmail(params: { name: string | null; month: string; amountCents: number }): Rendered {
   const amount = formatUsdCents(params.amountCents);
   return render(

@@ -1,5 +1,6 @@
 import "server-only";
 import { getDb } from "@/db";
+import type { SearchScope } from "@/db/queries/flows";
 import { getActor } from "@/lib/auth/actor";
 import { getSessionUser } from "@/lib/auth/session";
 import { getEntitlement } from "@/lib/entitlements";
@@ -8,6 +9,11 @@ import { AppError } from "@/lib/errors";
 /** Who is asking for a flow, and whether they may read premium text. */
 export type Caller =
   { kind: "anonymous"; userId: null; premiumAccess: false } | { kind: "user"; userId: string; premiumAccess: boolean };
+
+/** What a caller's search may match: premium text only with premium access. */
+export function searchScopeFor(caller: Caller | null): SearchScope {
+  return caller?.premiumAccess ? "full" : "public";
+}
 
 const ANONYMOUS: Caller = { kind: "anonymous", userId: null, premiumAccess: false };
 

@@ -41,9 +41,9 @@ export function toCatalogPageJson(page: CatalogPage): CatalogPageJson {
   return { items: page.items.map(toCatalogItemJson), page: page.page, pageSize: page.pageSize, total: page.total };
 }
 
-/** `text` is null unless the caller is entitled to it (lib/flows/flow-text.ts decides). */
+/** `text` is a free flow's text (getFreeFlowText), or null: a premium flow's prompt never goes into this shape. */
 export function toFlowJson(flow: FlowDetail, text: FlowText | null): FlowJson {
   const json: FlowJson = { ...toCatalogItemJson(flow), steps: flow.stepTitles };
-  if (text) json.promptText = text.promptText;
+  if (text && !flow.isPremium) json.promptText = text.promptText;
   return json;
 }

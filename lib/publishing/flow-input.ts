@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { stripTrailing } from "@/lib/strip-trailing";
 import { FLOW_LIMITS as L } from "./limits";
 import { AGENTS, CATEGORIES } from "./vocabulary";
 
@@ -51,13 +52,15 @@ const DOMAIN = /^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,6
 const siteSchema = z
   .string({ error: "Each site must be a domain like github.com." })
   .transform((value) =>
-    value
-      .trim()
-      .toLowerCase()
-      // Pasted URLs are common; the domain is what the catalogue filters on.
-      .replace(/^[a-z][a-z0-9+.-]*:\/\//, "")
-      .replace(/^www\./, "")
-      .replace(/\/+$/, ""),
+    stripTrailing(
+      value
+        .trim()
+        .toLowerCase()
+        // Pasted URLs are common; the domain is what the catalogue filters on.
+        .replace(/^[a-z][a-z0-9+.-]*:\/\//, "")
+        .replace(/^www\./, ""),
+      "/",
+    ),
   )
   .pipe(z.string().regex(DOMAIN, { error: (issue) => `"${String(issue.input)}" is not a domain like github.com.` }));
 

@@ -86,7 +86,7 @@ export function parseMarkdownFlow(source: string): { draft: MarkdownFlowDraft; e
   for (let i = open + 1; i < close; i++) {
     const line = lines[i]!.trim();
     if (line === "" || line.startsWith("#")) continue;
-    const match = /^([A-Za-z][\w-]*)\s*:\s*(.*)$/.exec(line);
+    const match = /^([A-Za-z][\w-]*)\s*:\s*(.*)$/s.exec(line);
     if (!match) {
       errors.file ??= `Line ${i + 1} of the front matter is not "key: value".`;
       continue;
@@ -140,13 +140,27 @@ function splitList(value: string): string[] {
     .filter((item) => item !== "");
 }
 
-const STEPS_HEADING = /^##\s+steps\s*:?\s*#*\s*$/i;
+// Every pattern here runs on lines of an uploaded file (up to 256 KB on one line): none may backtrack
+// quadratically. `s` makes `.` match every character, so `(.*)$` never fails and gives back what `\s+` took
+// (a line can still hold U+2028, which `.` alone does not match).
+const STEPS_HEADING_START = /^##\s+steps/i;
 const ANY_HEADING = /^#{1,6}\s/;
-const ITEM = /^\s{0,3}\d{1,3}[.)]\s+(.*)$/;
+const ITEM = /^\s{0,3}\d{1,3}[.)]\s+(.*)$/s;
+
+/** "## Steps", "## Steps:", "## Steps ##" (the old `\s*:?\s*#*\s*$` tail, written without nested backtracking). */
+function isStepsHeading(line: string): boolean {
+  const start = STEPS_HEADING_START.exec(line);
+  if (!start) return false;
+  let tail = line.slice(start[0].length).trimStart();
+  if (tail.startsWith(":")) tail = tail.slice(1).trimStart();
+  let hashes = 0;
+  while (tail[hashes] === "#") hashes++;
+  return tail.slice(hashes).trim() === "";
+}
 
 /** The numbered items of the `## Steps` section, or undefined (with an error on `steps`) when there are none. */
 function parseSteps(body: string[], errors: FieldErrors): Array<{ title: string; body: string }> | undefined {
-  const start = body.findIndex((line) => STEPS_HEADING.test(line.trim()));
+  const start = body.findIndex((line) => isStepsHeading(line.trim()));
   if (start === -1) {
     errors.steps = 'Add a "## Steps" section with a numbered list: 1. **Title**: what to do.';
     return undefined;
@@ -193,23 +207,38 @@ function joinMarkdownLines(lines: string[]): string {
   return text;
 }
 
-/** `**Title**: body`, `**Title.** body`, `Title — body`; null when the line has no title/body separator. */
+/** `**Title**: body`, `**Title.** body`, `Title — body`, `Title -- body`; null when the line has no separator. */
 function splitStepLine(line: string): { title: string; body: string } | null {
-  const bold = /^\*\*(.+?)\*\*\s*[:.]?\s*(.*)$/.exec(line);
+  // With `s`, `(.*)$` always matches, so the first closing ** ends the title (the lazy `.+?` stops there).
+  const bold = /^\*\*(.+?)\*\*\s*[:.]?\s*(.*)$/s.exec(line);
   if (bold) {
     const body = bold[2]!.trim();
     return body ? { title: bold[1]!.replace(/[:.]\s*$/, "").trim(), body } : null;
   }
-  const dashed = /^(.+?)\s*[—–]\s*(.+)$/.exec(line) ?? /^(.+?)\s+--\s+(.+)$/.exec(line);
-  if (dashed) return { title: dashed[1]!.trim(), body: dashed[2]!.trim() };
+  // Was /^(.+?)\s*[—–]\s*(.+)$/ and /^(.+?)\s+--\s+(.+)$/: quadratic on a long line without the separator.
+  return splitAtSeparator(line, /[—–]/g) ?? splitAtSeparator(line, /\s--\s/g);
+}
+
+/**
+ * The title before the first `separator` that has at least one character before it and one after it (what the
+ * old lazy patterns matched), in one linear scan.
+ */
+function splitAtSeparator(line: string, separator: RegExp): { title: string; body: string } | null {
+  separator.lastIndex = 1;
+  for (let found = separator.exec(line); found; found = separator.exec(line)) {
+    const after = line.slice(found.index + found[0].length);
+    if (after !== "") return { title: line.slice(0, found.index).trim(), body: after.trim() };
+    separator.lastIndex = found.index + 1;
+  }
   return null;
 }
 
+/** "**Title**", "**Title**:" or "Title:" as a bare title (the old `^\*\*(.+?)\*\*\s*[:.]?\s*$`, without backtracking). */
 function stripBold(line: string): string {
-  return line
-    .replace(/^\*\*(.+?)\*\*\s*[:.]?\s*$/, "$1")
-    .replace(/[:.]\s*$/, "")
-    .trim();
+  let end = line.trimEnd();
+  if (end.endsWith(":") || end.endsWith(".")) end = end.slice(0, -1).trimEnd();
+  const bare = end.length >= 5 && end.startsWith("**") && end.endsWith("**") ? end.slice(2, -2) : line;
+  return bare.replace(/[:.]\s*$/, "").trim();
 }
 
 /** Shown in the editor's help; the format described at the top of this file. */

@@ -16,9 +16,8 @@ export function slugFromTitle(title: string, maxLength = MAX_SLUG_LENGTH): strin
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()
     .replace(/&/g, " and ")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "");
-  return truncateSlug(base, maxLength) || FALLBACK_SLUG;
+    .replace(/[^a-z0-9]+/g, "-");
+  return truncateSlug(trimHyphens(base), maxLength) || FALLBACK_SLUG;
 }
 
 /** Cuts at a word boundary when one is reasonably close, never leaving a trailing hyphen. */
@@ -26,7 +25,16 @@ function truncateSlug(slug: string, maxLength: number): string {
   if (slug.length <= maxLength) return slug;
   const cut = slug.slice(0, maxLength);
   const lastDash = cut.lastIndexOf("-");
-  return (lastDash > maxLength / 2 ? cut.slice(0, lastDash) : cut).replace(/-+$/g, "");
+  return trimHyphens(lastDash > maxLength / 2 ? cut.slice(0, lastDash) : cut);
+}
+
+/** Without leading and trailing hyphens. A loop, not /-+$/: that pattern is quadratic on a long run of hyphens. */
+function trimHyphens(value: string): string {
+  let start = 0;
+  let end = value.length;
+  while (start < end && value[start] === "-") start++;
+  while (end > start && value[end - 1] === "-") end--;
+  return value.slice(start, end);
 }
 
 /** `base`, `base-2`, `base-3`, ...: the n-th candidate, shortened so the suffix still fits in the limit. */

@@ -98,10 +98,12 @@ try {
   await db.execute(sql`vacuum analyze`);
   const loadSeconds = (performance.now() - started) / 1000;
 
-  const base: CatalogQuery = { sort: "popular", page: 1, pageSize: 20 };
+  const base: CatalogQuery = { sort: "popular", page: 1, pageSize: 20, searchScope: "public" };
   const cases: Array<[string, CatalogQuery]> = [
-    ["search 'calend'", { ...base, q: "calend" }],
-    ["search 'github team'", { ...base, q: "github team" }],
+    ["search 'calend' (public)", { ...base, q: "calend" }],
+    ["search 'calend' (full)", { ...base, q: "calend", searchScope: "full" }],
+    ["search 'github team' (public)", { ...base, q: "github team" }],
+    ["search 'github team' (full)", { ...base, q: "github team", searchScope: "full" }],
     ["agent filter", { ...base, agent: "Opera Neon" }],
     ["site + access", { ...base, site: "site7.com", access: "premium" }],
     ["tag, newest", { ...base, tag: "tag12", sort: "new" }],

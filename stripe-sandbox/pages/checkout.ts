@@ -9,7 +9,8 @@ import type { CardInput } from "../objects/payment";
 import { alertBox, cardFields, formatDate, html, layout } from "./html";
 import { field, notFound, type PageContext, type PageResult, type PageRoute } from "./route";
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+// Dot-separated domain labels that cannot contain a dot: one way to match, so no backtracking on long input.
+const EMAIL = /^[^\s@]+@[^\s@.]+(?:\.[^\s@.]+)+$/;
 
 export const checkoutPages: PageRoute[] = [
   { method: "GET", path: "/checkout/:id", handler: (context) => showCheckout(context) },

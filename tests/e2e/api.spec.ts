@@ -44,9 +44,11 @@ test.describe("API tokens over HTTP", () => {
     expect((await me.json()).user.email).toBe(email);
     const [slug] = await premiumSlugsNotByDemoCreator(api, 1);
     const detail = await api.get(`/api/v1/flows/${slug}`);
-    expect((await detail.json()).promptText).toEqual(expect.any(String));
+    // A premium flow's text comes only from the copy endpoint (issue 11, case 2).
+    expect(await detail.json()).not.toHaveProperty("promptText");
     const copy = await api.post(`/api/v1/flows/${slug}/copy`, { data: { source: "api" } });
     expect(copy.status()).toBe(200);
+    expect((await copy.json()).promptText).toEqual(expect.any(String));
     expect((await copy.json()).copy).toMatchObject({
       alreadyCopied: false,
       countedForPayout: true,
@@ -79,8 +81,9 @@ test.describe("every /api/v1 route answers bad input with a 4xx and the error sh
     }
     await expectErrorShape(await bad.post(`/api/v1/flows/${slug}/copy`), 401);
     await expectErrorShape(await bad.get("/api/v1/creators/me/earnings"), 401);
-    await expectErrorShape(await bad.post("/api/v1/creators/me/connect"), 401);
-    await expectErrorShape(await bad.post("/api/v1/subscriptions/checkout"), 401);
+    // Session-only endpoints refuse any token, valid or not (issue 11, case 3).
+    await expectErrorShape(await bad.post("/api/v1/creators/me/connect"), 403);
+    await expectErrorShape(await bad.post("/api/v1/subscriptions/checkout"), 403);
     await expectErrorShape(await request.get("/api/v1/creators/me/earnings"), 401);
     await bad.dispose();
   });

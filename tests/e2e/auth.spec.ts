@@ -1,10 +1,12 @@
 import { expect, test } from "@playwright/test";
 import { registerMember } from "./support/accounts";
-import { DEMO, signInWithApi, uniqueEmail, visitorPage } from "./support/auth";
+import { DEMO, signInWithApi, uniqueClientIp, uniqueEmail, visitorPage } from "./support/auth";
 
 test.describe("registration and sign-in", () => {
   test("register, sign out, sign in again", async ({ page }) => {
     const email = uniqueEmail("newbie");
+    // A distinct client: registration is limited per IP.
+    await page.setExtraHTTPHeaders({ "x-forwarded-for": uniqueClientIp() });
     await page.goto("/register?from=/account");
     await page.getByLabel("Name").fill("Nia Newcomer");
     await page.getByLabel("Email").fill(`  ${email.toUpperCase()} `);
@@ -29,6 +31,8 @@ test.describe("registration and sign-in", () => {
   });
 
   test("registration rejects a taken email and a short password, keeping what was typed", async ({ page }) => {
+    // A distinct client: registration is limited per IP.
+    await page.setExtraHTTPHeaders({ "x-forwarded-for": uniqueClientIp() });
     await page.goto("/register");
     await page.getByLabel("Name").fill("Copycat");
     await page.getByLabel("Email").fill(DEMO.member);

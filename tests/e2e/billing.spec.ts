@@ -5,7 +5,7 @@
 // and run after every other spec (playwright.config.ts), so no other test sees them.
 import { mkdirSync } from "node:fs";
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { signedIn, uniqueEmail } from "./support/auth";
+import { registerWithForm, signedIn, verifyEmailFromOutbox } from "./support/auth";
 import { serverNow } from "./support/server-clock";
 import { CARD, SANDBOX, control, stripeGet, subscriptionOf } from "./support/sandbox";
 
@@ -27,14 +27,11 @@ test.beforeEach(async ({ page }) => {
   );
 });
 
+/** A new member with a verified address (the trial needs one): registers, then follows the link from the outbox. */
 async function register(page: Page, name: string): Promise<string> {
-  const email = uniqueEmail(name.toLowerCase().replace(/\W+/g, "-"));
-  await page.goto("/register?from=/pricing");
-  await page.getByLabel("Name").fill(name);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill("correct horse battery");
-  await page.getByRole("button", { name: "Create account" }).click();
+  const email = await registerWithForm(page, { name, from: "/pricing" });
   await expect(page).toHaveURL(atPath("/pricing"));
+  await verifyEmailFromOutbox(page, page.context().browser()!, email);
   return email;
 }
 

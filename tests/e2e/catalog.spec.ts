@@ -1,6 +1,6 @@
 import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
 import { registerMember } from "./support/accounts";
-import { pageAs, signedIn, uniqueEmail, type DemoRole } from "./support/auth";
+import { pageAs, signedIn, uniqueClientIp, uniqueEmail, type DemoRole } from "./support/auth";
 
 // The public catalogue against the seeded e2e server (>= 200 flows, demo accounts).
 
@@ -11,6 +11,16 @@ async function listFlows(request: APIRequestContext, query: string): Promise<{ i
   const res = await request.get(`/api/v1/flows?${query}`);
   expect(res.status()).toBe(200);
   return res.json();
+}
+
+/**
+ * A premium flow's text as its entitled reader takes it: the copy endpoint (the JSON read never carries it).
+ * Records a copy for the subscriber, which is what a reader pressing Copy does.
+ */
+async function premiumText(subscriber: APIRequestContext, slug: string): Promise<string> {
+  const res = await subscriber.post(`/api/v1/flows/${slug}/copy`, { data: { source: "api" } });
+  expect(res.status(), `the subscriber copies ${slug}`).toBe(200);
+  return ((await res.json()) as { promptText: string }).promptText;
 }
 
 /** An API client with the demo account's saved session. */
@@ -157,6 +167,9 @@ test.describe("flow pages", () => {
     const [premium] = (await listFlows(request, "access=premium&pageSize=1")).items;
     const subscriber = await signedInContext("subscriber");
     const full = (await (await subscriber.get(`/api/v1/flows/${premium!.slug}`)).json()) as FlowJson;
+    // Issue 11, case 2: even the subscriber's JSON read has no premium text; the copy endpoint has it.
+    expect(full).not.toHaveProperty("promptText");
+    full.promptText = await premiumText(subscriber, premium!.slug);
     await subscriber.dispose();
     expect(full.promptText).toBeTruthy();
 
@@ -220,6 +233,8 @@ test.describe("flow pages", () => {
     const json = (await (await page.request.get(`/api/v1/flows/${free!.slug}`)).json()) as FlowJson & { likes: number };
 
     // Register from the flow page's sign-in link and come back to it.
+    // A distinct client: registration is limited per IP.
+    await page.setExtraHTTPHeaders({ "x-forwarded-for": uniqueClientIp() });
     await page.goto(`/register?from=/flows/${free!.slug}`);
     await page.getByLabel("Name").fill("Cat Alogue");
     await page.getByLabel("Email").fill(uniqueEmail("catalog"));
@@ -291,7 +306,10 @@ test.describe("premium text never leaves the server without entitlement", () => 
     try {
       for (const flow of premium) {
         const full = (await (await subscriber.get(`/api/v1/flows/${flow.slug}`)).json()) as FlowJson;
-        expect(full.promptText, "the subscriber reads the text through the API").toBeTruthy();
+        expect(full, "the JSON read never carries a premium text, even for a subscriber").not.toHaveProperty(
+          "promptText",
+        );
+        full.promptText = await premiumText(subscriber, flow.slug);
         const secrets = [plainSlice(full.promptText!)];
         const body = stepBodySlice(full.promptText!, full.steps);
         expect(body, `a step body of ${flow.slug} found in its prompt text`).toBeTruthy();

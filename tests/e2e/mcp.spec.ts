@@ -186,8 +186,8 @@ test.describe("MCP server at /api/mcp", () => {
     const context = await browser.newContext();
     try {
       const page = await context.newPage();
-      await registerMember(page, "Tia Trial");
-      await startTrial(page, { card: false });
+      const email = await registerMember(page, "Tia Trial");
+      await startTrial(page, email, { card: false });
       const client = await connect(await createToken(page, "trial agent"));
       const catalogue = await (await context.request.get("/api/v1/flows?access=premium&sort=new&pageSize=60")).json();
       // Not the demo creator's flows: other specs count their copies.

@@ -64,3 +64,11 @@ async function migratedPglite(snapshot: string | null) {
   }
   return client;
 }
+
+/** Concurrency tests need real parallel connections: PostgreSQL (DATABASE_URL), not the single-connection PGlite. */
+export const onPostgres = Boolean(process.env.DATABASE_URL);
+
+/** Says, once per file, that its PostgreSQL-only tests were skipped (run with DATABASE_URL to include them). */
+export function noticeSkippedWithoutPostgres(what: string) {
+  if (!onPostgres) console.warn(`[skipped on PGlite] ${what}: needs real parallel connections (set DATABASE_URL)`);
+}

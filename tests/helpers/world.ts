@@ -4,12 +4,14 @@ import type { SubscriptionStatus } from "@/db/schema";
 import type { Db } from "@/db/types";
 
 /** Small builders for integration tests: real rows through Drizzle, no mocks. */
-export async function makeUser(db: Db, name: string, opts: { teamTenantId?: string } = {}) {
+export async function makeUser(db: Db, name: string, opts: { teamTenantId?: string; unverified?: boolean } = {}) {
   const [user] = await db
     .insert(users)
     .values({
       email: `${name.toLowerCase().replace(/\W+/g, "-")}-${Math.random().toString(36).slice(2, 8)}@example.com`,
       name,
+      // Verified unless asked otherwise: a free trial needs a verified address (lib/billing/checkout.ts).
+      emailVerified: opts.unverified ? null : new Date(),
     })
     .returning();
   const [tenant] = await db.insert(tenants).values({ name, kind: "personal", personalOwnerId: user!.id }).returning();

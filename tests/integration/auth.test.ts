@@ -6,7 +6,7 @@ import { authorizeCredentials, ThrottledSignin } from "@/lib/auth/credentials";
 import { registerUser } from "@/lib/auth/register";
 import { LOGIN_WINDOW_MS, MAX_FAILURES_PER_EMAIL, MAX_FAILURES_PER_IP } from "@/lib/auth/throttle";
 import { AppError } from "@/lib/errors";
-import { createTestDb, type TestDb } from "../helpers/db";
+import { createTestDb, noticeSkippedWithoutPostgres, onPostgres, type TestDb } from "../helpers/db";
 
 let t: TestDb;
 beforeAll(async () => {
@@ -29,8 +29,12 @@ describe("registerUser", () => {
     const [stored] = await t.db.select().from(users).where(eq(users.id, user.id));
     expect(stored!.passwordHash).toMatch(/^scrypt\$/);
     expect(stored!.passwordHash).not.toContain("long enough");
-    const mail = await t.db.select().from(emailOutbox);
-    expect(mail).toEqual([expect.objectContaining({ toAddress: "ann@example.com", kind: "welcome" })]);
+    const mail = await t.db.select().from(emailOutbox).orderBy(emailOutbox.kind);
+    expect(mail).toEqual([
+      expect.objectContaining({ toAddress: "ann@example.com", kind: "verify-email" }),
+      expect.objectContaining({ toAddress: "ann@example.com", kind: "welcome" }),
+    ]);
+    expect(stored!.emailVerified).toBeNull();
   });
 
   it("refuses a duplicate email (whatever its case) and writes nothing", async () => {
@@ -101,7 +105,7 @@ describe("authorizeCredentials and login throttling", () => {
     await expect(
       authorizeCredentials(t.db, { email: "ann@example.com", password: "right password" }, "203.0.113.8"),
     ).resolves.toMatchObject({ email: "ann@example.com" });
-  });
+  }, 180_000);
 
   it("a success clears the email's failures", async () => {
     for (let i = 0; i < MAX_FAILURES_PER_EMAIL - 1; i++) {
@@ -115,6 +119,55 @@ describe("authorizeCredentials and login throttling", () => {
       authorizeCredentials(t.db, { email: "ann@example.com", password: "right password" }, "1.1.1.1"),
     ).resolves.not.toBeNull();
     expect(LOGIN_WINDOW_MS).toBe(15 * 60 * 1000);
+  });
+});
+
+describe("login throttling under parallel attempts (issue 11, case 8)", () => {
+  noticeSkippedWithoutPostgres("parallel sign-in attempts");
+  beforeEach(async () => {
+    await registerUser(t.db, { name: "Ann", email: "ann@example.com", password: "right password" });
+  });
+
+  /** Runs the attempts at once and sorts them: null = the password was checked (and wrong). */
+  async function attempt(list: Array<{ email: string; ip: string }>) {
+    const outcomes = await Promise.allSettled(
+      list.map((a) => authorizeCredentials(t.db, { email: a.email, password: "wrong password" }, a.ip)),
+    );
+    const checked = outcomes.filter((o) => o.status === "fulfilled" && o.value === null).length;
+    const throttled = outcomes.filter((o) => o.status === "rejected" && o.reason instanceof ThrottledSignin).length;
+    return { checked, throttled };
+  }
+
+  it.skipIf(!onPostgres)(
+    "200 parallel wrong passwords for one email: exactly 5 reach the password check",
+    async () => {
+      const list = Array.from({ length: 200 }, (_, i) => ({ email: "ann@example.com", ip: `198.51.100.${i}` }));
+      expect(await attempt(list)).toEqual({ checked: MAX_FAILURES_PER_EMAIL, throttled: 200 - MAX_FAILURES_PER_EMAIL });
+      // Still blocked afterwards, with the right password too.
+      await expect(
+        authorizeCredentials(t.db, { email: "ann@example.com", password: "right password" }, "203.0.113.1"),
+      ).rejects.toBeInstanceOf(ThrottledSignin);
+    },
+    120_000,
+  );
+
+  it.skipIf(!onPostgres)(
+    "200 parallel attempts from one IP across emails: exactly 30 are checked",
+    async () => {
+      const list = Array.from({ length: 200 }, (_, i) => ({ email: `guess-${i}@example.com`, ip: "198.51.100.7" }));
+      expect(await attempt(list)).toEqual({ checked: MAX_FAILURES_PER_IP, throttled: 200 - MAX_FAILURES_PER_IP });
+    },
+    180_000,
+  );
+
+  it("a successful sign-in does not count against its IP; a failure does", async () => {
+    const ipCount = async () =>
+      (await t.db.select().from(rateLimitBuckets).where(eq(rateLimitBuckets.key, "login:ip:198.51.100.9")))[0]?.count;
+    await authorizeCredentials(t.db, { email: "ann@example.com", password: "right password" }, "198.51.100.9");
+    await authorizeCredentials(t.db, { email: "ann@example.com", password: "right password" }, "198.51.100.9");
+    expect(await ipCount()).toBe(0);
+    await authorizeCredentials(t.db, { email: "ann@example.com", password: "wrong" }, "198.51.100.9");
+    expect(await ipCount()).toBe(1);
   });
 });
 

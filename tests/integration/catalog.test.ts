@@ -124,7 +124,7 @@ async function seedSmallCatalogue() {
   return { ada, bob };
 }
 
-const base: CatalogQuery = { sort: "popular", page: 1, pageSize: 20 };
+const base: CatalogQuery = { sort: "popular", page: 1, pageSize: 20, searchScope: "public" };
 const slugs = (page: { items: Array<{ slug: string }> }) => page.items.map((i) => i.slug);
 
 describe("catalogue queries", () => {
@@ -188,6 +188,38 @@ describe("catalogue queries", () => {
     // The body-only match has ten times the likes; rank still wins over the chosen sort.
     expect(slugs(page)).toEqual(["resolve-merge-conflict", "amazon-price-watch"]);
     expect(page.total).toBe(2);
+  });
+
+  it("matches a premium flow's hidden text only in the full scope (issue 11, case 1)", async () => {
+    // Words that occur only in the premium flow's prompt or step bodies.
+    for (const q of ["pull request keep both sides", "keep", "sides", "marker", "SECRET", "secr", "clear message"]) {
+      expect({ q, slugs: slugs(await getCatalogPage(t.db, { ...base, q })) }).toEqual({ q, slugs: [] });
+      expect({ q, slugs: slugs(await getCatalogPage(t.db, { ...base, q, searchScope: "full" })) }).toEqual({
+        q,
+        slugs: ["resolve-merge-conflict"],
+      });
+    }
+    // Prefix probing, as an attacker would walk a word out letter by letter: nothing answers.
+    for (const q of ["merge k", "merge ke", "merge kee", "merge keep", "merge si", "merge sid", "merge sides"]) {
+      expect({
+        q,
+        leaks: slugs(await getCatalogPage(t.db, { ...base, q })).includes("resolve-merge-conflict"),
+      }).toEqual({ q, leaks: false });
+    }
+    expect(slugs(await getCatalogPage(t.db, { ...base, q: "merge sid", searchScope: "full" }))).toEqual([
+      "resolve-merge-conflict",
+    ]);
+  });
+
+  it("the public scope matches title, summary, tags, sites, agents and step titles, and a free flow's text", async () => {
+    const find = async (q: string) => slugs(await getCatalogPage(t.db, { ...base, q }));
+    expect(await find("Resolve GitHub")).toEqual(["resolve-merge-conflict"]); // title
+    expect(await find("Summary Resolve")).toEqual(["resolve-merge-conflict"]); // summary
+    expect(await find("code-review")).toEqual(["resolve-merge-conflict"]); // tag
+    expect(await find("github.com")).toEqual(["resolve-merge-conflict"]); // site
+    expect(await find("Comet")).toEqual(["resolve-merge-conflict"]); // agent
+    expect(await find("Commit the merge")).toEqual(["resolve-merge-conflict"]); // step title
+    expect(await find("offers disagree")).toEqual(["amazon-price-watch"]); // free flow's prompt: public anyway
   });
 
   it("treats tsquery operators as plain text and ignores empty or stop-word searches", async () => {
@@ -274,7 +306,8 @@ describe("catalogue queries", () => {
     const text = await getFlowPromptForEntitledUser(t.db, { slug: "resolve-merge-conflict" });
     expect(text!.promptText).toBe(SECRET_PROMPT);
     expect(text!.steps[0]).toEqual({ title: "Open the pull request", body: SECRET_STEP_BODY });
-    expect(toFlowJson(flow!, text).promptText).toBe(SECRET_PROMPT);
+    // The JSON read never carries a premium prompt, even when handed one (issue 11, case 2).
+    expect(toFlowJson(flow!, text)).not.toHaveProperty("promptText");
 
     expect(await getFlowBySlug(t.db, { slug: "draft-merge-helper" })).toBeNull();
     expect(await getFlowBySlug(t.db, { slug: "old-merge-flow" })).toBeNull();
@@ -462,7 +495,8 @@ describe("catalogue query plans", () => {
   }
 
   const cases: Array<[string, CatalogQuery]> = [
-    ["search", { ...base, q: "calendar" }],
+    ["search (public scope)", { ...base, q: "calendar" }],
+    ["search (full scope)", { ...base, q: "calendar", searchScope: "full" }],
     ["agent filter", { ...base, agent: "Opera Neon" }],
     ["sort popular", { ...base, sort: "popular" }],
     ["sort new", { ...base, sort: "new" }],

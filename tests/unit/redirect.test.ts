@@ -10,8 +10,27 @@ describe("safeRedirectPath", () => {
     ["https://evil.com", "/flows"],
     ["/login?from=/x", "/flows"],
     [undefined, "/flows"],
-  ])("%s -> %s", (input, expected) => {
-    expect(safeRedirectPath(input)).toBe(expected);
+    // Issue 11, case 7: browsers drop tabs and newlines and read backslashes as slashes.
+    ["/\t/evil.com", "/flows"],
+    ["/\n/evil.com", "/flows"],
+    ["/\r\n/evil.com", "/flows"],
+    ["/\u0000/evil.com", "/flows"],
+    ["/\u0085/evil.com", "/flows"],
+    ["/x\\y", "/flows"],
+    // Normalised paths that would turn protocol-relative.
+    ["/.//evil.com", "/flows"],
+    ["/a/..//evil.com", "/flows"],
+    ["/%2F%2Fevil.com", "/%2F%2Fevil.com"],
+    ["/account/./tokens?x=1#top", "/account/tokens?x=1#top"],
+    ["/register/", "/flows"],
+    ["/x".repeat(300), "/flows"],
+  ])("%j -> %j", (input, expected) => {
+    expect(safeRedirectPath(input, "/flows", "http://localhost:3000")).toBe(expected);
+  });
+
+  it("stays on the configured app origin", () => {
+    expect(safeRedirectPath("/pricing", "/flows", "https://flowtab.example")).toBe("/pricing");
+    expect(safeRedirectPath("/\t/evil.com", "/flows", "https://flowtab.example")).toBe("/flows");
   });
 });
 

@@ -22,7 +22,7 @@ export default async function RegisterPage({
   return (
     <AuthCard
       title="Create your account"
-      subtitle="Free flows right away; premium flows with a 7-day free trial, no card needed."
+      subtitle="Free flows right away; premium flows with a 7-day free trial once you confirm your email, no card needed."
       footer={
         <>
           Already have an account?{" "}

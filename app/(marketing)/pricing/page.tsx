@@ -13,6 +13,8 @@ import { getDb } from "@/db";
 import { getSessionUser } from "@/lib/auth/session";
 import { getBillingViewer } from "@/lib/billing/viewer";
 import { checkoutAction, portalAction } from "@/app/billing/actions";
+import { resendVerificationAction } from "@/app/verify-email/actions";
+import { VerifyEmailNotice } from "@/components/account/verify-email-notice";
 import { PLANS, TRIAL_DAYS } from "@/lib/plans";
 
 export const metadata: Metadata = {
@@ -25,7 +27,7 @@ function trialFacts() {
   return [
     {
       term: `${e.trialDays} days, no card`,
-      detail: "Start with just an account. Add a card only if you want to keep going.",
+      detail: "Start with an account and a confirmed email address. Add a card only if you want to keep going.",
     },
     {
       term: e.trialCopyLimit === null ? "Unlimited copies" : `Up to ${formatCount(e.trialCopyLimit)} copies`,
@@ -97,7 +99,7 @@ function billingFaq(): FaqItem[] {
 export default async function PricingPage({
   searchParams,
 }: {
-  searchParams: Promise<{ error?: string; checkout?: string }>;
+  searchParams: Promise<{ error?: string; checkout?: string; verification?: string }>;
 }) {
   const params = await searchParams;
   const user = await getSessionUser();
@@ -120,7 +122,16 @@ export default async function PricingPage({
               {formatCents(PLANS.premium.priceCents)} a month, after a {TRIAL_DAYS}-day trial that needs no card.
             </p>
           </div>
-          {params.error ? (
+          {viewer.signedIn && viewer.trialAvailable && !viewer.emailVerified && !viewer.hasSubscription ? (
+            <VerifyEmailNotice
+              className="mx-auto mt-8 max-w-2xl"
+              email={viewer.email ?? ""}
+              from="/pricing"
+              status={params.verification}
+              action={resendVerificationAction}
+            />
+          ) : null}
+          {params.error && params.error !== "email_unverified" ? (
             <Alert variant="danger" className="mx-auto mt-8 max-w-2xl">
               {params.error === "unavailable"
                 ? "Billing is not available right now. Please try again later."

@@ -41,8 +41,8 @@ export default function ApiDocsPage() {
           <Link href="/account/tokens" className="text-accent-text underline">
             /account/tokens
           </Link>{" "}
-          with the scopes you need (<code>flows:read</code>, <code>flows:copy</code>) and send it as{" "}
-          <code>Authorization: Bearer &lt;token&gt;</code>. Each token may make{" "}
+          with the scopes you need (<code>flows:read</code>, <code>flows:copy</code>, <code>earnings:read</code>) and
+          send it as <code>Authorization: Bearer &lt;token&gt;</code>. Each token may make{" "}
           {PLANS.free.apiRequestsPerDay.toLocaleString("en-US")} requests a day on the free plan and{" "}
           {PLANS.premium.apiRequestsPerDay.toLocaleString("en-US")} on Premium; past that you get <code>429</code> with{" "}
           <code>Retry-After</code>. The machine-readable description is at{" "}
@@ -62,13 +62,14 @@ export default function ApiDocsPage() {
           Errors look like{" "}
           <code>{`{ "error": { "code": "validation_failed", "message": "...", "field": "pageSize" } }`}</code> with the
           matching status: 400/422 bad input, 401 no or bad token, 403 missing scope or no premium access, 404 unknown
-          flow, 429 limits.
+          flow, 429 limits. Starting a checkout, opening the billing portal and setting up payouts need you signed in on
+          flowtab.dev: no token can do them.
         </p>
         <Example title="Search the catalogue">{`curl "${base}/api/v1/flows?q=merge+conflict&agent=Claude+for+Chrome&sort=popular&page=1&pageSize=20" \\
   -H "Authorization: Bearer $FLOWTAB_TOKEN"`}</Example>
         <Example title="Read one flow">{`curl "${base}/api/v1/flows/resolve-a-github-merge-conflict-in-the-web-editor" \\
   -H "Authorization: Bearer $FLOWTAB_TOKEN"
-# promptText is included only when your plan may read the flow`}</Example>
+# promptText is included for free flows; a premium flow's text comes only from /copy`}</Example>
         <Example title="Copy a flow">{`curl -X POST "${base}/api/v1/flows/SLUG/copy" \\
   -H "Authorization: Bearer $FLOWTAB_TOKEN" \\
   -H "Content-Type: application/json" \\
@@ -77,7 +78,7 @@ export default function ApiDocsPage() {
 # -> { "promptText": "...", "copy": { "id", "countedForPayout", "alreadyCopied",
 #      "copiesThisPeriod", "paidCopiesRemaining", "periodEnd" } }`}</Example>
         <Example title="Your plan and usage">{`curl "${base}/api/v1/subscriptions/me" -H "Authorization: Bearer $FLOWTAB_TOKEN"`}</Example>
-        <Example title="Your creator earnings">{`curl "${base}/api/v1/creators/me/earnings" -H "Authorization: Bearer $FLOWTAB_TOKEN"`}</Example>
+        <Example title="Your creator earnings (scope earnings:read)">{`curl "${base}/api/v1/creators/me/earnings" -H "Authorization: Bearer $FLOWTAB_TOKEN"`}</Example>
       </div>
     </Container>
   );

@@ -10,6 +10,7 @@ import { formatCount } from "@/components/flows/format";
 import { Pagination, type SearchParamsRecord } from "@/components/ui/pagination";
 import { getDb } from "@/db";
 import { getCatalogPage, listFacets } from "@/db/queries/flows";
+import { getCaller, searchScopeFor } from "@/lib/flows/caller";
 import { SORT_DESCRIPTIONS, catalogHref, catalogQueryRecord } from "@/lib/flows/catalog-href";
 import { hasCatalogFilters, parseCatalogParamsLeniently } from "@/lib/flows/catalog-params";
 
@@ -33,7 +34,11 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 export default async function FlowsPage({ searchParams }: Props) {
   const params = parseCatalogParamsLeniently(await searchParams);
   const db = await getDb();
-  const [catalog, facets] = await Promise.all([getCatalogPage(db, params), listFacets(db)]);
+  const caller = params.q ? await getCaller() : null;
+  const [catalog, facets] = await Promise.all([
+    getCatalogPage(db, { ...params, searchScope: searchScopeFor(caller) }),
+    listFacets(db),
+  ]);
   const filtered = hasCatalogFilters(params);
   const pageCount = Math.max(1, Math.ceil(catalog.total / catalog.pageSize));
   const first = (catalog.page - 1) * catalog.pageSize + 1;

@@ -10,6 +10,8 @@ import { getDb } from "@/db";
 import { getFlowBySlug, getFlowPromptForEntitledUser } from "@/db/queries/flows";
 import { getAccountSummary } from "@/lib/account-summary";
 import { requirePremiumPage } from "@/lib/auth/page-guards";
+import { countReaderView } from "@/lib/copies/rate-limit";
+import { isFlowSlug } from "@/lib/flows/slug";
 
 export const metadata: Metadata = { title: "Library", robots: { index: false } };
 
@@ -19,8 +21,11 @@ export default async function LibraryReaderPage({ params }: { params: Promise<{ 
   const { slug } = await params;
   const { user } = await requirePremiumPage(`/library/${slug}`);
   const db = await getDb();
-  const flow = await getFlowBySlug(db, { slug });
+  const flow = isFlowSlug(slug) ? await getFlowBySlug(db, { slug }) : null;
   if (!flow) notFound();
+  // A view shows the premium text: it counts against the per-user copy limit (120 a minute), earns nothing.
+  const view = await countReaderView(db, { userId: user.id });
+  if (!view.allowed) return <ReaderSlowDown title={flow.title} retryAfterSeconds={view.retryAfterSeconds} />;
   const [text, summary] = await Promise.all([
     getFlowPromptForEntitledUser(db, { slug }),
     getAccountSummary(db, { userId: user.id }),
@@ -69,6 +74,22 @@ export default async function LibraryReaderPage({ params }: { params: Promise<{ 
       <article className="mt-8 max-w-3xl rounded-2xl border border-line bg-surface p-6 shadow-card sm:p-8">
         <ProtectedText text={text.promptText} />
       </article>
+    </Container>
+  );
+}
+
+/** Over the per-minute limit: the flow's title and a way back, never its text. */
+function ReaderSlowDown({ title, retryAfterSeconds }: { title: string; retryAfterSeconds: number }) {
+  return (
+    <Container className="py-10">
+      <h1 className="text-2xl font-semibold tracking-tight text-ink">{title}</h1>
+      <Alert variant="warning" className="mt-6 max-w-2xl" title="Too many flows in a minute">
+        You have opened or copied more than 120 flows in the last minute. Try again in {retryAfterSeconds} seconds.{" "}
+        <Link href="/library" className="underline">
+          Back to your library
+        </Link>
+        .
+      </Alert>
     </Container>
   );
 }

@@ -50,6 +50,12 @@ export function CreateTokenForm({ action }: { action: (prev: State, data: FormDa
           <label className="flex items-center gap-2 text-sm">
             <input type="checkbox" name="scopes" value="flows:copy" defaultChecked /> flows:copy (copy flows)
           </label>
+          <label className="flex items-center gap-2 text-sm">
+            <input type="checkbox" name="scopes" value="earnings:read" /> earnings:read (read your creator earnings)
+          </label>
+          <p className="text-xs text-ink-muted">
+            No token can start a checkout, open the billing portal or set up payouts: those need you signed in here.
+          </p>
           {errors.scopes ? <p className="text-xs font-medium text-danger-text">{errors.scopes}</p> : null}
         </fieldset>
         <Field id="token-expiry" label="Expires" error={errors.expiresInDays}>

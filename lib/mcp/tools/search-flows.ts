@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { getCatalogPage } from "@/db/queries/flows";
+import { getEntitlement } from "@/lib/entitlements";
 import { CATALOG_SORTS, DEFAULT_PAGE_SIZE } from "@/lib/flows/catalog-href";
 import { catalogParamsSchema } from "@/lib/flows/catalog-params";
 import { toCatalogPageJson } from "@/lib/flows/public-json";
@@ -33,7 +34,10 @@ export const searchFlowsTool = defineTool({
   annotations: { readOnlyHint: true, openWorldHint: false },
   run: async (context, { query, page, ...filters }) => {
     const catalog = catalogParamsSchema.parse({ ...filters, q: query, page, pageSize: DEFAULT_PAGE_SIZE });
-    const result = toCatalogPageJson(await getCatalogPage(context.db, catalog));
+    // Premium text is searchable only by a caller who may read it (the same rule as GET /api/v1/flows).
+    const { premiumAccess } = await getEntitlement(context.db, { userId: context.userId });
+    const searchScope = premiumAccess ? "full" : "public";
+    const result = toCatalogPageJson(await getCatalogPage(context.db, { ...catalog, searchScope }));
     return {
       ...result,
       items: result.items.map((item) => ({ ...item, url: new URL(`/flows/${item.slug}`, context.appUrl).href })),

@@ -1,14 +1,18 @@
 // Accounts of a spec's own, made through the app's real code (the register page, the checkout API, the sandbox's
 // hosted Checkout, the /account/tokens form), so a spec that changes an account's state never shares it with another.
 import { expect, type Page } from "@playwright/test";
-import { uniqueEmail } from "./auth";
+import { uniqueClientIp, uniqueEmail, verifyEmailFromOutbox } from "./auth";
 import { CARD, SANDBOX, control, subscriptionOf } from "./sandbox";
 
 export const NEW_PASSWORD = "correct horse battery";
 
-/** Registers a new member through /register; `page`'s context is then signed in as them. */
+/**
+ * Registers a new member through /register; `page`'s context is then signed in as them. Each person comes from an
+ * address of their own (registration is limited per client IP, read from the last X-Forwarded-For entry).
+ */
 export async function registerMember(page: Page, name: string, from = "/account"): Promise<string> {
   const email = uniqueEmail(name.toLowerCase().replace(/\W+/g, "-"));
+  await page.setExtraHTTPHeaders({ "x-forwarded-for": uniqueClientIp() });
   await page.goto(`/register?from=${encodeURIComponent(from)}`);
   await page.getByLabel("Name").fill(name);
   await page.getByLabel("Email").fill(email);
@@ -18,13 +22,21 @@ export async function registerMember(page: Page, name: string, from = "/account"
   return email;
 }
 
+/** Confirms the member's email with the mailed link (read in the outbox): a trial needs a verified email. */
+async function verifyEmail(page: Page, email: string): Promise<void> {
+  const browser = page.context().browser();
+  if (!browser) throw new Error("verifyEmail needs a page from a launched browser");
+  await verifyEmailFromOutbox(page, browser, email);
+}
+
 /**
- * Registers a new member and makes them a paying subscriber: POST /api/v1/subscriptions/checkout, the sandbox's
+ * Registers a new member, confirms their email, and makes them a paying subscriber: POST /api/v1/subscriptions/checkout, the sandbox's
  * hosted Checkout submitted with a card (a trial with the card on file), the success page (which syncs), then the
  * trial ended in the sandbox so the first $10 is paid; waits until the app (through the webhook) says "active".
  */
 export async function registerSubscriber(page: Page, name: string): Promise<string> {
   const email = await registerMember(page, name);
+  await verifyEmail(page, email);
   const checkout = await page.request.post("/api/v1/subscriptions/checkout", { data: {} });
   expect(checkout.status()).toBe(200);
   const { url } = (await checkout.json()) as { url: string };
@@ -54,8 +66,12 @@ export async function registerSubscriber(page: Page, name: string): Promise<stri
   return email;
 }
 
-/** Starts the 7-day trial from /pricing in the browser; with `card`, a Visa test card is kept on file. */
-export async function startTrial(page: Page, options: { card: boolean }): Promise<void> {
+/**
+ * Confirms `email` (the member signed in on `page`) and starts the 7-day trial from /pricing in the browser; with
+ * `card`, a Visa test card is kept on file.
+ */
+export async function startTrial(page: Page, email: string, options: { card: boolean }): Promise<void> {
+  await verifyEmail(page, email);
   await page.route("https://js.stripe.com/**", (route) =>
     route.fulfill({ status: 200, contentType: "application/javascript", body: "" }),
   );
@@ -75,7 +91,7 @@ export async function startTrial(page: Page, options: { card: boolean }): Promis
 
 /** A paying subscriber: the trial with a card, ended at once in the sandbox, so the first $10 invoice is paid. */
 export async function becomePayingSubscriber(page: Page, email: string): Promise<void> {
-  await startTrial(page, { card: true });
+  await startTrial(page, email, { card: true });
   await control(`subscriptions/${await subscriptionOf(email)}/end-trial`);
   // The webhook crosses two processes: wait until the app has it.
   await expect

@@ -43,6 +43,7 @@ export async function signInWithForm(page: Page, email: string, password = DEMO_
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
+  // scrypt plus two renders: allow a busy machine more than the default 10 s.
   await expect(page).not.toHaveURL(/\/login/, { timeout: 30_000 });
 }
 
@@ -58,4 +59,65 @@ export async function signInWithApi(request: APIRequestContext, email: string, p
 /** A fresh address per test run, so registration tests never collide. */
 export function uniqueEmail(prefix: string) {
   return `${prefix}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;
+}
+
+/**
+ * A client address for one simulated person: registration is limited per IP (lib/auth/register.ts), and the app
+ * reads the client IP from the last X-Forwarded-For entry, as a proxy in front of it would set it.
+ */
+export function uniqueClientIp(): string {
+  const byte = () => Math.floor(Math.random() * 254) + 1;
+  return `10.${byte()}.${byte()}.${byte()}`;
+}
+
+/** Creates an account through /register as a distinct client; the page ends signed in, on `from`. */
+export async function registerWithForm(
+  page: Page,
+  options: { name: string; email?: string; password?: string; from?: string },
+): Promise<string> {
+  const email = options.email ?? uniqueEmail(options.name.toLowerCase().replace(/\W+/g, "-"));
+  await page.setExtraHTTPHeaders({ "x-forwarded-for": uniqueClientIp() });
+  await page.goto(options.from ? `/register?from=${encodeURIComponent(options.from)}` : "/register");
+  await page.getByLabel("Name").fill(options.name);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(options.password ?? "correct horse battery");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).not.toHaveURL(/\/register/, { timeout: 30_000 });
+  return email;
+}
+
+/**
+ * The verification link mailed to `email`, read the way our product lets anyone read mail without SMTP: as the
+ * platform admin, at /admin/outbox (newest first), in the message's plain text.
+ */
+export async function verificationLinkFor(browser: Browser, email: string): Promise<string> {
+  const context = await browser.newContext();
+  try {
+    const admin = await context.newPage();
+    await signInWithForm(admin, DEMO.admin);
+    // Newest first: after a resend, the first row is the latest link.
+    const row = admin.getByRole("row").filter({ hasText: email }).filter({ hasText: "Confirm your email for Flowtab" });
+    await expect
+      .poll(
+        async () => {
+          await admin.goto("/admin/outbox");
+          return row.count();
+        },
+        { timeout: 30_000 },
+      )
+      .toBeGreaterThan(0);
+    await row.first().getByRole("link").click();
+    const text = (await admin.getByTestId("email-text").textContent()) ?? "";
+    const link = /https?:\/\/\S+\/verify-email\?token=[A-Za-z0-9._-]+/.exec(text)?.[0];
+    expect(link, `a verification link in the mail to ${email}`).toBeTruthy();
+    return link!;
+  } finally {
+    await context.close();
+  }
+}
+
+/** Follows the mailed link in `page` (the person's own browser) and checks the address is confirmed. */
+export async function verifyEmailFromOutbox(page: Page, browser: Browser, email: string) {
+  await page.goto(await verificationLinkFor(browser, email));
+  await expect(page.getByText("Your email is confirmed")).toBeVisible();
 }

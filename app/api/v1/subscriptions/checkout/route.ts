@@ -1,16 +1,16 @@
 // POST /api/v1/subscriptions/checkout: { url } of a Stripe Checkout Session, or 409 with a portal url
-// when the tenant already has a live subscription.
+// when the tenant already has a live subscription. Session only: a token gets 403 (the portal can cancel the plan).
 import { getDb } from "@/db";
 import { getPersonalTenant } from "@/db/queries/users";
 import { apiRoute } from "@/lib/api/route";
 import { readJsonBody } from "@/lib/api/body";
-import { requireActor } from "@/lib/auth/actor";
+import { requireSessionActor } from "@/lib/auth/actor";
 import { startCheckout } from "@/lib/billing/checkout";
 import { AppError } from "@/lib/errors";
 
 export const POST = apiRoute(async (request: Request) => {
+  const actor = await requireSessionActor(request);
   const db = await getDb();
-  const actor = await requireActor(db, request);
   const body = await readJsonBody(request);
   const personal = await getPersonalTenant(db, { userId: actor.userId });
   if (!personal) throw new AppError("internal", "This account has no tenant.");

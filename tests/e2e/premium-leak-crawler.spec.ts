@@ -1,0 +1,192 @@
+// The premium-leak crawler (issue 11). Three visitors (signed out, a member, a trial member past its 20 copies)
+// visit every public page (following links from / and the sitemap) and every public JSON response, and search for
+// each premium flow's distinctive prompt words: words of its text that occur in no public field of any flow and in
+// no page chrome. None may appear in anything they get; for the visitors without premium access, a search for them
+// must not find the flow either (the trial member has premium access: its search may match the text, PRODUCT.md).
+import { expect, test, type BrowserContext } from "@playwright/test";
+import { DEMO, signInWithForm } from "./support/auth";
+import { cookieHeader, startTrialMember } from "./support/trial";
+
+type Item = { slug: string; title: string; isPremium: boolean; creator: { handle: string | null } };
+type Visitor = { name: string; cookie?: string; entitled: boolean };
+
+const WORD = /[a-z]{6,}/g;
+const words = (text: string) => new Set(text.toLowerCase().match(WORD) ?? []);
+const RATE_BUDGET = 100; // views per minute we allow ourselves (the limit is 120, copies included)
+const PARALLEL = 6;
+
+/** Runs `tasks` with at most PARALLEL at a time, in order of start. */
+async function pool<T>(tasks: Array<() => Promise<T>>): Promise<T[]> {
+  const results: T[] = [];
+  for (let i = 0; i < tasks.length; i += PARALLEL) {
+    results.push(...(await Promise.all(tasks.slice(i, i + PARALLEL).map((t) => t()))));
+  }
+  return results;
+}
+
+test.describe.configure({ mode: "serial" });
+
+test("no premium word reaches a visitor without the reader: signed out, member, trial past its limit", async ({
+  browser,
+}) => {
+  test.setTimeout(3_600_000);
+  const base = test.info().project.use.baseURL!;
+  const get = async (path: string, cookie?: string) => {
+    const res = await fetch(new URL(path, base), { headers: cookie ? { cookie } : {}, redirect: "manual" });
+    return { status: res.status, body: await res.text(), location: res.headers.get("location") };
+  };
+  const json = async <T>(path: string) => JSON.parse((await get(path)).body) as T;
+
+  // 1. The public record of every flow: catalogue pages and each flow's JSON (free flows with their text).
+  const items: Item[] = [];
+  for (let page = 1; ; page++) {
+    const res = await json<{ items: Item[]; total: number }>(`/api/v1/flows?pageSize=100&page=${page}`);
+    items.push(...res.items);
+    if (items.length >= res.total || res.items.length === 0) break;
+  }
+  const publicJson = new Map<string, string>();
+  await pool(
+    items.map((item) => async () => publicJson.set(item.slug, (await get(`/api/v1/flows/${item.slug}`)).body)),
+  );
+  const creators = [...new Set(items.map((i) => i.creator.handle).filter((h): h is string => Boolean(h)))];
+  // Words anyone can read: every flow's public JSON, creator pages, and the chrome of pages that show no flow text.
+  const publicCorpus = [...publicJson.values()].join("\n");
+  const chrome: string[] = [];
+  for (const path of ["/pricing", "/docs/api", "/login", "/register", "/verify-email", "/flows", "/"]) {
+    chrome.push((await get(path)).body);
+  }
+  chrome.push(...(await pool(creators.map((handle) => async () => (await get(`/creators/${handle}`)).body))));
+  const free = items.find((i) => !i.isPremium)!;
+  chrome.push((await get(`/flows/${free.slug}`)).body);
+  const publicWords = words(`${publicCorpus}\n${chrome.join("\n")}`);
+
+  // 2. A trial member reads every premium flow in the protected reader (the oracle), within the rate limit.
+  const trial = await startTrialMember(browser, "Crawler Trial");
+  const trialCookie = await cookieHeader(trial.context);
+  const premium = items.filter((i) => i.isPremium);
+  const secrets = new Map<string, string[]>();
+  let window = Math.floor(Date.now() / 60_000);
+  let inWindow = 0;
+  for (const flow of premium) {
+    if (Math.floor(Date.now() / 60_000) !== window) [window, inWindow] = [Math.floor(Date.now() / 60_000), 0];
+    if (inWindow >= RATE_BUDGET) {
+      await new Promise((r) => setTimeout(r, 60_000 - (Date.now() % 60_000) + 500));
+      [window, inWindow] = [Math.floor(Date.now() / 60_000), 0];
+    }
+    inWindow++;
+    const reader = await get(`/library/${flow.slug}`, trialCookie);
+    expect(reader.status, `the trial member reads ${flow.slug}`).toBe(200);
+    const article = /<article[^>]*>([\s\S]*?)<\/article>/.exec(reader.body)?.[1] ?? "";
+    const text = article.replace(/<[^>]+>/g, " ");
+    expect(text.length, `the reader shows ${flow.slug}'s text`).toBeGreaterThan(100);
+    const distinctive = [...words(text)].filter((w) => !publicWords.has(w));
+    if (distinctive.length > 0) secrets.set(flow.slug, distinctive);
+  }
+  const secretWords = new Map<string, string>(); // word -> flow
+  for (const [slug, list] of secrets) for (const w of list) secretWords.set(w, slug);
+  // Seeded flows share much wording with free flows (whose text is public); a good share still has words of its own.
+  expect(secrets.size, "premium flows with distinctive words").toBeGreaterThan(premium.length / 4);
+
+  // 3. The trial member spends its 20 copies (free flows: a premium text never leaves through this test's copies);
+  //    the next copy is refused. Wait for a fresh rate window first: the reads above count against it.
+  await new Promise((r) => setTimeout(r, 60_000 - (Date.now() % 60_000) + 500));
+  const copy = (slug: string) =>
+    trial.context.request.post(`/api/v1/flows/${slug}/copy`, { data: { source: "web" } }).then((r) => r.status());
+  const freeSlugs = items.filter((i) => !i.isPremium).map((i) => i.slug);
+  for (const slug of freeSlugs.slice(0, 20)) expect(await copy(slug)).toBe(200);
+  expect(await copy(premium[0]!.slug), "the 21st copy of the trial").toBe(429);
+
+  // 4. The visitors. The member is the demo member; the trial member is the one past its limit.
+  const memberContext: BrowserContext = await browser.newContext();
+  await signInWithForm(await memberContext.newPage(), DEMO.member);
+  const visitors: Visitor[] = [
+    { name: "signed out", entitled: false },
+    { name: "member", cookie: await cookieHeader(memberContext), entitled: false },
+    { name: "trial member past its limit", cookie: trialCookie, entitled: true },
+  ];
+  await memberContext.close();
+
+  // Every public page: links from / and the sitemap, followed breadth-first (same origin, public areas only).
+  const sitemap = (await get("/sitemap.xml")).body;
+  const start = [
+    "/",
+    ...[...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname + new URL(m[1]!).search),
+  ];
+  const isPublicPage = (path: string) =>
+    /^\/($|flows($|\/|\?)|creators\/|pricing$|docs\/api$|login|register|verify-email)/.test(path) &&
+    !path.startsWith("/api/");
+  const apiPaths = [
+    ...Array.from({ length: Math.ceil(items.length / 100) }, (_, i) => `/api/v1/flows?pageSize=100&page=${i + 1}`),
+    ...items.map((i) => `/api/v1/flows/${i.slug}`),
+    "/api/v1/openapi.json",
+    "/sitemap.xml",
+    "/robots.txt",
+  ];
+  const leaks: string[] = [];
+  const check = (who: string, path: string, body: string) => {
+    for (const w of words(body)) {
+      const slug = secretWords.get(w);
+      if (slug) leaks.push(`${who}: "${w}" of ${slug} in ${path}`);
+    }
+  };
+  const counts: Record<string, number> = {};
+  for (const visitor of visitors) {
+    const seen = new Set<string>();
+    const queue = [...new Set(start)];
+    let pages = 0;
+    // Catalogue variants (filters x pages) multiply fast: they are visited, but links on them are not followed.
+    const depth = new Map<string, number>(queue.map((p) => [p, 0]));
+    while (queue.length > 0) {
+      const batch = queue.splice(0, 6).filter((p) => !seen.has(p));
+      batch.forEach((p) => seen.add(p));
+      const results = await Promise.all(batch.map((p) => get(p, visitor.cookie).then((r) => [p, r] as const)));
+      for (const [path, res] of results) {
+        pages++;
+        check(visitor.name, path, res.body);
+        const d = depth.get(path) ?? 0;
+        if (d >= 1 && path.includes("?")) continue;
+        for (const m of res.body.matchAll(/href="(\/[^"#]*)"/g)) {
+          const href = m[1]!.replace(/&amp;/g, "&");
+          if (!isPublicPage(href) || seen.has(href) || depth.has(href)) continue;
+          depth.set(href, d + 1);
+          queue.push(href);
+        }
+      }
+    }
+    await pool(
+      apiPaths.map((path) => async () => {
+        pages++;
+        check(visitor.name, path, (await get(path, visitor.cookie)).body);
+      }),
+    );
+    // Searches: each premium flow's distinctive words (up to three), through the API and the catalogue page.
+    const searches = [...secrets].flatMap(([slug, list]) => [
+      ...list.slice(0, 3).map((w) => async () => {
+        const api = await get(`/api/v1/flows?q=${w}&pageSize=100`, visitor.cookie);
+        pages++;
+        check(visitor.name, `/api/v1/flows?q=${w}`, api.body);
+        const found = (JSON.parse(api.body) as { items: Item[] }).items.map((i) => i.slug);
+        if (!visitor.entitled && found.includes(slug)) leaks.push(`${visitor.name}: q=${w} finds ${slug}`);
+      }),
+      async () => {
+        const page = await get(`/flows?q=${list[0]}`, visitor.cookie);
+        pages++;
+        check(visitor.name, `/flows?q=${list[0]}`, page.body);
+        if (!visitor.entitled && page.body.includes(`href="/flows/${slug}"`)) {
+          leaks.push(`${visitor.name}: /flows?q=${list[0]} lists ${slug}`);
+        }
+      },
+    ]);
+    await pool(searches);
+    counts[visitor.name] = pages;
+  }
+  await trial.context.close();
+
+  const total = Object.values(counts).reduce((a, b) => a + b, 0);
+  console.log(
+    `premium-leak crawler: ${total} pages and API responses (${Object.entries(counts)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(", ")}); ${secretWords.size} distinctive words from ${secrets.size} of ${premium.length} premium flows`,
+  );
+  expect(leaks).toEqual([]);
+});
