@@ -1,66 +1,82 @@
 import "server-only";
 import {
-  listEndedPendingPeriods,
-  markPeriodCreditsEarned,
-  reversePeriodCredits,
-  restoreReversedCredits,
-  voidPeriodCredits,
-} from "@/db/queries/credits";
-import { hasPaidInvoiceForPeriod } from "@/db/queries/billing";
-import type { Invoice, Subscription, SubscriptionStatus } from "@/db/schema";
+  insertRestoredCredits,
+  listPeriodCredits,
+  listPeriodInvoices,
+  listUnpaidCreditPeriods,
+  lockCreditPeriod,
+  markCreditsEarned,
+  markCreditsPaidOutAgain,
+  markCreditsReversed,
+  saveCreditPeriod,
+  setCreditsStatus,
+} from "@/db/queries/credit-periods";
+import type { Invoice, Subscription } from "@/db/schema";
 import type { Executor } from "@/db/types";
+import { periodPayment, settlePeriodCredits } from "./credit-settlement";
 
-/** Subscription states in which Stripe will not collect an unpaid period any more. */
-const GAVE_UP: ReadonlySet<SubscriptionStatus> = new Set(["canceled", "unpaid", "incomplete_expired", "paused"]);
+// Credit lifecycle (PRODUCT.md "The copy" rule 5 and "Money and payouts"), one period at a time:
+//   pending  the period's invoice is not paid yet
+//   earned   funded by the paid invoice (at once when a copy comes after the payment: Stripe bills in advance)
+//   paid_out a paid payout transferred it
+//   void     not funded: the period was never paid (not final: paid later, it is earned), or its payment funds less
+//   reversed money went back (refund, or a dispute that withdrew funds); a paid-out one is deducted from a later
+//            payout; a won dispute funds it again
+// Every event that can change a period's payment settles the whole period from our stored invoices, so the result does
+// not depend on the order, lateness or repetition of Stripe's webhooks.
 
-/** An invoice's state decides its period's credits: paid -> earned; void or uncollectible -> void. */
-export async function settleInvoiceCredits(tx: Executor, invoice: Invoice, now: Date) {
-  if (!invoice.subscriptionId) return;
-  const period = { subscriptionId: invoice.subscriptionId, periodStart: invoice.periodStart };
-  if (invoice.status === "paid" && invoice.amountRefundedCents === 0 && !invoice.disputed) {
-    await markPeriodCreditsEarned(tx, { ...period, invoiceId: invoice.id, at: invoice.paidAt ?? now });
-  } else if (invoice.status === "void" || invoice.status === "uncollectible") {
-    await voidPeriodCredits(tx, { ...period, at: now });
-  }
-}
-
-/** Subscription states after which no period of it will be billed again. */
-const ENDED: ReadonlySet<SubscriptionStatus> = new Set(["canceled", "incomplete_expired"]);
-/** Later than any period end: an ended subscription's unpaid periods are over whatever their planned end. */
-const END_OF_TIME = new Date("9999-12-31T00:00:00Z");
+export type PeriodRef = { subscription: Subscription; periodStart: Date; periodEnd: Date };
 
 /**
- * A period that ended with no paid invoice, once Stripe has given up on it, earns nothing. A subscription canceled
- * after its failed renewals ends its unpaid period early: that period's credits are void at once, not at its
- * planned end (no webhook would come then to void them).
+ * Recomputes one period: locks its credit_periods row (copies of the period wait), derives its payment from the
+ * stored invoices, moves every credit to the status that payment implies and stores what the period funds.
+ * Call inside a transaction.
  */
-export async function voidUnpaidEndedPeriods(tx: Executor, subscription: Subscription, now: Date) {
-  if (!GAVE_UP.has(subscription.status)) return;
-  const before = ENDED.has(subscription.status) ? END_OF_TIME : now;
-  const periods = await listEndedPendingPeriods(tx, { subscriptionId: subscription.id, before });
-  for (const p of periods) {
-    const paid = await hasPaidInvoiceForPeriod(tx, { subscriptionId: subscription.id, periodStart: p.periodStart });
-    if (!paid) await voidPeriodCredits(tx, { subscriptionId: subscription.id, periodStart: p.periodStart, at: now });
+export async function settleCreditPeriod(tx: Executor, period: PeriodRef, now: Date) {
+  const key = { subscriptionId: period.subscription.id, periodStart: period.periodStart };
+  await lockCreditPeriod(tx, { ...key, periodEnd: period.periodEnd });
+  const [invoices, credits] = await Promise.all([listPeriodInvoices(tx, key), listPeriodCredits(tx, key)]);
+  const payment = periodPayment(invoices, period.subscription, period.periodEnd, now);
+  const plan = settlePeriodCredits(credits, payment);
+  if (payment.invoiceId) {
+    await markCreditsEarned(tx, { ids: plan.toEarned, invoiceId: payment.invoiceId, at: now });
+    await insertRestoredCredits(tx, { fromIds: plan.restoreFrom, invoiceId: payment.invoiceId, at: now });
   }
-}
-
-/** Refund or dispute of the invoice that paid a period: its credits are reversed (a paid-out one is deducted later). */
-export async function reverseInvoiceCredits(tx: Executor, invoice: Invoice, now: Date) {
-  if (!invoice.subscriptionId) return 0;
-  return reversePeriodCredits(tx, {
-    subscriptionId: invoice.subscriptionId,
-    periodStart: invoice.periodStart,
-    invoiceId: invoice.id,
+  await markCreditsPaidOutAgain(tx, { ids: plan.toPaidOut, at: now });
+  await markCreditsReversed(tx, { ids: plan.toReversed, at: now });
+  await setCreditsStatus(tx, { ids: plan.toVoid, status: "void", at: now });
+  await setCreditsStatus(tx, { ids: plan.toPending, status: "pending", at: now });
+  await saveCreditPeriod(tx, {
+    ...key,
+    state: payment.state,
+    invoiceId: payment.invoiceId,
+    fundedCents: payment.fundedCents,
+    creditedCents: plan.creditedCents,
     at: now,
   });
+  return { payment, ...plan };
 }
 
-/** A dispute the platform won: the period's credits count again. */
-export async function restoreInvoiceCredits(tx: Executor, invoice: Invoice, now: Date) {
-  if (!invoice.subscriptionId) return 0;
-  return restoreReversedCredits(tx, {
-    subscriptionId: invoice.subscriptionId,
-    periodStart: invoice.periodStart,
-    at: now,
-  });
+/**
+ * After a sync: settles every period the sync may have changed (each synced invoice's period, each subscription's
+ * current period, and every period still waiting for its payment), in one order so concurrent syncs cannot deadlock.
+ */
+export async function settleSyncedPeriods(
+  tx: Executor,
+  params: { subscriptions: Subscription[]; invoices: Invoice[]; now: Date },
+) {
+  const byId = new Map(params.subscriptions.map((s) => [s.id, s]));
+  const periods = new Map<string, PeriodRef>();
+  const add = (subscription: Subscription | undefined, periodStart: Date, periodEnd: Date) => {
+    if (subscription)
+      periods.set(`${subscription.id}|${periodStart.toISOString()}`, { subscription, periodStart, periodEnd });
+  };
+  for (const invoice of params.invoices) {
+    if (invoice.subscriptionId) add(byId.get(invoice.subscriptionId), invoice.periodStart, invoice.periodEnd);
+  }
+  for (const s of params.subscriptions) add(s, s.currentPeriodStart, s.currentPeriodEnd);
+  for (const row of await listUnpaidCreditPeriods(tx, { subscriptionIds: [...byId.keys()] })) {
+    add(byId.get(row.subscriptionId), row.periodStart, row.periodEnd);
+  }
+  for (const key of [...periods.keys()].sort()) await settleCreditPeriod(tx, periods.get(key)!, params.now);
 }

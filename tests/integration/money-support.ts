@@ -84,7 +84,10 @@ export async function payingSubscriber(w: MoneyWorld, name: string): Promise<Sub
   return s;
 }
 
-/** Copies each flow once, in order, through the copy engine (synced from the sandbox when the period is stale). */
+/**
+ * Copies each flow once, in order, through the copy engine (synced from the sandbox when the period is stale), at
+ * the sandbox's time unless `now` is given.
+ */
 export async function copyFlows(
   w: MoneyWorld,
   s: { userId: string },
@@ -92,9 +95,10 @@ export async function copyFlows(
   options: { now?: Date; idempotencyKey?: string } = {},
 ): Promise<CopyResult[]> {
   const results: CopyResult[] = [];
+  // At the sandbox's time (a test may have moved its clock), one copy a second: the rate limit counts per minute.
+  const start = options.now ?? (await sandboxNow(w));
   for (const [i, slug] of slugs.entries()) {
-    // One copy a second: real copies are apart, and the anti-scraping limit counts per minute.
-    const now = options.now ? new Date(options.now.getTime() + i * 1000) : undefined;
+    const now = new Date(start.getTime() + i * 1000);
     results.push(
       await recordCopy(w.db, {
         userId: s.userId,

@@ -48,7 +48,8 @@ describe("1. a copy is never recorded into a period that has ended", () => {
   it("after a renewal not yet synced, the copy syncs from Stripe and lands in the new period", async () => {
     const s = await payingSubscriber(w, "Rene Renewal");
     const [first] = await copyFlows(w, s, creator.slugs.slice(0, 1));
-    await w.sandbox.post(`subscriptions/${s.subscriptionId}/end-period`); // renewed and paid; no webhook delivered
+    // The clock reaches the period's end: Stripe renews and is paid; no webhook delivered yet.
+    await w.sandbox.post("clock/next-renewal", { subscription: s.subscriptionId });
     const renewed = (await w.stripe.subscriptions.retrieve(s.subscriptionId)).items.data[0]!;
 
     const [again] = await copyFlows(w, s, creator.slugs.slice(0, 1), { now: await sandboxNow(w) });
@@ -72,7 +73,8 @@ describe("1. a copy is never recorded into a period that has ended", () => {
     await w.send.deliverPending(w.sandbox, s.customerId);
     expect((await subscriptionRow(s)).status).toBe("trialing");
     await portal(s.customerId, "card", VISA);
-    await w.sandbox.post(`subscriptions/${s.subscriptionId}/end-trial`); // converts to a paid period; not delivered
+    // The trial's end comes: with a card, Stripe converts it to a paid period; not delivered yet.
+    await w.sandbox.post("clock/next-renewal", { subscription: s.subscriptionId });
 
     const [result] = await copyFlows(w, s, creator.slugs.slice(0, 1), { now: await sandboxNow(w) });
     expect(result!.copy).toMatchObject({ countedForPayout: true, paidCopiesRemaining: 99 });
@@ -308,7 +310,7 @@ describe("a copy made right at a renewal (the old and new periods side by side)"
   it("the same flow is credited once per period, never twice in one", async () => {
     const s = await payingSubscriber(w, "Bo Boundary");
     await copyFlows(w, s, creator.slugs.slice(0, 2));
-    await w.sandbox.post(`subscriptions/${s.subscriptionId}/end-period`);
+    await w.sandbox.post("clock/next-renewal", { subscription: s.subscriptionId });
     const now = await sandboxNow(w);
     await copyFlows(w, s, creator.slugs.slice(0, 2), { now });
     await recordCopy(w.db, { userId: s.userId, slug: creator.slugs[0]!, source: "api", now, stripe: w.stripe });
