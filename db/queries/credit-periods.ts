@@ -23,6 +23,16 @@ export async function lockCreditPeriod(db: Executor, params: PeriodKey & { perio
   return row!;
 }
 
+/** Creates the period's row (unpaid) when missing; true when this call created it (and holds its lock). */
+export async function insertCreditPeriodIfMissing(db: Executor, params: PeriodKey & { periodEnd: Date }) {
+  const rows = await db
+    .insert(creditPeriods)
+    .values({ subscriptionId: params.subscriptionId, periodStart: params.periodStart, periodEnd: params.periodEnd })
+    .onConflictDoNothing()
+    .returning({ subscriptionId: creditPeriods.subscriptionId });
+  return rows.length > 0;
+}
+
 export async function saveCreditPeriod(
   db: Executor,
   params: PeriodKey & {

@@ -1,5 +1,6 @@
 import "server-only";
 import {
+  insertCreditPeriodIfMissing,
   insertRestoredCredits,
   listPeriodCredits,
   listPeriodInvoices,
@@ -55,6 +56,15 @@ export async function settleCreditPeriod(tx: Executor, period: PeriodRef, now: D
     at: now,
   });
   return { payment, ...plan };
+}
+
+/**
+ * The copy engine's first qualifying copy of a period: creates and settles the period's row unless it exists. Of many
+ * parallel first copies one settles; the others wait for its insert and find the row there.
+ */
+export async function ensureCreditPeriod(tx: Executor, period: PeriodRef, now: Date) {
+  const key = { subscriptionId: period.subscription.id, periodStart: period.periodStart, periodEnd: period.periodEnd };
+  if (await insertCreditPeriodIfMissing(tx, key)) await settleCreditPeriod(tx, period, now);
 }
 
 /**

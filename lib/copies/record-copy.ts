@@ -12,7 +12,7 @@ import {
 import { windowStartFor } from "@/db/queries/rate-limits";
 import type { CopySource } from "@/db/schema";
 import type { Executor } from "@/db/types";
-import { settleCreditPeriod } from "@/lib/billing/credit-lifecycle";
+import { ensureCreditPeriod } from "@/lib/billing/credit-lifecycle";
 import { resolveEntitlement } from "@/lib/entitlements";
 import { AppError } from "@/lib/errors";
 import { COPY_CREDIT_CENTS, COPY_RATE_LIMIT_PER_MINUTE } from "@/lib/plans";
@@ -145,7 +145,7 @@ export async function recordCopy(
       if (mayQualify && entitlement.subscription) {
         const subscription = entitlement.subscription;
         await db.transaction((tx) =>
-          settleCreditPeriod(tx, { subscription, periodStart: period.start, periodEnd: period.end }, now),
+          ensureCreditPeriod(tx, { subscription, periodStart: period.start, periodEnd: period.end }, now),
         );
       }
       written = await writeCopy(db, write);

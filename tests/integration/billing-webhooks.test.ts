@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   creatorCredits,
   creatorStripeAccounts,
+  creditPeriods,
   emailOutbox,
   invoices,
   payouts,
@@ -77,7 +78,8 @@ const eventsOf = async (type: string, objectId: string) =>
   );
 
 describe("POST /api/webhooks/stripe", () => {
-  it("answers a bad signature with 400 and writes nothing; a good one is applied once", async () => {
+  // The route opens the app's own database: the first call migrates and seeds a fresh PGlite directory.
+  it("answers a bad signature with 400 and writes nothing; a good one is applied once", { timeout: 120_000 }, async () => {
     const { POST } = await import("@/app/api/webhooks/stripe/route");
     const { getDb } = await import("@/db");
     const db = await getDb();
@@ -249,8 +251,11 @@ describe("every handled event type is applied from Stripe's current state", () =
     await sandbox.stripe.transfers.createReversal(transfer.id);
     for (const event of await eventsOf("transfer.reversed", transfer.id))
       expect(await send.deliver(event)).toBe("applied");
+    // Reversed in full: the creator was not paid after all; the payout is owed again, for an admin to retry.
     expect((await t.db.select().from(payouts).where(eq(payouts.id, payout!.id)))[0]).toMatchObject({
+      status: "failed",
       needsAdmin: true,
+      paidAt: null,
     });
   });
 
@@ -323,13 +328,19 @@ describe("exactly once, in any order", () => {
   /** Forgets what the database knows of this customer, as if no webhook had arrived yet. */
   async function forget(s: Subscriber, eventIds: string[]) {
     await t.db.delete(processedStripeEvents).where(inArray(processedStripeEvents.id, eventIds));
+    const subscriptionIds = (
+      await t.db.select({ id: subscriptions.id }).from(subscriptions).where(eq(subscriptions.tenantId, s.tenantId))
+    ).map((r) => r.id);
+    if (subscriptionIds.length > 0) {
+      await t.db.delete(creditPeriods).where(inArray(creditPeriods.subscriptionId, subscriptionIds));
+    }
     await t.db.delete(invoices).where(eq(invoices.tenantId, s.tenantId));
     await t.db.delete(subscriptions).where(eq(subscriptions.tenantId, s.tenantId));
     await t.db.delete(emailOutbox).where(eq(emailOutbox.toAddress, s.email));
     await t.db.update(users).set({ trialUsedAt: null }).where(eq(users.id, s.userId));
   }
 
-  it("shuffled and duplicated sequences end in the sandbox's state", async () => {
+  it("shuffled and duplicated sequences end in the sandbox's state", { timeout: 120_000 }, async () => {
     const s = await eventfulLife("Shuffle Sam");
     const events = await eventsFor(sandbox, s.customerId);
     const handled = events.filter((e) => e.type in HANDLERS);
@@ -470,7 +481,7 @@ describe("a failure in the middle of a delivery", () => {
     expect(await expectAtomic(failed)).toBeGreaterThan(4);
     expect((await emailsTo(payer.email)).map((m) => m.kind)).toEqual(["payment_failed"]);
     expect((await subscriptionRow(payer)).status).toBe("past_due");
-    // The sync this event triggers also sees the first month's paid invoice: those credits are earned, once.
+    // The first month was paid in advance: its credits were earned at once and stay so, once.
     expect(await creditCents(t.db, payer.userId)).toEqual({ earned: 21 });
   });
 
@@ -497,21 +508,32 @@ async function payingSubscriberWithCopies(name: string, copies: number) {
   const creator = await makeUser(t.db, `${name}'s creator`);
   const slugs = await makeFlows(t.db, { userId: creator.user.id, tenantId: creator.tenant.id }, 10);
   const payer = await subscribe(t.db, sandbox, name, { trial: false, card: VISA });
-  // Only checkout.session.completed so far: the subscription is known, the copies come before invoice.paid arrives.
-  await send.deliverPending(sandbox, payer.customerId, ["checkout.session.completed"]);
-  for (const slug of slugs.slice(0, copies)) await recordCopy(t.db, { userId: payer.userId, slug, source: "web" });
+  // Stripe bills in advance: checkout.session.completed and invoice.paid arrive before the subscriber copies.
+  await send.deliverPending(sandbox, payer.customerId);
+  await copyInCurrentPeriod(payer, slugs.slice(0, copies));
   return { payer, creator, slugs };
 }
 
+/** Copies at the sandbox's time (earlier tests move its clock), one a second. */
 async function copyInCurrentPeriod(payer: Subscriber, slugs: string[]) {
-  for (const slug of slugs) await recordCopy(t.db, { userId: payer.userId, slug, source: "web" });
+  const { now } = await sandbox.get<{ now: number }>("now");
+  for (const [i, slug] of slugs.entries()) {
+    await recordCopy(t.db, { userId: payer.userId, slug, source: "web", now: new Date((now + i) * 1000) });
+  }
 }
 
 /** Marks one of the subscriber's earned credits paid out by a (paid) payout, as the payout run would. */
 async function payOutOneCredit(payer: Subscriber, creatorId: string) {
   const [payout] = await t.db
     .insert(payouts)
-    .values({ creatorId, month: "2026-02", amountCents: 7, status: "paid", paidAt: new Date() })
+    .values({
+      creatorId,
+      month: "2026-02",
+      amountCents: 7,
+      status: "paid",
+      stripeTransferId: `tr_test_${Math.random().toString(36).slice(2)}`,
+      paidAt: new Date(),
+    })
     .returning();
   const [credit] = await t.db
     .select()
@@ -526,15 +548,22 @@ async function payOutOneCredit(payer: Subscriber, creatorId: string) {
 }
 
 describe("creator credits follow the invoice that paid their period (exact cents)", () => {
-  it("invoice.paid: pending -> earned", async () => {
-    const { payer } = await payingSubscriberWithCopies("Paula Paid", 3);
-    expect(await creditCents(t.db, payer.userId)).toEqual({ pending: 21 }); // 3 x $0.07
-    const delivered = await send.deliverPending(sandbox, payer.customerId);
-    expect(delivered.map((e) => e.type)).toContain("invoice.paid");
-    expect(await creditCents(t.db, payer.userId)).toEqual({ earned: 21 });
+  it("copies after invoice.paid are earned at once; a renewal paid late earns its pending credits on invoice.paid", async () => {
+    const { payer, slugs } = await payingSubscriberWithCopies("Paula Paid", 3);
+    expect(await creditCents(t.db, payer.userId)).toEqual({ earned: 21 }); // 3 x $0.07
     const [invoice] = await t.db.select().from(invoices).where(eq(invoices.tenantId, payer.tenantId));
     const credits = await t.db.select().from(creatorCredits).where(eq(creatorCredits.subscriberId, payer.userId));
     expect(new Set(credits.map((c) => c.invoiceId))).toEqual(new Set([invoice!.id]));
+
+    await sandbox.post(`subscriptions/${payer.subscriptionId}/fail-next-renewal`);
+    await sandbox.post(`subscriptions/${payer.subscriptionId}/end-period`);
+    await send.deliverPending(sandbox, payer.customerId);
+    await copyInCurrentPeriod(payer, slugs.slice(3, 5));
+    expect(await creditCents(t.db, payer.userId)).toEqual({ earned: 21, pending: 14 });
+    await portal(payer.customerId, "card", VISA);
+    const delivered = await send.deliverPending(sandbox, payer.customerId);
+    expect(delivered.map((e) => e.type)).toContain("invoice.paid");
+    expect(await creditCents(t.db, payer.userId)).toEqual({ earned: 35 });
   });
 
   for (const [label, settle] of [
