@@ -79,45 +79,49 @@ const eventsOf = async (type: string, objectId: string) =>
 
 describe("POST /api/webhooks/stripe", () => {
   // The route opens the app's own database: the first call migrates and seeds a fresh PGlite directory.
-  it("answers a bad signature with 400 and writes nothing; a good one is applied once", { timeout: 120_000 }, async () => {
-    const { POST } = await import("@/app/api/webhooks/stripe/route");
-    const { getDb } = await import("@/db");
-    const db = await getDb();
-    const s = await subscribe(t.db, sandbox, "Route Rita", { trial: true });
-    const [event] = (await eventsFor(sandbox, s.customerId)).filter((e) => e.type === "checkout.session.completed");
-    const post = (payload: string, header: string | null) =>
-      POST(
-        new Request("http://localhost/api/webhooks/stripe", {
-          method: "POST",
-          body: payload,
-          headers: header ? { "stripe-signature": header } : {},
-        }),
-      );
-    const count = async () => (await db.select({ n: sql<number>`count(*)::int` }).from(processedStripeEvents))[0]!.n;
-    const before = await count();
+  it(
+    "answers a bad signature with 400 and writes nothing; a good one is applied once",
+    { timeout: 120_000 },
+    async () => {
+      const { POST } = await import("@/app/api/webhooks/stripe/route");
+      const { getDb } = await import("@/db");
+      const db = await getDb();
+      const s = await subscribe(t.db, sandbox, "Route Rita", { trial: true });
+      const [event] = (await eventsFor(sandbox, s.customerId)).filter((e) => e.type === "checkout.session.completed");
+      const post = (payload: string, header: string | null) =>
+        POST(
+          new Request("http://localhost/api/webhooks/stripe", {
+            method: "POST",
+            body: payload,
+            headers: header ? { "stripe-signature": header } : {},
+          }),
+        );
+      const count = async () => (await db.select({ n: sql<number>`count(*)::int` }).from(processedStripeEvents))[0]!.n;
+      const before = await count();
 
-    const good = signed(event!);
-    const wrongSecret = signed(event!, "whsec_someone_else");
-    const tampered = good.payload.replace(event!.id, "evt_forged000000000000000");
-    for (const [payload, header] of [
-      [good.payload, wrongSecret.header],
-      [tampered, good.header],
-      [good.payload, null],
-      [good.payload, "t=1,v1=deadbeef"],
-    ] as const) {
-      const response = await post(payload, header);
-      expect(response.status).toBe(400);
-      expect((await response.json()).error.code).toBe("bad_request");
-    }
-    expect(await count()).toBe(before);
+      const good = signed(event!);
+      const wrongSecret = signed(event!, "whsec_someone_else");
+      const tampered = good.payload.replace(event!.id, "evt_forged000000000000000");
+      for (const [payload, header] of [
+        [good.payload, wrongSecret.header],
+        [tampered, good.header],
+        [good.payload, null],
+        [good.payload, "t=1,v1=deadbeef"],
+      ] as const) {
+        const response = await post(payload, header);
+        expect(response.status).toBe(400);
+        expect((await response.json()).error.code).toBe("bad_request");
+      }
+      expect(await count()).toBe(before);
 
-    const ok = await post(good.payload, good.header);
-    expect(ok.status).toBe(200);
-    expect(await ok.json()).toEqual({ received: true, outcome: "applied" });
-    const again = await post(good.payload, signed(event!).header);
-    expect(await again.json()).toEqual({ received: true, outcome: "duplicate" });
-    expect(await count()).toBe(before + 1);
-  });
+      const ok = await post(good.payload, good.header);
+      expect(ok.status).toBe(200);
+      expect(await ok.json()).toEqual({ received: true, outcome: "applied" });
+      const again = await post(good.payload, signed(event!).header);
+      expect(await again.json()).toEqual({ received: true, outcome: "duplicate" });
+      expect(await count()).toBe(before + 1);
+    },
+  );
 });
 
 describe("every handled event type is applied from Stripe's current state", () => {
