@@ -7,20 +7,31 @@ import type { Executor } from "../types";
 
 type PeriodKey = { subscriptionId: string; periodStart: Date };
 
-const samePeriod = (p: PeriodKey) =>
-  and(eq(creditPeriods.subscriptionId, p.subscriptionId), eq(creditPeriods.periodStart, p.periodStart));
+const keyList = (periods: PeriodKey[]) =>
+  sql.join(
+    periods.map((p) => sql`(${p.subscriptionId}::uuid, ${p.periodStart.toISOString()}::timestamptz)`),
+    sql`, `,
+  );
 
 /**
- * The period's row, locked for the rest of the transaction (created unpaid if missing). Copies writing a credit in
- * this period wait here, so the settlement sees every committed credit and no copy sees a stale payment state.
+ * The periods' rows, created unpaid where missing and locked for the rest of the transaction, in one order (so two
+ * settlements cannot deadlock). Copies writing a credit in these periods wait for the lock, so the settlement sees
+ * every committed credit and no copy sees a stale payment state.
  */
-export async function lockCreditPeriod(db: Executor, params: PeriodKey & { periodEnd: Date }) {
+export async function lockCreditPeriods(db: Executor, periods: (PeriodKey & { periodEnd: Date })[]) {
+  if (periods.length === 0) return [];
   await db
     .insert(creditPeriods)
-    .values({ subscriptionId: params.subscriptionId, periodStart: params.periodStart, periodEnd: params.periodEnd })
+    .values(
+      periods.map((p) => ({ subscriptionId: p.subscriptionId, periodStart: p.periodStart, periodEnd: p.periodEnd })),
+    )
     .onConflictDoNothing();
-  const [row] = await db.select().from(creditPeriods).where(samePeriod(params)).for("update");
-  return row!;
+  return db
+    .select()
+    .from(creditPeriods)
+    .where(sql`(${creditPeriods.subscriptionId}, ${creditPeriods.periodStart}) in (${keyList(periods)})`)
+    .orderBy(asc(creditPeriods.subscriptionId), asc(creditPeriods.periodStart))
+    .for("update");
 }
 
 /** Creates the period's row (unpaid) when missing; true when this call created it (and holds its lock). */
@@ -52,15 +63,18 @@ export async function saveCreditPeriod(
       creditedCents: params.creditedCents,
       updatedAt: params.at,
     })
-    .where(samePeriod(params));
+    .where(
+      and(eq(creditPeriods.subscriptionId, params.subscriptionId), eq(creditPeriods.periodStart, params.periodStart)),
+    );
 }
 
-/** The invoices billing this period (the subscription line's period), oldest first. */
-export async function listPeriodInvoices(db: Executor, params: PeriodKey) {
+/** Every invoice of these subscriptions, oldest first (the lifecycle groups them by the period they bill). */
+export async function listSubscriptionInvoices(db: Executor, params: { subscriptionIds: string[] }) {
+  if (params.subscriptionIds.length === 0) return [];
   return db
     .select()
     .from(invoices)
-    .where(and(eq(invoices.subscriptionId, params.subscriptionId), eq(invoices.periodStart, params.periodStart)))
+    .where(inArray(invoices.subscriptionId, params.subscriptionIds))
     .orderBy(asc(invoices.createdAt), asc(invoices.id));
 }
 
@@ -75,11 +89,17 @@ export type PeriodCredit = {
   createdAt: Date;
 };
 
-/** Every credit row of the period (deducted history included), oldest first. */
-export async function listPeriodCredits(db: Executor, params: PeriodKey): Promise<PeriodCredit[]> {
+/** Every credit row of these periods (deducted history included), oldest first, with the period it belongs to. */
+export async function listPeriodCredits(
+  db: Executor,
+  periods: PeriodKey[],
+): Promise<(PeriodCredit & { subscriptionId: string; periodStart: Date })[]> {
+  if (periods.length === 0) return [];
   const rows = await db
     .select({
       id: creatorCredits.id,
+      subscriptionId: creatorCredits.subscriptionId,
+      periodStart: creatorCredits.periodStart,
       copyEventId: creatorCredits.copyEventId,
       status: creatorCredits.status,
       amountCents: creatorCredits.amountCents,
@@ -90,9 +110,7 @@ export async function listPeriodCredits(db: Executor, params: PeriodKey): Promis
     })
     .from(creatorCredits)
     .leftJoin(payouts, eq(payouts.id, creatorCredits.payoutId))
-    .where(
-      and(eq(creatorCredits.subscriptionId, params.subscriptionId), eq(creatorCredits.periodStart, params.periodStart)),
-    )
+    .where(sql`(${creatorCredits.subscriptionId}, ${creatorCredits.periodStart}) in (${keyList(periods)})`)
     .orderBy(asc(creatorCredits.createdAt), asc(creatorCredits.id));
   return rows.map(({ payoutStatus, ...r }) => ({ ...r, payoutPaid: payoutStatus === "paid" }));
 }

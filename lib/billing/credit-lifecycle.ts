@@ -3,14 +3,15 @@ import {
   insertCreditPeriodIfMissing,
   insertRestoredCredits,
   listPeriodCredits,
-  listPeriodInvoices,
+  listSubscriptionInvoices,
   listUnpaidCreditPeriods,
-  lockCreditPeriod,
+  lockCreditPeriods,
   markCreditsEarned,
   markCreditsPaidOutAgain,
   markCreditsReversed,
   saveCreditPeriod,
   setCreditsStatus,
+  type PeriodCredit,
 } from "@/db/queries/credit-periods";
 import type { Invoice, Subscription } from "@/db/schema";
 import type { Executor } from "@/db/types";
@@ -28,34 +29,78 @@ import { periodPayment, settlePeriodCredits } from "./credit-settlement";
 
 export type PeriodRef = { subscription: Subscription; periodStart: Date; periodEnd: Date };
 
+const keyOf = (subscriptionId: string, periodStart: Date) => `${subscriptionId}|${periodStart.toISOString()}`;
+
 /**
- * Recomputes one period: locks its credit_periods row (copies of the period wait), derives its payment from the
- * stored invoices, moves every credit to the status that payment implies and stores what the period funds.
- * Call inside a transaction.
+ * Recomputes periods: locks their credit_periods rows (copies of those periods wait), derives each one's payment from
+ * the stored invoices, moves every credit to the status that payment implies and stores what the period funds. A few
+ * statements whatever the number of periods; nothing is written for a period that is already right. Call inside a
+ * transaction.
  */
-export async function settleCreditPeriod(tx: Executor, period: PeriodRef, now: Date) {
-  const key = { subscriptionId: period.subscription.id, periodStart: period.periodStart };
-  await lockCreditPeriod(tx, { ...key, periodEnd: period.periodEnd });
-  const [invoices, credits] = await Promise.all([listPeriodInvoices(tx, key), listPeriodCredits(tx, key)]);
-  const payment = periodPayment(invoices, period.subscription, period.periodEnd, now);
-  const plan = settlePeriodCredits(credits, payment);
-  if (payment.invoiceId) {
-    await markCreditsEarned(tx, { ids: plan.toEarned, invoiceId: payment.invoiceId, at: now });
-    await insertRestoredCredits(tx, { fromIds: plan.restoreFrom, invoiceId: payment.invoiceId, at: now });
+export async function settleCreditPeriods(tx: Executor, periods: PeriodRef[], now: Date) {
+  const unique = new Map(periods.map((p) => [keyOf(p.subscription.id, p.periodStart), p]));
+  const ordered = [...unique.keys()].sort().map((key) => unique.get(key)!);
+  if (ordered.length === 0) return;
+  const keys = ordered.map((p) => ({
+    subscriptionId: p.subscription.id,
+    periodStart: p.periodStart,
+    periodEnd: p.periodEnd,
+  }));
+  const rows = await lockCreditPeriods(tx, keys);
+  const [invoices, credits] = await Promise.all([
+    listSubscriptionInvoices(tx, { subscriptionIds: [...new Set(keys.map((k) => k.subscriptionId))] }),
+    listPeriodCredits(tx, keys),
+  ]);
+  const invoicesOf = groupBy(invoices, (i) => (i.subscriptionId ? keyOf(i.subscriptionId, i.periodStart) : ""));
+  const creditsOf = groupBy(credits, (c) => keyOf(c.subscriptionId, c.periodStart));
+  const stored = new Map(rows.map((r) => [keyOf(r.subscriptionId, r.periodStart), r]));
+
+  const earnedBy = new Map<string, string[]>();
+  const restoredBy = new Map<string, string[]>();
+  const changes = {
+    toPaidOut: [] as string[],
+    toReversed: [] as string[],
+    toVoid: [] as string[],
+    toPending: [] as string[],
+  };
+  const saves = [];
+  for (const period of ordered) {
+    const key = keyOf(period.subscription.id, period.periodStart);
+    const payment = periodPayment(invoicesOf.get(key) ?? [], period.subscription, period.periodEnd, now);
+    const plan = settlePeriodCredits((creditsOf.get(key) ?? []) as PeriodCredit[], payment);
+    if (payment.invoiceId) {
+      earnedBy.set(payment.invoiceId, [...(earnedBy.get(payment.invoiceId) ?? []), ...plan.toEarned]);
+      restoredBy.set(payment.invoiceId, [...(restoredBy.get(payment.invoiceId) ?? []), ...plan.restoreFrom]);
+    }
+    changes.toPaidOut.push(...plan.toPaidOut);
+    changes.toReversed.push(...plan.toReversed);
+    changes.toVoid.push(...plan.toVoid);
+    changes.toPending.push(...plan.toPending);
+    const row = stored.get(key);
+    const unchanged =
+      row?.state === payment.state &&
+      row.invoiceId === payment.invoiceId &&
+      row.fundedCents === payment.fundedCents &&
+      row.creditedCents === plan.creditedCents;
+    if (!unchanged) {
+      saves.push({
+        subscriptionId: period.subscription.id,
+        periodStart: period.periodStart,
+        state: payment.state,
+        invoiceId: payment.invoiceId,
+        fundedCents: payment.fundedCents,
+        creditedCents: plan.creditedCents,
+        at: now,
+      });
+    }
   }
-  await markCreditsPaidOutAgain(tx, { ids: plan.toPaidOut, at: now });
-  await markCreditsReversed(tx, { ids: plan.toReversed, at: now });
-  await setCreditsStatus(tx, { ids: plan.toVoid, status: "void", at: now });
-  await setCreditsStatus(tx, { ids: plan.toPending, status: "pending", at: now });
-  await saveCreditPeriod(tx, {
-    ...key,
-    state: payment.state,
-    invoiceId: payment.invoiceId,
-    fundedCents: payment.fundedCents,
-    creditedCents: plan.creditedCents,
-    at: now,
-  });
-  return { payment, ...plan };
+  for (const [invoiceId, ids] of earnedBy) await markCreditsEarned(tx, { ids, invoiceId, at: now });
+  for (const [invoiceId, fromIds] of restoredBy) await insertRestoredCredits(tx, { fromIds, invoiceId, at: now });
+  await markCreditsPaidOutAgain(tx, { ids: changes.toPaidOut, at: now });
+  await markCreditsReversed(tx, { ids: changes.toReversed, at: now });
+  await setCreditsStatus(tx, { ids: changes.toVoid, status: "void", at: now });
+  await setCreditsStatus(tx, { ids: changes.toPending, status: "pending", at: now });
+  for (const save of saves) await saveCreditPeriod(tx, save);
 }
 
 /**
@@ -64,22 +109,21 @@ export async function settleCreditPeriod(tx: Executor, period: PeriodRef, now: D
  */
 export async function ensureCreditPeriod(tx: Executor, period: PeriodRef, now: Date) {
   const key = { subscriptionId: period.subscription.id, periodStart: period.periodStart, periodEnd: period.periodEnd };
-  if (await insertCreditPeriodIfMissing(tx, key)) await settleCreditPeriod(tx, period, now);
+  if (await insertCreditPeriodIfMissing(tx, key)) await settleCreditPeriods(tx, [period], now);
 }
 
 /**
  * After a sync: settles every period the sync may have changed (each synced invoice's period, each subscription's
- * current period, and every period still waiting for its payment), in one order so concurrent syncs cannot deadlock.
+ * current period, and every period still waiting for its payment).
  */
 export async function settleSyncedPeriods(
   tx: Executor,
   params: { subscriptions: Subscription[]; invoices: Invoice[]; now: Date },
 ) {
   const byId = new Map(params.subscriptions.map((s) => [s.id, s]));
-  const periods = new Map<string, PeriodRef>();
+  const periods: PeriodRef[] = [];
   const add = (subscription: Subscription | undefined, periodStart: Date, periodEnd: Date) => {
-    if (subscription)
-      periods.set(`${subscription.id}|${periodStart.toISOString()}`, { subscription, periodStart, periodEnd });
+    if (subscription) periods.push({ subscription, periodStart, periodEnd });
   };
   for (const invoice of params.invoices) {
     if (invoice.subscriptionId) add(byId.get(invoice.subscriptionId), invoice.periodStart, invoice.periodEnd);
@@ -88,5 +132,11 @@ export async function settleSyncedPeriods(
   for (const row of await listUnpaidCreditPeriods(tx, { subscriptionIds: [...byId.keys()] })) {
     add(byId.get(row.subscriptionId), row.periodStart, row.periodEnd);
   }
-  for (const key of [...periods.keys()].sort()) await settleCreditPeriod(tx, periods.get(key)!, params.now);
+  await settleCreditPeriods(tx, periods, params.now);
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  return groups;
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import type Stripe from "stripe";
 import { getSubscriptionById, markInvoicePaymentProblem } from "@/db/queries/billing";
-import { settleCreditPeriod } from "../credit-lifecycle";
+import { settleCreditPeriods } from "../credit-lifecycle";
 import { idOf } from "../stripe-client";
 import { applyCustomerSnapshot, fetchCustomerSnapshot } from "../sync";
 import type { EventEffect, EventHandler } from "./types";
@@ -47,7 +47,11 @@ async function chargeEffect(chargeId: string, stripe: Stripe, now: Date): Promis
     if (!invoice?.subscriptionId) return;
     const subscription = await getSubscriptionById(tx, { subscriptionId: invoice.subscriptionId });
     if (!subscription) return;
-    await settleCreditPeriod(tx, { subscription, periodStart: invoice.periodStart, periodEnd: invoice.periodEnd }, now);
+    await settleCreditPeriods(
+      tx,
+      [{ subscription, periodStart: invoice.periodStart, periodEnd: invoice.periodEnd }],
+      now,
+    );
   };
 }
 
