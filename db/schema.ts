@@ -5,3 +5,4 @@ export * from "./schema/flows";
 export * from "./schema/billing";
 export * from "./schema/copies";
 export * from "./schema/platform";
+export * from "./schema/ledger";

@@ -2,7 +2,7 @@ import "server-only";
 import { getPersonalTenant } from "@/db/queries/users";
 import { listSubscriptionsForUser, type UserSubscriptionRow } from "@/db/queries/subscriptions";
 import type { Executor } from "@/db/types";
-import type { Subscription, SubscriptionStatus } from "@/db/schema";
+import { LIVE_SUBSCRIPTION_STATUSES as LIVE_STATUSES, type Subscription, type SubscriptionStatus } from "@/db/schema";
 import { PLANS, type Plan, type PlanId } from "./plans";
 
 /** Which Stripe statuses grant premium access (PRODUCT.md "Access by status"). */
@@ -19,18 +19,8 @@ export type Entitlement = {
   inGracePeriod: boolean;
 };
 
-/**
- * Statuses in which a subscription still exists for billing (a tenant may hold only one; it is managed in the
- * portal). Only canceled and incomplete_expired are over.
- */
-export const LIVE_SUBSCRIPTION_STATUSES: SubscriptionStatus[] = [
-  "trialing",
-  "active",
-  "past_due",
-  "paused",
-  "unpaid",
-  "incomplete",
-];
+/** Statuses in which a subscription still exists for billing (db/schema/billing.ts holds the one list). */
+export const LIVE_SUBSCRIPTION_STATUSES: SubscriptionStatus[] = [...LIVE_STATUSES];
 
 export function isLiveSubscription(subscription: Pick<Subscription, "status"> | null): boolean {
   return subscription !== null && LIVE_SUBSCRIPTION_STATUSES.includes(subscription.status);

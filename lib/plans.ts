@@ -68,6 +68,8 @@ export const PLANS: Record<PlanId, Plan> = {
 
 /** Money rules of the copy economy. */
 export const COPY_CREDIT_CENTS = 7; // $0.07 per qualifying copy
+/** Creators' share of what a subscriber paid for a period: its credits never add up to more (100 x 7c = 70% of $10). */
+export const CREATOR_SHARE_PERCENT = 70;
 export const TRIAL_DAYS = 7;
 export const PAYOUT_THRESHOLD_CENTS = 1_000; // $10.00: below this a creator's balance carries forward
 export const COPY_RATE_LIMIT_PER_MINUTE = 120;

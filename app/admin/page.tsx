@@ -3,6 +3,7 @@ import { AdminNav } from "@/components/admin/admin-nav";
 import { EventsTable } from "@/components/admin/events-table";
 import { formatUsdCents } from "@/components/admin/format";
 import { PayoutsTable } from "@/components/admin/payouts-table";
+import { ReconciliationCard } from "@/components/admin/reconciliation-card";
 import { ReportsList } from "@/components/admin/reports-list";
 import { RunPayoutsForm } from "@/components/admin/run-payouts-form";
 import { StatCard } from "@/components/admin/stat-card";
@@ -13,6 +14,7 @@ import { Alert } from "@/components/ui/alert";
 import { getDb } from "@/db";
 import { countOpenFlowReports, getAdminOverview, listFlowReports, listRecentStripeEvents } from "@/db/queries/admin";
 import { listRecentPayouts } from "@/db/queries/payouts";
+import { getLatestReconciliationRun } from "@/db/queries/reconcile";
 import { monthBounds, monthLabel, monthOf, previousMonth } from "@/lib/payouts/month";
 import { retryPayoutAction, runPayoutsAction } from "./actions";
 import { requireAdminPage } from "./admin-guard";
@@ -41,12 +43,13 @@ export default async function AdminPage({
   const thisMonth = monthOf(now);
   const payoutMonth = previousMonth(now);
   const bounds = monthBounds(thisMonth);
-  const [overview, payouts, events, reports, openReports] = await Promise.all([
+  const [overview, payouts, events, reports, openReports, reconciliation] = await Promise.all([
     getAdminOverview(db, { monthStart: bounds.start, monthEnd: bounds.end }),
     listRecentPayouts(db, { limit: 25 }),
     listRecentStripeEvents(db, { limit: 20 }),
     listFlowReports(db, { limit: 20 }),
     countOpenFlowReports(db),
+    getLatestReconciliationRun(db),
   ]);
   const shown = typeof notice === "string" ? NOTICES[notice] : undefined;
   const live = overview.subscriptionsByStatus
@@ -100,6 +103,13 @@ export default async function AdminPage({
           <StatusCounts title="Payouts by status" rows={overview.payoutsByStatus} withAmount />
           <StatusCounts title="Emails by status" rows={overview.emailsByStatus} />
         </div>
+      </section>
+
+      <section aria-labelledby="ledger-title" className="mt-10">
+        <h2 id="ledger-title" className="mb-4 text-lg font-semibold text-ink">
+          Ledger
+        </h2>
+        <ReconciliationCard run={reconciliation} />
       </section>
 
       <section id="payouts" aria-labelledby="payouts-title" className="mt-10">

@@ -111,6 +111,11 @@ export async function markInvoicePaymentProblem(
   return row ?? null;
 }
 
+export async function getSubscriptionById(db: Executor, params: { subscriptionId: string }) {
+  const [row] = await db.select().from(subscriptions).where(eq(subscriptions.id, params.subscriptionId));
+  return row ?? null;
+}
+
 export async function getSubscriptionByStripeId(db: Executor, params: { stripeSubscriptionId: string }) {
   const [row] = await db
     .select()
@@ -164,21 +169,6 @@ export async function listManagedCustomerIds(db: Executor, params: { userId: str
       ),
     );
   return rows.map((r) => r.customerId!);
-}
-
-/** Whether the period starting at `periodStart` of our subscription has a paid invoice. */
-export async function hasPaidInvoiceForPeriod(db: Executor, params: { subscriptionId: string; periodStart: Date }) {
-  const [row] = await db
-    .select({ id: invoices.id })
-    .from(invoices)
-    .where(
-      and(
-        eq(invoices.subscriptionId, params.subscriptionId),
-        eq(invoices.periodStart, params.periodStart),
-        eq(invoices.status, "paid"),
-      ),
-    );
-  return Boolean(row);
 }
 
 /** Subscriptions whose Stripe id starts with `prefix`, with the owner of their personal tenant (seed tooling). */

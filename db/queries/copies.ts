@@ -5,11 +5,21 @@ import type { UserSubscriptionRow } from "./subscriptions";
 import { queryRowsPrepared } from "../rows";
 import type { Executor } from "../types";
 
-export async function findCopyByIdempotencyKey(db: Executor, params: { userId: string; idempotencyKey: string }) {
+/** The copy a request with this Idempotency-Key recorded in this period (a key is scoped to its period). */
+export async function findCopyByIdempotencyKey(
+  db: Executor,
+  params: { userId: string; periodStart: Date; idempotencyKey: string },
+) {
   const [row] = await db
     .select()
     .from(copyEvents)
-    .where(and(eq(copyEvents.userId, params.userId), eq(copyEvents.idempotencyKey, params.idempotencyKey)));
+    .where(
+      and(
+        eq(copyEvents.userId, params.userId),
+        eq(copyEvents.periodStart, params.periodStart),
+        eq(copyEvents.idempotencyKey, params.idempotencyKey),
+      ),
+    );
   return row ?? null;
 }
 
@@ -54,21 +64,36 @@ export type CopyWrite = {
 };
 
 export type CopyWriteResult =
-  | { outcome: "recorded"; copyEventId: string; counted: boolean; copies: number; paidCopies: number }
+  | {
+      outcome: "recorded";
+      copyEventId: string;
+      counted: boolean;
+      /** The credit written for a counted copy: earned at once when its period is already paid. */
+      creditStatus: "pending" | "earned" | "void" | null;
+      copies: number;
+      paidCopies: number;
+    }
   | { outcome: "duplicate" }
   | { outcome: "limit_reached" }
-  /** The period's usage row does not exist yet: create it (ensurePeriodUsageRow) and write again. */
-  | { outcome: "usage_row_missing" };
+  /**
+   * The period's usage row (or, for a copy that may earn a credit, its credit_periods row) does not exist yet:
+   * create them (ensurePeriodUsageRow, settleCreditPeriod) and write again.
+   */
+  | { outcome: "rows_missing" };
 
 /**
  * Records one distinct copy in a single statement (so it is atomic without a transaction round trip):
  *   old      locks the user's usage row for the period; concurrent copies by the same user queue here, and the
  *            locked row is the latest committed one, so the caps are decided on exact counts;
+ *   period   for a copy that may earn a credit, locks the subscription period's credit_periods row (what its
+ *            payment funds); the lifecycle locks it too when it settles the period, so the credit is written
+ *            against the latest payment state: earned at once in a paid period with funding left (Stripe bills in
+ *            advance, so this is the usual case), pending in an unpaid one, void when the payment does not fund it;
  *   decision whether the copy is allowed (the trial's limit) and whether it qualifies (paid cap not reached);
  *   ins      the (user, flow, period) row; the unique index turns a concurrent or repeat copy into no row;
- *   upd, credit, flow, day  happen only when ins inserted.
- * Without the period's usage row nothing is written (outcome usage_row_missing): the first copy of a period
- * creates it with ensurePeriodUsageRow and writes again, so `old` always locks an existing row.
+ *   upd, credit, funded, flow, day  happen only when ins inserted.
+ * Without the period's rows nothing is written (outcome rows_missing): the first copy of a period creates them and
+ * writes again, so `old` and `period` always lock existing rows.
  */
 export async function writeCopy(db: Executor, p: CopyWrite): Promise<CopyWriteResult> {
   const periodStart = p.periodStart.toISOString();
@@ -78,7 +103,9 @@ export async function writeCopy(db: Executor, p: CopyWrite): Promise<CopyWriteRe
   const rows = await queryRowsPrepared<{
     id: string | null;
     counted: boolean;
+    credit_status: "pending" | "earned" | "void" | null;
     allowed: boolean;
+    period_known: boolean;
     copies: number;
     paid_copies: number;
   }>(
@@ -89,9 +116,16 @@ export async function writeCopy(db: Executor, p: CopyWrite): Promise<CopyWriteRe
       where user_id = ${p.userId}::uuid and period_start = ${periodStart}::timestamptz
       for update
     ),
+    period as (
+      select state, invoice_id, funded_cents, credited_cents from credit_periods
+      where ${p.mayQualify}::boolean and subscription_id = ${p.subscriptionId}::uuid
+        and period_start = ${periodStart}::timestamptz
+      for update
+    ),
     decision as (
       select (${p.copyLimit}::int is null or copies < ${p.copyLimit}::int) as allowed,
              (${p.mayQualify}::boolean and paid_copies < ${p.paidCap}::int) as counted,
+             (not ${p.mayQualify}::boolean or exists (select 1 from period)) as period_known,
              copies, paid_copies
       from old
     ),
@@ -101,7 +135,7 @@ export async function writeCopy(db: Executor, p: CopyWrite): Promise<CopyWriteRe
       select ${p.userId}::uuid, ${p.tenantId}::uuid, ${p.flowId}::uuid, ${p.creatorId}::uuid, ${p.subscriptionId}::uuid,
              ${periodStart}::timestamptz, ${periodEnd}::timestamptz, decision.counted, ${p.source}::text,
              ${p.idempotencyKey}::text, ${now}::timestamptz
-      from decision where decision.allowed
+      from decision where decision.allowed and decision.period_known
       on conflict (user_id, flow_id, period_start) do nothing
       returning id, counted_for_payout
     ),
@@ -116,11 +150,31 @@ export async function writeCopy(db: Executor, p: CopyWrite): Promise<CopyWriteRe
     ),
     credit as (
       insert into creator_credits (creator_id, copy_event_id, subscriber_id, subscription_id, period_start, period_end,
-                                   amount_cents, status)
+                                   amount_cents, status, invoice_id, earned_at, created_at, updated_at)
       select ${p.creatorId}::uuid, ins.id, ${p.userId}::uuid, ${p.subscriptionId}::uuid, ${periodStart}::timestamptz,
-             ${periodEnd}::timestamptz,
-             ${p.creditCents}::int, 'pending'
-      from ins where ins.counted_for_payout
+             ${periodEnd}::timestamptz, ${p.creditCents}::int, s.status,
+             case when s.status = 'earned' then period.invoice_id end,
+             case when s.status = 'earned' then ${now}::timestamptz end,
+             ${now}::timestamptz, ${now}::timestamptz
+      from ins
+      cross join period
+      cross join lateral (
+        select case
+          when period.state = 'paid' and period.credited_cents + ${p.creditCents}::int <= period.funded_cents
+            then 'earned'
+          when period.state = 'unpaid' then 'pending'
+          else 'void'
+        end as status
+      ) s
+      where ins.counted_for_payout
+      returning status, amount_cents
+    ),
+    funded as (
+      update credit_periods cp
+      set credited_cents = cp.credited_cents + credit.amount_cents, updated_at = ${now}::timestamptz
+      from credit
+      where credit.status in ('pending', 'earned')
+        and cp.subscription_id = ${p.subscriptionId}::uuid and cp.period_start = ${periodStart}::timestamptz
     ),
     flow as (
       update flows set copy_count = copy_count + 1, recent_copy_count = recent_copy_count + 1
@@ -131,18 +185,20 @@ export async function writeCopy(db: Executor, p: CopyWrite): Promise<CopyWriteRe
       select ${p.flowId}::uuid, ${day}::date, 1 from ins
       on conflict (flow_id, day) do update set copies = flow_copy_days.copies + 1
     )
-    select ins.id, coalesce(ins.counted_for_payout, false) as counted, decision.allowed,
+    select ins.id, coalesce(ins.counted_for_payout, false) as counted, (select status from credit) as credit_status,
+           decision.allowed, decision.period_known,
            coalesce(upd.copies, decision.copies) as copies, coalesce(upd.paid_copies, decision.paid_copies) as paid_copies
     from decision left join ins on true left join upd on true`,
   );
   const row = rows[0];
-  if (!row) return { outcome: "usage_row_missing" };
+  if (!row || !row.period_known) return { outcome: "rows_missing" };
   if (!row.allowed) return { outcome: "limit_reached" };
   if (!row.id) return { outcome: "duplicate" };
   return {
     outcome: "recorded",
     copyEventId: row.id,
     counted: row.counted,
+    creditStatus: row.credit_status,
     copies: row.copies,
     paidCopies: row.paid_copies,
   };

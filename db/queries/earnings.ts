@@ -9,8 +9,10 @@ import type { Executor } from "../types";
 // The rules, one place:
 // - "live" credits are the ones that still count: pending, earned, paid_out. void (the period was never paid)
 //   and reversed (refund or dispute) are excluded from every "earned" figure.
-// - available = earned credits not yet in any payout, minus credits reversed after they were paid out whose
-//   deduction no payout has taken yet. It can be negative (a negative carry-forward).
+// - available = earned credits not yet in any payout, minus credits reversed after a paid payout paid them whose
+//   deduction no payout has taken yet: exactly what the next run would pay (before the $10 threshold). A reversal
+//   of a credit whose payout is not paid yet waits, as in the run: that payout still transfers it. It can be
+//   negative (a negative carry-forward).
 // - pending = credits whose period's invoice is not paid yet.
 // - lifetime paid = the sum of paid payouts (payout amounts are already net of deductions).
 // - this month / months / daily / per flow bucket credits by when the qualifying copy happened (UTC).
@@ -34,7 +36,7 @@ export type EarningsSummary = {
   thisMonthCents: number;
   /** Earned credits already inside a payout that is not paid yet (pending, processing or failed). */
   inPayoutCents: number;
-  /** Credits reversed after they were paid out, still to be deducted (already subtracted from available). */
+  /** Credits reversed after a paid payout paid them, still to be deducted (already subtracted from available). */
   owedBackCents: number;
 };
 
@@ -47,18 +49,20 @@ export async function getEarningsSummary(
     db,
     sql`
       select
-        coalesce(sum(amount_cents) filter (where status = 'earned' and payout_id is null), 0) as earned_unpaid,
-        coalesce(sum(amount_cents) filter (where status = 'earned' and payout_id is not null), 0) as in_payout,
-        coalesce(sum(amount_cents) filter (
-          where status = 'reversed' and payout_id is not null and deducted_in_payout_id is null), 0) as owed_back,
-        coalesce(sum(amount_cents) filter (where status = 'pending'), 0) as pending,
-        coalesce(sum(amount_cents) filter (
-          where status in ${LIVE}
-            and created_at >= (date_trunc('month', ${now} at time zone 'UTC') at time zone 'UTC')
-            and created_at < ((date_trunc('month', ${now} at time zone 'UTC') + interval '1 month') at time zone 'UTC')
+        coalesce(sum(c.amount_cents) filter (where c.status = 'earned' and c.payout_id is null), 0) as earned_unpaid,
+        coalesce(sum(c.amount_cents) filter (where c.status = 'earned' and c.payout_id is not null), 0) as in_payout,
+        coalesce(sum(c.amount_cents) filter (
+          where c.status = 'reversed' and c.payout_id is not null and c.deducted_in_payout_id is null
+            and p.status = 'paid'), 0) as owed_back,
+        coalesce(sum(c.amount_cents) filter (where c.status = 'pending'), 0) as pending,
+        coalesce(sum(c.amount_cents) filter (
+          where c.status in ${LIVE}
+            and c.created_at >= (date_trunc('month', ${now} at time zone 'UTC') at time zone 'UTC')
+            and c.created_at < ((date_trunc('month', ${now} at time zone 'UTC') + interval '1 month') at time zone 'UTC')
         ), 0) as this_month
-      from creator_credits
-      where creator_id = ${params.creatorId}`,
+      from creator_credits c
+      left join payouts p on p.id = c.payout_id
+      where c.creator_id = ${params.creatorId}`,
   );
   const [paid] = await queryRows<Record<string, unknown>>(
     db,

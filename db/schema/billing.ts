@@ -16,6 +16,19 @@ export const SUBSCRIPTION_STATUSES = [
 ] as const;
 export type SubscriptionStatus = (typeof SUBSCRIPTION_STATUSES)[number];
 
+/**
+ * Statuses in which a subscription still exists for billing: a tenant may hold only one (a partial unique index
+ * below); it is managed in the portal. Only canceled and incomplete_expired are over.
+ */
+export const LIVE_SUBSCRIPTION_STATUSES = [
+  "trialing",
+  "active",
+  "past_due",
+  "paused",
+  "unpaid",
+  "incomplete",
+] as const satisfies readonly SubscriptionStatus[];
+
 export const INVOICE_STATUSES = ["draft", "open", "paid", "void", "uncollectible"] as const;
 export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
 
@@ -49,6 +62,10 @@ export const subscriptions = pgTable(
   (t) => [
     uniqueIndex("subscriptions_stripe_id_key").on(t.stripeSubscriptionId),
     index("subscriptions_tenant_idx").on(t.tenantId, t.status),
+    // One live subscription per tenant (PRODUCT.md "Billing"): two checkouts completed together cannot both stay.
+    uniqueIndex("subscriptions_one_live_per_tenant")
+      .on(t.tenantId)
+      .where(sql.raw(`status in ${sqlList(LIVE_SUBSCRIPTION_STATUSES)}`)),
     index("subscriptions_customer_idx").on(t.stripeCustomerId),
     check("subscriptions_status_check", sql.raw(`status in ${sqlList(SUBSCRIPTION_STATUSES)}`)),
     check("subscriptions_quantity_positive", sql`${t.quantity} >= 1`),

@@ -40,14 +40,18 @@ export const copyEvents = pgTable(
   },
   (t) => [
     uniqueIndex("copy_events_user_flow_period_key").on(t.userId, t.flowId, t.periodStart),
+    // A key identifies a request within the period it was made in; reused in a later period it is a new copy.
     uniqueIndex("copy_events_idempotency_key")
-      .on(t.userId, t.idempotencyKey)
+      .on(t.userId, t.periodStart, t.idempotencyKey)
       .where(sql`idempotency_key is not null`),
     index("copy_events_user_created_idx").on(t.userId, t.createdAt.desc()),
     index("copy_events_flow_created_idx").on(t.flowId, t.createdAt),
     index("copy_events_creator_created_idx").on(t.creatorId, t.createdAt),
     check("copy_events_source_check", sql.raw(`source in ${sqlList(COPY_SOURCES)}`)),
     check("copy_events_period_order", sql`${t.periodEnd} > ${t.periodStart}`),
+    // PRODUCT.md "The copy" rule 2: a copy is never recorded into a period that does not contain it.
+    check("copy_events_inside_period", sql`${t.createdAt} >= ${t.periodStart} and ${t.createdAt} < ${t.periodEnd}`),
+    check("copy_events_counted_has_subscription", sql`not ${t.countedForPayout} or ${t.subscriptionId} is not null`),
   ],
 );
 
@@ -67,6 +71,9 @@ export const copyPeriodUsage = pgTable(
   (t) => [
     primaryKey({ columns: [t.userId, t.periodStart] }),
     check("copy_period_usage_counts", sql`${t.paidCopies} >= 0 and ${t.copies} >= ${t.paidCopies}`),
+    // PLANS.premium.paidCopiesPerPeriod (lib/plans.ts; db/ cannot import it): 100 paid copies per user and period.
+    // A team seat has its own 100 per member, so this holds per user-period for every plan.
+    check("copy_period_usage_paid_cap", sql`${t.paidCopies} <= 100`),
   ],
 );
 
@@ -108,7 +115,11 @@ export const creatorCredits = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    uniqueIndex("creator_credits_copy_event_key").on(t.copyEventId),
+    // One credit per copy still in play; a credit reversed and then deducted from a payout is history, and a dispute
+    // won after that earns the copy a new credit row (so every payout keeps adding up).
+    uniqueIndex("creator_credits_copy_event_key")
+      .on(t.copyEventId)
+      .where(sql`deducted_in_payout_id is null`),
     index("creator_credits_creator_status_idx").on(t.creatorId, t.status),
     index("creator_credits_creator_created_idx").on(t.creatorId, t.createdAt),
     index("creator_credits_subscription_period_idx").on(t.subscriptionId, t.periodStart),
@@ -117,6 +128,15 @@ export const creatorCredits = pgTable(
     check("creator_credits_status_check", sql.raw(`status in ${sqlList(CREDIT_STATUSES)}`)),
     check("creator_credits_amount_positive", sql`${t.amountCents} > 0`),
     check("creator_credits_paid_out_has_payout", sql`${t.status} <> 'paid_out' or ${t.payoutId} is not null`),
+    check(
+      "creator_credits_earned_has_invoice",
+      sql`${t.status} not in ('earned', 'paid_out') or (${t.earnedAt} is not null and ${t.invoiceId} is not null)`,
+    ),
+    check("creator_credits_reversed_has_time", sql`${t.status} <> 'reversed' or ${t.reversedAt} is not null`),
+    check(
+      "creator_credits_deduction",
+      sql`${t.deductedInPayoutId} is null or (${t.status} = 'reversed' and ${t.payoutId} is not null and ${t.deductedInPayoutId} <> ${t.payoutId})`,
+    ),
   ],
 );
 
@@ -154,6 +174,10 @@ export const payouts = pgTable(
     check("payouts_amount_nonnegative", sql`${t.amountCents} >= 0`),
     check("payouts_status_check", sql.raw(`status in ${sqlList(PAYOUT_STATUSES)}`)),
     check("payouts_attempts_nonnegative", sql`${t.attempts} >= 0`),
+    check(
+      "payouts_paid_has_transfer",
+      sql`${t.status} <> 'paid' or (${t.stripeTransferId} is not null and ${t.paidAt} is not null)`,
+    ),
   ],
 );
 

@@ -138,8 +138,9 @@ function readerDraws(sub: PlannedSubscription, flows: readonly PlannedFlow[], no
 /**
  * Every copy, credit and usage row, following "The copy" in PRODUCT.md: one copy per (user, flow, period);
  * the first PLANS.premium.paidCopiesPerPeriod premium copies of a period qualify; free flows and self-copies earn
- * nothing. Finished periods were paid, so their credits are earned; the demo creator's credits earned before the
- * 1st of this month went out in last month's payout.
+ * nothing. Every period was paid at its start (a past-due subscriber's current one excepted: pending), so credits
+ * are earned when the copy is made; the demo creator's credits earned before the 1st of this month went out in last
+ * month's payout.
  */
 export function planActivity(
   subs: readonly PlannedSubscription[],
@@ -181,17 +182,20 @@ export function planActivity(
         };
         copies.push(copy);
         if (!counted) continue;
-        const earnedAt = isCurrent ? null : period.end;
+        // The period's invoice was paid at its start (Stripe bills in advance), so a copy earns at once; a
+        // past-due subscriber's current period is not paid yet, so its credits are pending.
+        const paidPeriod = !(sub.pastDue && isCurrent);
+        const earnedAt = paidPeriod ? at : null;
         const paidOut =
           earnedAt !== null && flow.creatorEmail === demoCreatorEmail && earnedAt.getTime() < payoutRunAt.getTime();
         credits.push({
           id: seedUuid("credit", copy.id),
           copy,
           amountCents: COPY_CREDIT_CENTS,
-          status: isCurrent ? "pending" : paidOut ? "paid_out" : "earned",
-          invoiceStripeId: isCurrent ? null : invoiceStripeId(sub.key, periodIndex),
+          status: !paidPeriod ? "pending" : paidOut ? "paid_out" : "earned",
+          invoiceStripeId: paidPeriod ? invoiceStripeId(sub.key, periodIndex) : null,
           earnedAt,
-          updatedAt: paidOut ? payout.paidAt : (earnedAt ?? at),
+          updatedAt: paidOut ? payout.paidAt : at,
         });
       }
       usage.push({

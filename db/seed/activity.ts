@@ -1,3 +1,5 @@
+import { sql } from "drizzle-orm";
+import { CREATOR_SHARE_PERCENT } from "@/lib/plans";
 import { copyEvents, copyPeriodUsage, creatorCredits, payouts } from "../schema";
 import type { Tx } from "../types";
 import { chunks, must } from "./batch";
@@ -89,6 +91,26 @@ export async function writeActivity(
       )
       .onConflictDoNothing();
   }
+  await writeCreditPeriods(tx);
+}
+
+/**
+ * What each period with credits is funded by, as the credit lifecycle keeps it: paid periods fund 70% of their
+ * invoice; the open one of a past-due subscriber funds nothing yet. From the rows in the database, so a period
+ * whose copies the app recorded first still agrees with its credits.
+ */
+async function writeCreditPeriods(tx: Tx): Promise<void> {
+  await tx.execute(sql`
+    insert into credit_periods (subscription_id, period_start, period_end, state, invoice_id, funded_cents, credited_cents)
+    select c.subscription_id, c.period_start, max(c.period_end),
+           case when i.id is null then 'unpaid' else 'paid' end, i.id,
+           coalesce(floor(i.amount_paid_cents * ${CREATOR_SHARE_PERCENT}::int / 100), 0)::int,
+           coalesce(sum(c.amount_cents) filter (where c.status in ('pending', 'earned', 'paid_out')), 0)::int
+    from creator_credits c
+    left join invoices i on i.subscription_id = c.subscription_id and i.period_start = c.period_start and i.status = 'paid'
+    where c.deducted_in_payout_id is null
+    group by c.subscription_id, c.period_start, i.id, i.amount_paid_cents
+    on conflict do nothing`);
 }
 
 /** Last month's payout of the demo creator: exactly the sum of the credits it pays. Null if nothing to pay now. */

@@ -28,6 +28,8 @@ export type PlannedSubscription = {
   endedThisMonth: boolean;
   /** Works in the demo creator's niche and copies its flows about half the time. */
   demoCreatorFan: boolean;
+  /** The current period's renewal failed and Stripe is retrying: past_due, its invoice open, its credits pending. */
+  pastDue: boolean;
 };
 
 export const invoiceStripeId = (key: string, periodIndex: number) =>
@@ -51,6 +53,7 @@ export function planSubscriptions(now: Date): PlannedSubscription[] {
     copyTarget: 37,
     endedThisMonth: false,
     demoCreatorFan: false,
+    pastDue: false,
   };
   const monthStart = startOfUtcMonth(now);
   const readers = READER_NAMES.map((_, i): PlannedSubscription => {
@@ -59,6 +62,8 @@ export function planSubscriptions(now: Date): PlannedSubscription[] {
     const endedThisMonth = i % 7 === 3;
     // Enough fans that the demo creator's balance clears the payout threshold whatever day the seed runs.
     const demoCreatorFan = i % 3 === 1;
+    // A few fans' latest renewal failed (Stripe retries): the demo creator has pending credits too.
+    const pastDue = i % 9 === 4;
     const currentStart = endedThisMonth
       ? addMs(monthStart, Math.floor((now.getTime() - monthStart.getTime()) * (0.15 + 0.7 * rng.next())))
       : addMs(addDays(now, -rng.int(0, 27)), -rng.int(0, 23) * HOUR_MS - rng.int(0, 59) * 60_000);
@@ -75,6 +80,7 @@ export function planSubscriptions(now: Date): PlannedSubscription[] {
       copyTarget: demoCreatorFan ? rng.int(45, 60) : 5 + Math.floor(55.99 * Math.sqrt(rng.next())),
       endedThisMonth,
       demoCreatorFan,
+      pastDue,
     };
   });
   return [subscriber, ...readers];
@@ -104,7 +110,7 @@ export async function writeSubscriptionsAndInvoices(
         stripeSubscriptionId: s.stripeSubscriptionId,
         stripeCustomerId: s.stripeCustomerId,
         stripePriceId: PREMIUM_PRICE_ID,
-        status: "active" as const,
+        status: s.pastDue ? ("past_due" as const) : ("active" as const),
         quantity: 1,
         unitAmountCents,
         currentPeriodStart: currentPeriod(s).start,
@@ -126,24 +132,26 @@ export async function writeSubscriptionsAndInvoices(
     );
   const subIds = new Map(subRows.map((r) => [r.stripeId, { id: r.id, tenantId: r.tenantId }]));
 
-  // One paid invoice per finished period; the current period's credits stay pending until its invoice is paid.
+  // Stripe bills in advance: every period's invoice was paid at its start, the current one included, except the
+  // current invoice of a past-due subscriber (open: its renewal failed and Stripe is retrying).
   const invoiceRows = planned.flatMap((s) =>
-    s.periods.slice(0, -1).map((period, index) => {
+    s.periods.map((period, index) => {
       const sub = must(subIds, s.stripeSubscriptionId, "subscription");
       const stripeInvoiceId = invoiceStripeId(s.key, index);
+      const open = s.pastDue && index === s.periods.length - 1;
       return {
         id: seedUuid("invoice", stripeInvoiceId),
         tenantId: sub.tenantId,
         subscriptionId: sub.id,
         stripeInvoiceId,
-        status: "paid" as const,
+        status: open ? ("open" as const) : ("paid" as const),
         currency: "usd",
         amountDueCents: unitAmountCents,
-        amountPaidCents: unitAmountCents,
+        amountPaidCents: open ? 0 : unitAmountCents,
         periodStart: period.start,
         periodEnd: period.end,
-        stripeChargeId: stripeInvoiceId.replace(/^in_/, "ch_"),
-        paidAt: period.start,
+        stripeChargeId: open ? null : stripeInvoiceId.replace(/^in_/, "ch_"),
+        paidAt: open ? null : period.start,
         createdAt: period.start,
         updatedAt: period.start,
       };

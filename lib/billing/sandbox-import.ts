@@ -1,7 +1,13 @@
 import "server-only";
 import { listSubscriptionsByIdPrefix } from "@/db/queries/billing";
-import type { Subscription } from "@/db/schema";
+import {
+  listCreatorAccountsByIdPrefix,
+  listInvoicesByIdPrefix,
+  listPayoutsByTransferPrefix,
+} from "@/db/queries/seeded-billing";
+import type { CreatorStripeAccount, Invoice, Payout, Subscription } from "@/db/schema";
 import type { Executor } from "@/db/types";
+import { transferGroupFor } from "@/lib/payouts/keys";
 import { stripeSandboxUrl } from "./stripe-client";
 
 // The seed writes subscriptions with Stripe ids (`sub_seed_*`, `cus_seed_*`) that no Stripe account knows. Against
@@ -9,6 +15,9 @@ import { stripeSandboxUrl } from "./stripe-client";
 // same subscription and period as our row instead of undoing it. Never runs against real Stripe.
 
 const SEEDED_SUBSCRIPTION_PREFIX = "sub_seed_";
+const SEEDED_INVOICE_PREFIX = "in_seed_";
+const SEEDED_ACCOUNT_PREFIX = "acct_seed_";
+const SEEDED_TRANSFER_PREFIX = "tr_seed_";
 /** The seeded subscribers pay with Stripe's test Visa, so a renewal in the sandbox is paid as it would be. */
 const SEEDED_CARD = "pm_card_visa";
 
@@ -39,18 +48,54 @@ export type SandboxImportPayload = {
     trial_end: number | null;
     metadata: Record<string, string>;
   }[];
+  invoices: {
+    id: string;
+    subscription: string;
+    status: "paid" | "open";
+    period_start: number;
+    period_end: number;
+    created: number;
+    paid_at: number | null;
+  }[];
+  accounts: { id: string; email: string | null; created: number; metadata: Record<string, string> }[];
+  transfers: {
+    id: string;
+    amount: number;
+    destination: string;
+    transfer_group: string;
+    description: string;
+    created: number;
+    metadata: Record<string, string>;
+  }[];
 };
 
+type Outcome = { created: string[]; existing: string[] };
 export type SandboxImportResult = {
-  customers: { created: string[]; existing: string[] };
-  subscriptions: { created: string[]; existing: string[] };
+  customers: Outcome;
+  subscriptions: Outcome;
+  invoices: Outcome;
+  accounts: Outcome;
+  transfers: Outcome;
+};
+
+/** What the seed wrote besides its subscriptions: their invoices, the demo creator's account and its paid payout. */
+export type SeededHistory = {
+  invoices: { invoice: Invoice; stripeSubscriptionId: string }[];
+  accounts: { account: CreatorStripeAccount; email: string }[];
+  payouts: { payout: Payout; stripeAccountId: string }[];
 };
 
 const toUnix = (date: Date) => Math.floor(date.getTime() / 1000);
 const toUnixOrNull = (date: Date | null) => (date ? toUnix(date) : null);
 
-/** The sandbox's import body for our rows: the same ids, price, quantity, status and period (in Stripe's seconds). */
-export function sandboxImportPayload(rows: SeededRow[]): SandboxImportPayload {
+/**
+ * The sandbox's import body for our rows: the same ids, price, quantity, status and period (in Stripe's seconds),
+ * and the history Stripe would hold for them (invoices, the connected account, transfers of paid payouts).
+ */
+export function sandboxImportPayload(
+  rows: SeededRow[],
+  history: SeededHistory = { invoices: [], accounts: [], payouts: [] },
+): SandboxImportPayload {
   const customers = new Map<string, SandboxImportPayload["customers"][number]>();
   for (const { subscription: s, email, name } of rows) {
     const created = toUnix(s.createdAt);
@@ -89,11 +134,37 @@ export function sandboxImportPayload(rows: SeededRow[]): SandboxImportPayload {
         metadata,
       };
     }),
+    invoices: history.invoices
+      .filter(({ invoice }) => invoice.status === "paid" || invoice.status === "open")
+      .map(({ invoice: i, stripeSubscriptionId }) => ({
+        id: i.stripeInvoiceId,
+        subscription: stripeSubscriptionId,
+        status: i.status as "paid" | "open",
+        period_start: toUnix(i.periodStart),
+        period_end: toUnix(i.periodEnd),
+        created: toUnix(i.createdAt),
+        paid_at: toUnixOrNull(i.paidAt),
+      })),
+    accounts: history.accounts.map(({ account, email }) => ({
+      id: account.stripeAccountId,
+      email,
+      created: toUnix(account.createdAt),
+      metadata: { userId: account.userId },
+    })),
+    transfers: history.payouts.map(({ payout, stripeAccountId }) => ({
+      id: payout.stripeTransferId!,
+      amount: payout.amountCents,
+      destination: stripeAccountId,
+      transfer_group: transferGroupFor(payout.month),
+      description: `Flowtab creator payout ${payout.month}`,
+      created: toUnix(payout.paidAt ?? payout.createdAt),
+      metadata: { payoutId: payout.id, creatorId: payout.creatorId, month: payout.month },
+    })),
   };
 }
 
 /** Whether this process talks to the sandbox (not to real Stripe); never in production without the opt-in. */
-function sandboxUrl(): string | null {
+export function sandboxUrl(): string | null {
   try {
     return stripeSandboxUrl();
   } catch {
@@ -102,7 +173,8 @@ function sandboxUrl(): string | null {
 }
 
 /**
- * Imports every seeded subscription (and its customer) into the sandbox. Idempotent: the sandbox leaves ids it
+ * Imports every seeded subscription (with its customer and invoices), the seeded connected account and the transfers
+ * of the seeded payouts into the sandbox. Idempotent: the sandbox leaves ids it
  * already has alone, so this runs on every boot. The sandbox may still be starting (`npm run dev` starts both at
  * once): a refused connection is retried for about `waitMs`. Returns null when there is nothing to do.
  */
@@ -114,7 +186,12 @@ export async function importSeededBillingIntoSandbox(
   if (!url) return null;
   const rows = await listSubscriptionsByIdPrefix(db, { prefix: SEEDED_SUBSCRIPTION_PREFIX });
   if (rows.length === 0) return null;
-  const body = JSON.stringify(sandboxImportPayload(rows));
+  const [invoices, accounts, payouts] = await Promise.all([
+    listInvoicesByIdPrefix(db, { prefix: SEEDED_INVOICE_PREFIX }),
+    listCreatorAccountsByIdPrefix(db, { prefix: SEEDED_ACCOUNT_PREFIX }),
+    listPayoutsByTransferPrefix(db, { prefix: SEEDED_TRANSFER_PREFIX }),
+  ]);
+  const body = JSON.stringify(sandboxImportPayload(rows, { invoices, accounts, payouts }));
   const deadline = Date.now() + (options.waitMs ?? 20_000);
   for (let attempt = 1; ; attempt++) {
     let response: Response;

@@ -1,4 +1,5 @@
 import "server-only";
+import type Stripe from "stripe";
 import { getPeriodUsage } from "@/db/queries/copy-usage";
 import {
   ensurePeriodUsageRow,
@@ -10,11 +11,13 @@ import {
 } from "@/db/queries/copies";
 import type { CopySource } from "@/db/schema";
 import type { Executor } from "@/db/types";
+import { ensureCreditPeriod } from "@/lib/billing/credit-lifecycle";
 import { resolveEntitlement } from "@/lib/entitlements";
 import { AppError } from "@/lib/errors";
 import { COPY_CREDIT_CENTS, COPY_RATE_LIMIT_PER_MINUTE } from "@/lib/plans";
 import { copyPeriodFor } from "./period";
 import { COPY_RATE_WINDOW_MS, copyRateKey, copyRateWindowStart } from "./rate-limit";
+import { refreshStaleEntitlement } from "./stale-period";
 
 export type CopyResult = {
   promptText: string;
@@ -32,12 +35,21 @@ const UNIQUE_VIOLATION = "23505";
 
 /**
  * A user presses Copy (PRODUCT.md "The copy", rules 1-8): returns the prompt text and records the copy.
- * Reads run in parallel; the write is one statement (db/queries/copies.ts `writeCopy`) in which the database's
- * unique index, row lock and conditional counts enforce the distinct-copy rule, the paid cap and the trial limit.
+ * Two statements in the usual case: one read, and the write (db/queries/copies.ts `writeCopy`) in which the
+ * database's unique index, row locks and conditional counts enforce the distinct-copy rule, the paid cap, the trial
+ * limit, and the credit's status against its period's payment. Only when the stored period no longer contains `now`
+ * (a renewal not synced yet) is the subscription synced from Stripe first (`stripe`, default the app's client).
  */
 export async function recordCopy(
   db: Executor,
-  params: { userId: string; slug: string; source: CopySource; idempotencyKey?: string | null; now?: Date },
+  params: {
+    userId: string;
+    slug: string;
+    source: CopySource;
+    idempotencyKey?: string | null;
+    now?: Date;
+    stripe?: Stripe;
+  },
 ): Promise<CopyResult> {
   const now = params.now ?? new Date();
   // One statement reads the flow and the copier's subscriptions and counts the copy against the per-minute
@@ -50,7 +62,6 @@ export async function recordCopy(
     rateWindowStart,
   });
   const flow = context.flow;
-  const entitlement = resolveEntitlement(context.subscriptions, now, context.personalTenantId);
   if (!flow || flow.status !== "published") throw new AppError("not_found", "Flow not found.");
   if (context.rateCount > COPY_RATE_LIMIT_PER_MINUTE) {
     const windowEnd = rateWindowStart.getTime() + COPY_RATE_WINDOW_MS;
@@ -58,6 +69,15 @@ export async function recordCopy(
       retryAfterSeconds: Math.max(1, Math.ceil((windowEnd - now.getTime()) / 1000)),
     });
   }
+  let entitlement = resolveEntitlement(context.subscriptions, now, context.personalTenantId);
+  // Rule 2: never into a period that has ended. The rare stale path: sync from Stripe, then decide.
+  entitlement = await refreshStaleEntitlement(db, {
+    entitlement,
+    userId: params.userId,
+    personalTenantId: context.personalTenantId,
+    now,
+    stripe: params.stripe,
+  });
   if (flow.isPremium && !entitlement.premiumAccess) {
     throw new AppError("premium_required", "Premium subscription required.");
   }
@@ -68,8 +88,13 @@ export async function recordCopy(
   const period = copyPeriodFor(entitlement, now);
   const paidCap = plan.paidCopiesPerPeriod;
   const isTrial = entitlement.subscription?.status === "trialing";
+  // Rule 8: a replay counts nothing, whatever the first request did; it answers with the recorded copy's id.
   const replay = async (key: string) => {
-    const previous = await findCopyByIdempotencyKey(db, { userId: params.userId, idempotencyKey: key });
+    const previous = await findCopyByIdempotencyKey(db, {
+      userId: params.userId,
+      periodStart: period.start,
+      idempotencyKey: key,
+    });
     if (!previous) return null;
     if (previous.flowId !== flow.id) {
       throw new AppError("conflict", "This Idempotency-Key was already used for another flow.", {
@@ -77,13 +102,22 @@ export async function recordCopy(
       });
     }
     const usage = await getPeriodUsage(db, { userId: params.userId, periodStart: previous.periodStart });
-    return result(flow.promptText, previous, false, usage, paidCap);
+    return result(
+      flow.promptText,
+      { id: previous.id, counted: false, periodEnd: previous.periodEnd },
+      true,
+      usage,
+      paidCap,
+    );
   };
   if (params.idempotencyKey) {
     const previous = await replay(params.idempotencyKey);
     if (previous) return previous;
   }
 
+  // Rule 5: no credit for free flows, trials or self-copies; only a paying subscription funds credits.
+  const mayQualify =
+    flow.isPremium && !isTrial && !flow.sharesTenantWithCreator && period.subscriptionId !== null && paidCap > 0;
   let written;
   try {
     const write: CopyWrite = {
@@ -96,20 +130,25 @@ export async function recordCopy(
       periodEnd: period.end,
       source: params.source,
       idempotencyKey: params.idempotencyKey ?? null,
-      // Rule 5: no credit for free flows, trials or self-copies; only a paying subscription funds credits.
-      mayQualify:
-        flow.isPremium && !isTrial && !flow.sharesTenantWithCreator && period.subscriptionId !== null && paidCap > 0,
+      mayQualify,
       paidCap,
       copyLimit: plan.copyLimitPerPeriod,
       creditCents: COPY_CREDIT_CENTS,
       now,
     };
     written = await writeCopy(db, write);
-    if (written.outcome === "usage_row_missing") {
-      // The first copy of this period: create its usage row, then write (the row lock needs a row to lock).
+    if (written.outcome === "rows_missing") {
+      // The first copy of this period: create its usage row and, for a copy that may earn a credit, settle its
+      // credit period (what the period's payment funds), then write (the row locks need rows to lock).
       await ensurePeriodUsageRow(db, { userId: params.userId, periodStart: period.start, periodEnd: period.end });
+      if (mayQualify && entitlement.subscription) {
+        const subscription = entitlement.subscription;
+        await db.transaction((tx) =>
+          ensureCreditPeriod(tx, { subscription, periodStart: period.start, periodEnd: period.end }, now),
+        );
+      }
       written = await writeCopy(db, write);
-      if (written.outcome === "usage_row_missing") throw new Error("copy_period_usage row was not created");
+      if (written.outcome === "rows_missing") throw new Error("the copy period's rows were not created");
     }
   } catch (error) {
     // The same idempotency key raced in from a parallel retry: return what that request recorded.
@@ -133,17 +172,23 @@ export async function recordCopy(
     );
   }
   if (written.outcome !== "recorded") {
-    // Rule 3: a repeat in the same period returns the text and counts nothing.
+    // Rules 3 and 8: a repeat in the same period returns the text, counts nothing, and names the recorded copy.
     const [existing, usage] = await Promise.all([
       findCopyInPeriod(db, { userId: params.userId, flowId: flow.id, periodStart: period.start }),
       getPeriodUsage(db, { userId: params.userId, periodStart: period.start }),
     ]);
     // Rule 8: countedForPayout is true only for the request that created the qualifying copy.
-    return result(flow.promptText, { ...existing!, countedForPayout: false }, true, usage, paidCap);
+    return result(
+      flow.promptText,
+      { id: existing!.id, counted: false, periodEnd: existing!.periodEnd },
+      true,
+      usage,
+      paidCap,
+    );
   }
   return result(
     flow.promptText,
-    { id: written.copyEventId, countedForPayout: written.counted, periodEnd: period.end },
+    { id: written.copyEventId, counted: written.counted, periodEnd: period.end },
     false,
     { copies: written.copies, paidCopies: written.paidCopies },
     paidCap,
@@ -159,7 +204,7 @@ function isUniqueViolation(error: unknown): boolean {
 
 function result(
   promptText: string,
-  event: { id: string; countedForPayout: boolean; periodEnd: Date },
+  event: { id: string; counted: boolean; periodEnd: Date },
   alreadyCopied: boolean,
   usage: { copies: number; paidCopies: number },
   paidCap: number,
@@ -168,7 +213,7 @@ function result(
     promptText,
     copy: {
       id: event.id,
-      countedForPayout: event.countedForPayout,
+      countedForPayout: event.counted,
       alreadyCopied,
       copiesThisPeriod: usage.copies,
       paidCopiesRemaining: Math.max(0, paidCap - usage.paidCopies),

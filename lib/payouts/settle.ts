@@ -23,7 +23,7 @@ function nextAttemptDelayMs(failuresSoFar: number): number {
  */
 export async function confirmPayoutPaid(
   tx: Executor,
-  params: { payoutId: string; transferId: string; at: Date },
+  params: { payoutId: string; transferId: string; amountCents: number; at: Date },
 ): Promise<Payout | null> {
   await confirmPayoutTransfer(tx, params);
   const payout = await getPayoutById(tx, { payoutId: params.payoutId });

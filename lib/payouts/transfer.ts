@@ -44,6 +44,8 @@ export class StripeTransferIndex {
   private async load(month: string): Promise<Map<string, Stripe.Transfer[]>> {
     const byPayout = new Map<string, Stripe.Transfer[]>();
     for await (const transfer of this.stripe.transfers.list({ transfer_group: transferGroupFor(month), limit: 100 })) {
+      // A transfer reversed in full moved no money: the payout it was for is owed again (transfer.reversed).
+      if (transfer.reversed) continue;
       const payoutId = transfer.metadata?.payoutId;
       if (payoutId) byPayout.set(payoutId, [...(byPayout.get(payoutId) ?? []), transfer]);
     }
@@ -92,7 +94,7 @@ export async function attemptPayoutTransfer(
     return fail(db, payout, describeStripeError(error), now, idempotencyKey);
   }
   await hooks?.afterTransfer?.(payout, transfer);
-  return confirm(db, payout, transfer.id, now, hooks);
+  return confirm(db, payout, transfer, now, hooks);
 }
 
 /**
@@ -122,7 +124,7 @@ async function settleExistingTransfer(
     transfers.length > 1
       ? `Stripe holds ${transfers.length} transfers for this payout (${transfers.map((t) => t.id).join(", ")}).`
       : transfer!.amount_reversed > 0
-        ? `Transfer ${transfer!.id} was reversed in Stripe.`
+        ? `Transfer ${transfer!.id} was partly reversed in Stripe.`
         : transfer!.amount !== payout.amountCents
           ? `Transfer ${transfer!.id} is for ${transfer!.amount} cents, the payout for ${payout.amountCents}.`
           : null;
@@ -137,17 +139,20 @@ async function settleExistingTransfer(
     return { kind: "failed", payout: flagged ?? payout, error: problem };
   }
   logPayoutStep("transfer_found", { payoutId: payout.id, transferId: transfer!.id });
-  return confirm(db, payout, transfer!.id, now, hooks);
+  return confirm(db, payout, transfer!, now, hooks);
 }
 
 async function confirm(
   db: Db,
   payout: Payout,
-  transferId: string,
+  transfer: Stripe.Transfer,
   now: Date,
   hooks: PayoutHooks | undefined,
 ): Promise<AttemptOutcome> {
-  const confirmed = await db.transaction((tx) => confirmPayoutPaid(tx, { payoutId: payout.id, transferId, at: now }));
+  const transferId = transfer.id;
+  const confirmed = await db.transaction((tx) =>
+    confirmPayoutPaid(tx, { payoutId: payout.id, transferId, amountCents: transfer.amount, at: now }),
+  );
   if (!confirmed || confirmed.status !== "paid") {
     throw new Error(`Payout ${payout.id} could not be marked paid for transfer ${transferId}.`);
   }

@@ -61,6 +61,14 @@ export function refundCharge(
   const refundable = charge.amount - charge.amount_refunded;
   if (charge.status !== "succeeded")
     throw invalidRequest(`Charge ${charge.id} has not succeeded and cannot be refunded.`, "charge");
+  const chargeback = disputesOf(sb, charge).find((dispute) => !dispute.is_charge_refundable);
+  if (chargeback) {
+    throw invalidRequest(
+      `Charge ${charge.id} has been charged back; cannot issue a refund.`,
+      "charge",
+      "charge_disputed",
+    );
+  }
   if (refundable === 0) {
     throw invalidRequest(`Charge ${charge.id} has already been refunded.`, "charge", "charge_already_refunded");
   }
@@ -89,25 +97,72 @@ export function refundCharge(
   return refund;
 }
 
-export function openDispute(sb: Sandbox, charge: Charge): Dispute {
+/** Statuses of an inquiry (a "retrieval request"): the cardholder's bank asks, no money moves. */
+const INQUIRY_STATUSES = new Set(["warning_needs_response", "warning_under_review", "warning_closed"]);
+
+/**
+ * Opens a dispute on a charge. A chargeback (`needs_response`) withdraws the disputed amount from the balance
+ * (charge.dispute.funds_withdrawn); an inquiry (`warning_needs_response`, case_type `inquiry`) moves no money and
+ * leaves the charge refundable, as at Stripe.
+ */
+export function openDispute(sb: Sandbox, charge: Charge, kind: "chargeback" | "inquiry" = "chargeback"): Dispute {
   if (charge.disputed) throw invalidRequest(`Charge ${charge.id} is already disputed.`, "charge");
   const before = sb.view(charge);
-  const dispute = buildDispute({ id: newId("dp"), created: sb.now(), charge, evidenceDueBy: sb.now() + days(7) });
+  const dispute = buildDispute({
+    id: newId("dp"),
+    created: sb.now(),
+    charge,
+    evidenceDueBy: sb.now() + days(7),
+    inquiry: kind === "inquiry",
+  });
   sb.store.insert("disputes", dispute);
   charge.disputed = true;
   sb.emit("charge.dispute.created", dispute);
+  if (kind === "chargeback") sb.emit("charge.dispute.funds_withdrawn", dispute);
   sb.emit("charge.updated", charge, before);
   return dispute;
 }
 
-export function closeDispute(sb: Sandbox, dispute: Dispute, outcome: "won" | "lost"): Dispute {
-  if (dispute.status === "won" || dispute.status === "lost") {
+/** An inquiry the bank turns into a chargeback: the funds are withdrawn now (charge.dispute.updated). */
+export function escalateDispute(sb: Sandbox, dispute: Dispute): Dispute {
+  if (dispute.status !== "warning_needs_response" && dispute.status !== "warning_under_review") {
+    throw invalidRequest(
+      `Dispute ${dispute.id} is ${dispute.status}: only an open inquiry can be escalated.`,
+      "status",
+    );
+  }
+  const before = sb.view(dispute);
+  dispute.status = "needs_response";
+  dispute.is_charge_refundable = false;
+  (dispute.payment_method_details as { card: { case_type: string } }).card.case_type = "chargeback";
+  sb.emit("charge.dispute.updated", dispute, before);
+  sb.emit("charge.dispute.funds_withdrawn", dispute);
+  return dispute;
+}
+
+/** Closes a dispute: a chargeback as won (funds reinstated) or lost; an inquiry as warning_closed. */
+export function closeDispute(sb: Sandbox, dispute: Dispute, outcome: "won" | "lost" | "warning_closed"): Dispute {
+  if (dispute.status === "won" || dispute.status === "lost" || dispute.status === "warning_closed") {
     throw invalidRequest(`Dispute ${dispute.id} is already closed (${dispute.status}).`, "status");
+  }
+  const inquiry = INQUIRY_STATUSES.has(dispute.status);
+  if (inquiry !== (outcome === "warning_closed")) {
+    throw invalidRequest(
+      inquiry
+        ? `Dispute ${dispute.id} is an inquiry: it closes as warning_closed (or is escalated first).`
+        : `Dispute ${dispute.id} is a chargeback: it closes as won or lost.`,
+      "status",
+    );
   }
   const before = sb.view(dispute);
   dispute.status = outcome;
   sb.emit("charge.dispute.closed", dispute, before);
+  if (outcome === "won") sb.emit("charge.dispute.funds_reinstated", dispute);
   return dispute;
+}
+
+function disputesOf(sb: Sandbox, charge: Charge): Dispute[] {
+  return sb.store.all("disputes").filter((dispute) => dispute.charge === charge.id);
 }
 
 export function lastSucceededCharge(sb: Sandbox, customer: string): Charge | undefined {

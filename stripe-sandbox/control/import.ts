@@ -8,6 +8,14 @@ import { buildCustomer } from "../objects/customer";
 import { buildPaymentMethod } from "../objects/payment";
 import { buildSubscription, buildSubscriptionItem } from "../objects/subscription";
 import { ControlError } from "./errors";
+import {
+  accountInput,
+  importAccount,
+  importInvoice,
+  importTransfer,
+  invoiceInput,
+  transferInput,
+} from "./import-history";
 
 // `POST /_sandbox/import`: objects that already exist in the app's database (its seed, a restored backup) are created
 // here with their own ids, as if they had always been in Stripe. Nothing is emitted: no event, no webhook, no invoice.
@@ -68,36 +76,51 @@ const subscriptionInput = z
 export const importBody = z.strictObject({
   customers: z.array(customerInput).max(1000).default([]),
   subscriptions: z.array(subscriptionInput).max(1000).default([]),
+  invoices: z.array(invoiceInput).max(5000).default([]),
+  accounts: z.array(accountInput).max(1000).default([]),
+  transfers: z.array(transferInput).max(5000).default([]),
 });
 
+type Outcome = { created: string[]; existing: string[] };
+
 export interface ImportResult {
-  customers: { created: string[]; existing: string[] };
-  subscriptions: { created: string[]; existing: string[] };
+  customers: Outcome;
+  subscriptions: Outcome;
+  invoices: Outcome;
+  accounts: Outcome;
+  transfers: Outcome;
 }
 
 /** Creates what is missing in one transaction: a bad entry (unknown price or customer) rolls the whole import back. */
 export function importObjects(sb: Sandbox, body: z.output<typeof importBody>): ImportResult {
+  const outcome = (): Outcome => ({ created: [], existing: [] });
   const result: ImportResult = {
-    customers: { created: [], existing: [] },
-    subscriptions: { created: [], existing: [] },
+    customers: outcome(),
+    subscriptions: outcome(),
+    invoices: outcome(),
+    accounts: outcome(),
+    transfers: outcome(),
+  };
+  const each = <I extends { id: string }>(
+    collection: "customers" | "subscriptions" | "invoices" | "accounts" | "transfers",
+    inputs: I[],
+    create: (input: I) => void,
+  ) => {
+    for (const input of inputs) {
+      if (sb.store.get(collection, input.id)) {
+        result[collection].existing.push(input.id);
+        continue;
+      }
+      create(input);
+      result[collection].created.push(input.id);
+    }
   };
   sb.transaction(null, () => {
-    for (const input of body.customers) {
-      if (sb.store.get("customers", input.id)) {
-        result.customers.existing.push(input.id);
-        continue;
-      }
-      importCustomer(sb, input);
-      result.customers.created.push(input.id);
-    }
-    for (const input of body.subscriptions) {
-      if (sb.store.get("subscriptions", input.id)) {
-        result.subscriptions.existing.push(input.id);
-        continue;
-      }
-      importSubscription(sb, input);
-      result.subscriptions.created.push(input.id);
-    }
+    each("customers", body.customers, (input) => importCustomer(sb, input));
+    each("accounts", body.accounts, (input) => importAccount(sb, input));
+    each("subscriptions", body.subscriptions, (input) => importSubscription(sb, input));
+    each("invoices", body.invoices, (input) => importInvoice(sb, input));
+    each("transfers", body.transfers, (input) => importTransfer(sb, input));
   });
   return result;
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { closeDispute, lastSucceededCharge, openDispute, refundCharge } from "../billing/charges";
+import { closeDispute, escalateDispute, lastSucceededCharge, openDispute, refundCharge } from "../billing/charges";
 import { runDueTasks } from "../billing/lifecycle";
 import { paymentMethodForSubscription } from "../billing/payment-methods";
 import { currentPeriod, setPeriod } from "../billing/subscriptions";
@@ -21,7 +21,8 @@ const advanceBody = z
   .refine((body) => (body.to === undefined) !== (body.seconds === undefined), {
     error: "Give exactly one of `to` or `seconds`.",
   });
-const customerBody = z.strictObject({ customer: z.string() });
+const refundBody = z.strictObject({ customer: z.string(), amount: z.int().positive().optional() });
+const disputeBody = z.strictObject({ customer: z.string(), inquiry: z.boolean().optional() });
 
 /** `/_sandbox/*`: test controls that are not part of Stripe's API (JSON in and out, no auth). */
 export const controlRoutes: Route<ControlHandler>[] = [
@@ -97,9 +98,10 @@ export const controlRoutes: Route<ControlHandler>[] = [
     method: "POST",
     path: "/_sandbox/charges/last/refund",
     handler: ({ sb, body }) => {
-      const charge = lastCharge(sb, parse(customerBody, body).customer);
+      const { customer, amount } = parse(refundBody, body);
+      const charge = lastCharge(sb, customer);
       return sb.transaction(null, () =>
-        sb.view(refundCharge(sb, charge, { reason: "requested_by_customer", metadata: {} })),
+        sb.view(refundCharge(sb, charge, { amount, reason: "requested_by_customer", metadata: {} })),
       );
     },
   },
@@ -107,15 +109,24 @@ export const controlRoutes: Route<ControlHandler>[] = [
     method: "POST",
     path: "/_sandbox/charges/last/dispute",
     handler: ({ sb, body }) => {
-      const charge = lastCharge(sb, parse(customerBody, body).customer);
-      return sb.transaction(null, () => sb.view(openDispute(sb, charge)));
+      const { customer, inquiry } = parse(disputeBody, body);
+      const charge = lastCharge(sb, customer);
+      return sb.transaction(null, () => sb.view(openDispute(sb, charge, inquiry ? "inquiry" : "chargeback")));
+    },
+  },
+  {
+    method: "POST",
+    path: "/_sandbox/disputes/:id/escalate",
+    handler: ({ sb, path }) => {
+      const dispute = requireObject(sb, "disputes", path.id);
+      return sb.transaction(null, () => sb.view(escalateDispute(sb, dispute)));
     },
   },
   {
     method: "POST",
     path: "/_sandbox/disputes/:id/close",
     handler: ({ sb, path, body }) => {
-      const { status } = parse(z.strictObject({ status: z.enum(["won", "lost"]) }), body);
+      const { status } = parse(z.strictObject({ status: z.enum(["won", "lost", "warning_closed"]) }), body);
       const dispute = requireObject(sb, "disputes", path.id);
       return sb.transaction(null, () => sb.view(closeDispute(sb, dispute, status)));
     },

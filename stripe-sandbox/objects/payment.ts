@@ -303,7 +303,13 @@ const EVIDENCE_FIELDS = [
   "uncategorized_text",
 ];
 
-export function buildDispute(input: { id: string; created: Unix; charge: Charge; evidenceDueBy: Unix }): Dispute {
+export function buildDispute(input: {
+  id: string;
+  created: Unix;
+  charge: Charge;
+  evidenceDueBy: Unix;
+  inquiry: boolean;
+}): Dispute {
   const card = (input.charge.payment_method_details as { card: { brand: string } }).card;
   return {
     id: input.id,
@@ -322,15 +328,21 @@ export function buildDispute(input: { id: string; created: Unix; charge: Charge;
       past_due: false,
       submission_count: 0,
     },
-    is_charge_refundable: false,
+    // An inquiry moves no money, so the charge can still be refunded; a chargeback cannot.
+    is_charge_refundable: input.inquiry,
     livemode: false,
     metadata: {},
     payment_intent: input.charge.payment_intent,
     payment_method_details: {
-      card: { brand: card.brand, case_type: "chargeback", network_reason_code: "10.4" },
+      card: {
+        brand: card.brand,
+        case_type: input.inquiry ? "inquiry" : "chargeback",
+        network: card.brand,
+        network_reason_code: "10.4",
+      },
       type: "card",
     },
-    reason: "fraudulent",
-    status: "needs_response",
+    reason: input.inquiry ? "general" : "fraudulent",
+    status: input.inquiry ? "warning_needs_response" : "needs_response",
   };
 }

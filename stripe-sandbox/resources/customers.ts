@@ -3,7 +3,17 @@ import { createCustomer } from "../billing/customers";
 import { paymentMethodFromParam } from "../billing/payment-methods";
 import type { Customer, PaymentMethod } from "../core/types";
 import { listView } from "../http/lists";
-import { clearable, inRange, mergeMetadata, metadata, pagination, parseParams, range, text } from "../http/params";
+import {
+  clearable,
+  inRange,
+  integer,
+  mergeMetadata,
+  metadata,
+  pagination,
+  parseParams,
+  range,
+  text,
+} from "../http/params";
 import type { ApiRoute } from "./route";
 
 const fields = {
@@ -15,7 +25,8 @@ const fields = {
   invoice_settings: z.strictObject({ default_payment_method: text.optional() }).optional(),
 };
 const createParams = z.strictObject({ ...fields, payment_method: text.optional() });
-const updateParams = z.strictObject(fields);
+// `balance`: the customer's credit balance in cents (negative = credit), applied to the next finalized invoices.
+const updateParams = z.strictObject({ ...fields, balance: integer.optional() });
 const listParams = z.strictObject({ ...pagination, email: text.optional(), created: range.optional() });
 
 export const customerRoutes: ApiRoute[] = [
@@ -91,5 +102,6 @@ function applyFields(customer: Customer, p: z.output<typeof updateParams>): void
   if (p.name !== undefined) customer.name = clearable(p.name) ?? null;
   if (p.phone !== undefined) customer.phone = clearable(p.phone) ?? null;
   if (p.description !== undefined) customer.description = clearable(p.description) ?? null;
+  if (p.balance !== undefined) customer.balance = p.balance;
   customer.metadata = mergeMetadata(customer.metadata, p.metadata);
 }

@@ -294,8 +294,12 @@ export async function payingSubscriber(
   const creator = await makeUser(db, `${name}'s creator`);
   const slugs = await makeFlows(db, { userId: creator.user.id, tenantId: creator.tenant.id }, 10);
   const payer = await subscribe(db, sandbox, name, { trial: false, card: VISA });
-  // Only checkout.session.completed so far: the subscription is known, the copies come before invoice.paid arrives.
-  await send.deliverPending(sandbox, payer.customerId, ["checkout.session.completed"]);
-  for (const slug of slugs.slice(0, copies)) await recordCopy(db, { userId: payer.userId, slug, source: "web" });
+  // Stripe bills in advance: checkout.session.completed and invoice.paid arrive before the subscriber copies.
+  await send.deliverPending(sandbox, payer.customerId);
+  // Copies at the sandbox's time (earlier tests move its clock), one a second.
+  const { now } = await sandbox.get<{ now: number }>("now");
+  for (const [i, slug] of slugs.slice(0, copies).entries()) {
+    await recordCopy(db, { userId: payer.userId, slug, source: "web", now: new Date((now + i) * 1000) });
+  }
   return { payer, creator, slugs };
 }

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, type RunnerTask } from "vite
 import {
   creatorCredits,
   creatorStripeAccounts,
+  creditPeriods,
   emailOutbox,
   invoices,
   payouts,
@@ -75,45 +76,50 @@ const eventsOf = async (type: string, objectId: string) =>
   );
 
 describe("POST /api/webhooks/stripe", () => {
-  it("answers a bad signature with 400 and writes nothing; a good one is applied once", async () => {
-    const { POST } = await import("@/app/api/webhooks/stripe/route");
-    const { getDb } = await import("@/db");
-    const db = await getDb();
-    const s = await subscribe(t.db, sandbox, "Route Rita", { trial: true });
-    const [event] = (await eventsFor(sandbox, s.customerId)).filter((e) => e.type === "checkout.session.completed");
-    const post = (payload: string, header: string | null) =>
-      POST(
-        new Request("http://localhost/api/webhooks/stripe", {
-          method: "POST",
-          body: payload,
-          headers: header ? { "stripe-signature": header } : {},
-        }),
-      );
-    const count = async () => (await db.select({ n: sql<number>`count(*)::int` }).from(processedStripeEvents))[0]!.n;
-    const before = await count();
+  // The route opens the app's own database: the first call migrates and seeds a fresh PGlite directory.
+  it(
+    "answers a bad signature with 400 and writes nothing; a good one is applied once",
+    { timeout: 120_000 },
+    async () => {
+      const { POST } = await import("@/app/api/webhooks/stripe/route");
+      const { getDb } = await import("@/db");
+      const db = await getDb();
+      const s = await subscribe(t.db, sandbox, "Route Rita", { trial: true });
+      const [event] = (await eventsFor(sandbox, s.customerId)).filter((e) => e.type === "checkout.session.completed");
+      const post = (payload: string, header: string | null) =>
+        POST(
+          new Request("http://localhost/api/webhooks/stripe", {
+            method: "POST",
+            body: payload,
+            headers: header ? { "stripe-signature": header } : {},
+          }),
+        );
+      const count = async () => (await db.select({ n: sql<number>`count(*)::int` }).from(processedStripeEvents))[0]!.n;
+      const before = await count();
 
-    const good = signed(event!);
-    const wrongSecret = signed(event!, "whsec_someone_else");
-    const tampered = good.payload.replace(event!.id, "evt_forged000000000000000");
-    for (const [payload, header] of [
-      [good.payload, wrongSecret.header],
-      [tampered, good.header],
-      [good.payload, null],
-      [good.payload, "t=1,v1=deadbeef"],
-    ] as const) {
-      const response = await post(payload, header);
-      expect(response.status).toBe(400);
-      expect((await response.json()).error.code).toBe("bad_request");
-    }
-    expect(await count()).toBe(before);
+      const good = signed(event!);
+      const wrongSecret = signed(event!, "whsec_someone_else");
+      const tampered = good.payload.replace(event!.id, "evt_forged000000000000000");
+      for (const [payload, header] of [
+        [good.payload, wrongSecret.header],
+        [tampered, good.header],
+        [good.payload, null],
+        [good.payload, "t=1,v1=deadbeef"],
+      ] as const) {
+        const response = await post(payload, header);
+        expect(response.status).toBe(400);
+        expect((await response.json()).error.code).toBe("bad_request");
+      }
+      expect(await count()).toBe(before);
 
-    const ok = await post(good.payload, good.header);
-    expect(ok.status).toBe(200);
-    expect(await ok.json()).toEqual({ received: true, outcome: "applied" });
-    const again = await post(good.payload, signed(event!).header);
-    expect(await again.json()).toEqual({ received: true, outcome: "duplicate" });
-    expect(await count()).toBe(before + 1);
-  });
+      const ok = await post(good.payload, good.header);
+      expect(ok.status).toBe(200);
+      expect(await ok.json()).toEqual({ received: true, outcome: "applied" });
+      const again = await post(good.payload, signed(event!).header);
+      expect(await again.json()).toEqual({ received: true, outcome: "duplicate" });
+      expect(await count()).toBe(before + 1);
+    },
+  );
 });
 
 describe("every handled event type is applied from Stripe's current state", () => {
@@ -247,8 +253,11 @@ describe("every handled event type is applied from Stripe's current state", () =
     await sandbox.stripe.transfers.createReversal(transfer.id);
     for (const event of await eventsOf("transfer.reversed", transfer.id))
       expect(await send.deliver(event)).toBe("applied");
+    // Reversed in full: the creator was not paid after all; the payout is owed again, for an admin to retry.
     expect((await t.db.select().from(payouts).where(eq(payouts.id, payout!.id)))[0]).toMatchObject({
+      status: "failed",
       needsAdmin: true,
+      paidAt: null,
     });
   });
 
@@ -352,6 +361,12 @@ describe("exactly once, in any order", () => {
   /** Forgets what the database knows of this customer, as if no webhook had arrived yet. */
   async function forget(s: Subscriber, eventIds: string[]) {
     await t.db.delete(processedStripeEvents).where(inArray(processedStripeEvents.id, eventIds));
+    const subscriptionIds = (
+      await t.db.select({ id: subscriptions.id }).from(subscriptions).where(eq(subscriptions.tenantId, s.tenantId))
+    ).map((r) => r.id);
+    if (subscriptionIds.length > 0) {
+      await t.db.delete(creditPeriods).where(inArray(creditPeriods.subscriptionId, subscriptionIds));
+    }
     await t.db.delete(invoices).where(eq(invoices.tenantId, s.tenantId));
     await t.db.delete(subscriptions).where(eq(subscriptions.tenantId, s.tenantId));
     await t.db.delete(emailOutbox).where(eq(emailOutbox.toAddress, s.email));
@@ -499,7 +514,7 @@ describe("a failure in the middle of a delivery", () => {
     expect(await expectAtomic(failed)).toBeGreaterThan(4);
     expect((await emailsTo(payer.email)).map((m) => m.kind)).toEqual(["payment_failed"]);
     expect((await subscriptionRow(payer)).status).toBe("past_due");
-    // The sync this event triggers also sees the first month's paid invoice: those credits are earned, once.
+    // The first month was paid in advance: its credits were earned at once and stay so, once.
     expect(await creditCents(t.db, payer.userId)).toEqual({ earned: 21 });
   });
 
@@ -524,15 +539,26 @@ describe("a failure in the middle of a delivery", () => {
 const payingSubscriberWithCopies = (name: string, copies: number) =>
   payingSubscriber({ db: t.db, sandbox, send }, name, copies);
 
+/** Copies at the sandbox's time (earlier tests move its clock), one a second. */
 async function copyInCurrentPeriod(payer: Subscriber, slugs: string[]) {
-  for (const slug of slugs) await recordCopy(t.db, { userId: payer.userId, slug, source: "web" });
+  const { now } = await sandbox.get<{ now: number }>("now");
+  for (const [i, slug] of slugs.entries()) {
+    await recordCopy(t.db, { userId: payer.userId, slug, source: "web", now: new Date((now + i) * 1000) });
+  }
 }
 
 /** Marks one of the subscriber's earned credits paid out by a (paid) payout, as the payout run would. */
 async function payOutOneCredit(payer: Subscriber, creatorId: string) {
   const [payout] = await t.db
     .insert(payouts)
-    .values({ creatorId, month: "2026-02", amountCents: 7, status: "paid", paidAt: new Date() })
+    .values({
+      creatorId,
+      month: "2026-02",
+      amountCents: 7,
+      status: "paid",
+      stripeTransferId: `tr_test_${Math.random().toString(36).slice(2)}`,
+      paidAt: new Date(),
+    })
     .returning();
   const [credit] = await t.db
     .select()
@@ -547,15 +573,22 @@ async function payOutOneCredit(payer: Subscriber, creatorId: string) {
 }
 
 describe("creator credits follow the invoice that paid their period (exact cents)", () => {
-  it("invoice.paid: pending -> earned", async () => {
-    const { payer } = await payingSubscriberWithCopies("Paula Paid", 3);
-    expect(await creditCents(t.db, payer.userId)).toEqual({ pending: 21 }); // 3 x $0.07
-    const delivered = await send.deliverPending(sandbox, payer.customerId);
-    expect(delivered.map((e) => e.type)).toContain("invoice.paid");
-    expect(await creditCents(t.db, payer.userId)).toEqual({ earned: 21 });
+  it("copies after invoice.paid are earned at once; a renewal paid late earns its pending credits on invoice.paid", async () => {
+    const { payer, slugs } = await payingSubscriberWithCopies("Paula Paid", 3);
+    expect(await creditCents(t.db, payer.userId)).toEqual({ earned: 21 }); // 3 x $0.07
     const [invoice] = await t.db.select().from(invoices).where(eq(invoices.tenantId, payer.tenantId));
     const credits = await t.db.select().from(creatorCredits).where(eq(creatorCredits.subscriberId, payer.userId));
     expect(new Set(credits.map((c) => c.invoiceId))).toEqual(new Set([invoice!.id]));
+
+    await sandbox.post(`subscriptions/${payer.subscriptionId}/fail-next-renewal`);
+    await sandbox.post(`subscriptions/${payer.subscriptionId}/end-period`);
+    await send.deliverPending(sandbox, payer.customerId);
+    await copyInCurrentPeriod(payer, slugs.slice(3, 5));
+    expect(await creditCents(t.db, payer.userId)).toEqual({ earned: 21, pending: 14 });
+    await portal(payer.customerId, "card", VISA);
+    const delivered = await send.deliverPending(sandbox, payer.customerId);
+    expect(delivered.map((e) => e.type)).toContain("invoice.paid");
+    expect(await creditCents(t.db, payer.userId)).toEqual({ earned: 35 });
   });
 
   for (const [label, settle] of [

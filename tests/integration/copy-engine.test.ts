@@ -198,9 +198,11 @@ describe("recordCopy", () => {
   });
 
   it("more than 120 copy requests a minute get 429 with Retry-After", async () => {
-    const { creator, reader } = await setup();
-    const [slug] = await makeFlows(t.db, { userId: creator.user.id, tenantId: creator.tenant.id }, 1);
+    const creator = await makeUser(t.db, "Creator");
+    const reader = await makeUser(t.db, "Reader");
     const now = new Date("2026-11-22T10:00:05Z");
+    await makeSubscription(t.db, reader.tenant.id, { start: new Date("2026-11-20T00:00:00Z") });
+    const [slug] = await makeFlows(t.db, { userId: creator.user.id, tenantId: creator.tenant.id }, 1);
     for (let i = 0; i < 120; i++) await recordCopy(t.db, { userId: reader.user.id, slug: slug!, source: "api", now });
     const error = await recordCopy(t.db, { userId: reader.user.id, slug: slug!, source: "api", now }).catch((e) => e);
     expect(error).toMatchObject({ code: "rate_limited", retryAfterSeconds: 55 });
@@ -237,11 +239,13 @@ describe("recordCopy", () => {
     expect(viaCopy.personalTenantId).toBe(reader.tenant.id);
   });
 
-  it("the same idempotency key returns the first result", async () => {
+  it("the same idempotency key answers with the first copy, counting nothing again", async () => {
     const { creator, reader } = await setup();
     const [slug] = await makeFlows(t.db, { userId: creator.user.id, tenantId: creator.tenant.id }, 1);
     const first = await recordCopy(t.db, { userId: reader.user.id, slug: slug!, source: "api", idempotencyKey: "k1" });
     const retry = await recordCopy(t.db, { userId: reader.user.id, slug: slug!, source: "api", idempotencyKey: "k1" });
-    expect(retry.copy).toEqual({ ...first.copy });
+    expect(first.copy).toMatchObject({ countedForPayout: true, alreadyCopied: false });
+    expect(retry.copy).toEqual({ ...first.copy, countedForPayout: false, alreadyCopied: true });
+    expect(await creditCents(creator.user.id)).toBe(7);
   });
 });

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { dailySeries, getEarningsSummary, listEarningsMonths, listPayouts, perFlowStats } from "@/db/queries/earnings";
 import { listCreditsForExport } from "@/db/queries/earnings-export";
-import { copyEvents, creatorCredits, flows, payouts, type CreditStatus } from "@/db/schema";
+import { copyEvents, creatorCredits, flows, invoices, payouts, type CreditStatus } from "@/db/schema";
 import type { Db } from "@/db/types";
 import { centsToDollars, creditsCsv, payoutsCsv, toCsv } from "@/lib/earnings/csv";
 import { getEarningsOverview, toEarningsJson } from "@/lib/earnings/overview";
@@ -102,10 +102,32 @@ async function world() {
         status,
         attempts: 1,
         paidAt: status === "paid" ? at(`${month}-28T00:00:00Z`) : null,
+        stripeTransferId: status === "paid" ? `tr_${creatorId.slice(0, 8)}_${month}` : null,
         ...extra,
       })
       .returning();
     return row!;
+  }
+
+  let invoiceId: string | null = null;
+  async function paidInvoice() {
+    if (invoiceId) return invoiceId;
+    const [row] = await db
+      .insert(invoices)
+      .values({
+        tenantId: reader.tenant.id,
+        subscriptionId: sub.id,
+        stripeInvoiceId: `in_${Math.random().toString(36).slice(2)}`,
+        status: "paid",
+        amountDueCents: 1000,
+        amountPaidCents: 1000,
+        periodStart: sub.currentPeriodStart,
+        periodEnd: sub.currentPeriodEnd,
+        paidAt: sub.currentPeriodStart,
+      })
+      .returning();
+    invoiceId = row!.id;
+    return invoiceId;
   }
 
   async function credit(
@@ -116,7 +138,12 @@ async function world() {
     links: { payoutId?: string; deductedInPayoutId?: string } = {},
   ) {
     const event = await copy(flow, at(iso), true);
+    // As the lifecycle leaves them: earned and paid-out credits point to a paid invoice, reversed ones say when.
+    const earned = status === "earned" || status === "paid_out" || status === "reversed";
     await db.insert(creatorCredits).values({
+      invoiceId: earned ? await paidInvoice() : null,
+      earnedAt: earned ? at(iso) : null,
+      reversedAt: status === "reversed" ? at(iso) : null,
       creatorId: flow.creatorId,
       copyEventId: event.id,
       subscriberId: reader.user.id,
@@ -218,6 +245,7 @@ describe("getEarningsSummary", () => {
         month: "2026-02",
         amountCents: 0,
         status: "paid",
+        stripeTransferId: "tr_a_2026_02",
         paidAt: at("2026-03-01T00:05:00Z"),
       })
       .returning();

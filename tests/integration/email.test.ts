@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { confirmPayoutTransfer } from "@/db/queries/payout-transfers";
 import { upsertCreatorAccount } from "@/db/queries/creator-accounts";
 import { queryRows } from "@/db/rows";
-import { emailOutbox, payouts, processedStripeEvents } from "@/db/schema";
+import { emailOutbox, flows, payouts, processedStripeEvents } from "@/db/schema";
 import { handleStripeEvent } from "@/lib/billing/webhooks/dispatch";
 import { deliverQueuedEmails } from "@/lib/email/deliver";
 import { queueEmail } from "@/lib/email/outbox";
@@ -14,6 +14,7 @@ import { getMailTransport, type MailSender } from "@/lib/email/transport";
 import { retryFailedPayouts } from "@/lib/payouts/retry";
 import { runMonthlyPayouts } from "@/lib/payouts/run";
 import { confirmPayoutPaid } from "@/lib/payouts/settle";
+import { insertCredits } from "../helpers/credits";
 import { createTestDb, type TestDb } from "../helpers/db";
 import { raceIt } from "../helpers/race";
 import { makeFlows, makeSubscription, makeUser } from "../helpers/world";
@@ -40,16 +41,18 @@ async function creatorWithOctoberEarnings(name: string) {
   const subscription = await makeSubscription(t.db, reader.tenant.id);
   const { user, tenant } = await makeUser(t.db, name);
   const [slug] = await makeFlows(t.db, { userId: user.id, tenantId: tenant.id }, 1);
-  await t.db.execute(sql`
-    with ev as (
-      insert into copy_events (user_id, tenant_id, flow_id, creator_id, subscription_id, period_start, period_end, counted_for_payout, source)
-      select ${reader.user.id}, ${reader.tenant.id}, f.id, ${user.id}, ${subscription.id},
-             '2026-09-01'::timestamptz + make_interval(secs => g), '2026-10-01'::timestamptz + make_interval(secs => g), true, 'web'
-      from generate_series(1, 150) g, flows f where f.slug = ${slug!}
-      returning id, period_start, period_end)
-    insert into creator_credits (creator_id, copy_event_id, subscriber_id, subscription_id, period_start, period_end, amount_cents, status, earned_at)
-    select ${user.id}, id, ${reader.user.id}, ${subscription.id}, period_start, period_end, 7, 'earned', '2026-10-02'::timestamptz
-    from ev`);
+  const [flow] = await t.db.select({ id: flows.id }).from(flows).where(eq(flows.slug, slug!));
+  await insertCredits(t.db, {
+    readerId: reader.user.id,
+    readerTenantId: reader.tenant.id,
+    subscriptionId: subscription.id,
+    creatorId: user.id,
+    flowId: flow!.id,
+    count: 150,
+    firstPeriodStart: new Date("2026-09-01T00:00:00Z"),
+    status: "earned",
+    earnedAt: new Date("2026-10-02T00:00:00Z"),
+  });
   const account = await sandbox.stripe.accounts.create({
     type: "express",
     capabilities: { transfers: { requested: true } },
@@ -108,7 +111,12 @@ describe("payout emails", () => {
     // Confirmed again by every path: still one email.
     const [payout] = await t.db.select().from(payouts);
     await t.db.transaction((tx) =>
-      confirmPayoutPaid(tx, { payoutId: payout!.id, transferId: payout!.stripeTransferId!, at: OCT_RUN }),
+      confirmPayoutPaid(tx, {
+        payoutId: payout!.id,
+        transferId: payout!.stripeTransferId!,
+        amountCents: payout!.amountCents,
+        at: OCT_RUN,
+      }),
     );
     await runMonthlyPayouts(t.db, { month: "2026-10", now: OCT_RUN, stripe: sandbox.stripe });
     expect(await retryFailedPayouts(t.db, { now: OCT_RUN, stripe: sandbox.stripe })).toMatchObject({
@@ -152,9 +160,10 @@ describe("payout emails", () => {
       .insert(payouts)
       .values({ creatorId: user.id, month: "2026-10", amountCents: 1260, status: "processing" })
       .returning();
-    await confirmPayoutTransfer(t.db, { payoutId: payout!.id, transferId: "tr_1", at: OCT_RUN });
-    await t.db.transaction((tx) => confirmPayoutPaid(tx, { payoutId: payout!.id, transferId: "tr_1", at: OCT_RUN }));
-    await t.db.transaction((tx) => confirmPayoutPaid(tx, { payoutId: payout!.id, transferId: "tr_1", at: OCT_RUN }));
+    const confirmation = { payoutId: payout!.id, transferId: "tr_1", amountCents: 1260, at: OCT_RUN };
+    await confirmPayoutTransfer(t.db, confirmation);
+    await t.db.transaction((tx) => confirmPayoutPaid(tx, confirmation));
+    await t.db.transaction((tx) => confirmPayoutPaid(tx, confirmation));
     const mails = await paidEmails();
     expect(mails).toHaveLength(1);
     expect(mails[0]).toMatchObject({

@@ -35,6 +35,11 @@ describe("admin console queries", () => {
     const creator = await makeUser(t.db, "Creator");
     const [slug] = await makeFlows(t.db, { userId: creator.user.id, tenantId: creator.tenant.id }, 1);
     await t.db.execute(sql`
+      insert into invoices (tenant_id, subscription_id, stripe_invoice_id, status, amount_due_cents, amount_paid_cents, amount_refunded_cents, period_start, period_end, paid_at)
+      values (${reader.tenant.id}, ${sub.id}, 'in_a', 'paid', 1000, 1000, 0, '2026-11-01', '2026-12-01', '2026-11-01T00:00:01Z'),
+             (${other.tenant.id}, null, 'in_b', 'paid', 1000, 1000, 1000, '2026-11-02', '2026-12-02', '2026-11-02T00:00:00Z'),
+             (${other.tenant.id}, null, 'in_c', 'paid', 1000, 1000, 0, '2026-10-02', '2026-11-02', '2026-10-31T23:59:59Z')`);
+    await t.db.execute(sql`
       with ev as (
         insert into copy_events (user_id, tenant_id, flow_id, creator_id, subscription_id, period_start, period_end, counted_for_payout, source, created_at)
         select ${reader.user.id}, ${reader.tenant.id}, f.id, ${creator.user.id}, ${sub.id},
@@ -42,17 +47,23 @@ describe("admin console queries", () => {
                '2026-11-10'::timestamptz
         from generate_series(1, 4) g, flows f where f.slug = ${slug!}
         returning id, period_start, period_end, counted_for_payout)
-      insert into creator_credits (creator_id, copy_event_id, subscriber_id, subscription_id, period_start, period_end, amount_cents, status, earned_at)
-      select ${creator.user.id}, id, ${reader.user.id}, ${sub.id}, period_start, period_end, 7,
-             case when period_start = '2026-11-01'::timestamptz + interval '1 second' then 'pending' else 'earned' end, now()
+      insert into creator_credits (creator_id, copy_event_id, subscriber_id, subscription_id, invoice_id, period_start, period_end, amount_cents, status, earned_at)
+      select ${creator.user.id}, id, ${reader.user.id}, ${sub.id},
+             case when period_start = '2026-11-01'::timestamptz + interval '1 second' then null
+                  else (select id from invoices where stripe_invoice_id = 'in_a') end,
+             period_start, period_end, 7,
+             case when period_start = '2026-11-01'::timestamptz + interval '1 second' then 'pending' else 'earned' end,
+             case when period_start = '2026-11-01'::timestamptz + interval '1 second' then null else now() end
       from ev where counted_for_payout`);
-    await t.db.execute(sql`
-      insert into invoices (tenant_id, subscription_id, stripe_invoice_id, status, amount_due_cents, amount_paid_cents, amount_refunded_cents, period_start, period_end, paid_at)
-      values (${reader.tenant.id}, ${sub.id}, 'in_a', 'paid', 1000, 1000, 0, '2026-11-01', '2026-12-01', '2026-11-01T00:00:01Z'),
-             (${other.tenant.id}, null, 'in_b', 'paid', 1000, 1000, 1000, '2026-11-02', '2026-12-02', '2026-11-02T00:00:00Z'),
-             (${other.tenant.id}, null, 'in_c', 'paid', 1000, 1000, 0, '2026-10-02', '2026-11-02', '2026-10-31T23:59:59Z')`);
     await t.db.insert(payouts).values([
-      { creatorId: creator.user.id, month: "2026-09", amountCents: 1260, status: "paid", paidAt: new Date() },
+      {
+        creatorId: creator.user.id,
+        month: "2026-09",
+        amountCents: 1260,
+        status: "paid",
+        stripeTransferId: "tr_2026_09",
+        paidAt: new Date(),
+      },
       {
         creatorId: creator.user.id,
         month: "2026-10",

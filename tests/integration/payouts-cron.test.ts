@@ -1,9 +1,10 @@
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { upsertCreatorAccount } from "@/db/queries/creator-accounts";
 import { queryRows } from "@/db/rows";
-import { payouts } from "@/db/schema";
+import { flows, payouts } from "@/db/schema";
 import { monthBounds, previousMonth } from "@/lib/payouts/month";
+import { insertCredits } from "../helpers/credits";
 import { createTestDb, type TestDb } from "../helpers/db";
 import { makeFlows, makeSubscription, makeUser } from "../helpers/world";
 import { startTestSandbox, submitForm, type TestSandbox } from "../sandbox/helpers";
@@ -78,16 +79,18 @@ describe("POST /api/cron/payouts", () => {
     const subscription = await makeSubscription(t.db, reader.tenant.id);
     const creator = await makeUser(t.db, "Kim");
     const [slug] = await makeFlows(t.db, { userId: creator.user.id, tenantId: creator.tenant.id }, 1);
-    await t.db.execute(sql`
-      with ev as (
-        insert into copy_events (user_id, tenant_id, flow_id, creator_id, subscription_id, period_start, period_end, counted_for_payout, source)
-        select ${reader.user.id}, ${reader.tenant.id}, f.id, ${creator.user.id}, ${subscription.id},
-               '2020-01-01'::timestamptz + make_interval(secs => g), '2020-02-01'::timestamptz + make_interval(secs => g), true, 'web'
-        from generate_series(1, 150) g, flows f where f.slug = ${slug!}
-        returning id, period_start, period_end)
-      insert into creator_credits (creator_id, copy_event_id, subscriber_id, subscription_id, period_start, period_end, amount_cents, status, earned_at)
-      select ${creator.user.id}, id, ${reader.user.id}, ${subscription.id}, period_start, period_end, 7, 'earned', ${monthBounds(month).start.toISOString()}::timestamptz
-      from ev`); // 150 x 7 = 1050 = $10.50
+    const [flow] = await t.db.select({ id: flows.id }).from(flows).where(eq(flows.slug, slug!));
+    await insertCredits(t.db, {
+      readerId: reader.user.id,
+      readerTenantId: reader.tenant.id,
+      subscriptionId: subscription.id,
+      creatorId: creator.user.id,
+      flowId: flow!.id,
+      count: 150, // 150 x 7 = 1050 = $10.50
+      firstPeriodStart: new Date("2020-01-01T00:00:00Z"),
+      status: "earned",
+      earnedAt: monthBounds(month).start,
+    });
 
     const account = await sandbox.stripe.accounts.create({
       type: "express",

@@ -2,7 +2,6 @@ import { and, eq, sql } from "drizzle-orm";
 import postgres from "postgres";
 import Stripe from "stripe";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { reversePeriodCredits } from "@/db/queries/credits";
 import { upsertCreatorAccount } from "@/db/queries/creator-accounts";
 import { reopenPayoutForRetry } from "@/db/queries/payouts";
 import { queryRows } from "@/db/rows";
@@ -73,17 +72,19 @@ async function grantCredits(
 ) {
   const base = new Date(Date.UTC(2026, 0, 1) + (periodSeq += 1) * 10_000_000);
   const status = opts.status ?? "earned";
+  const invoice = status === "earned" ? await invoiceId(w) : null;
   const rows = await queryRows<{ id: string; period_start: string }>(
     t.db,
     sql`with ev as (
-          insert into copy_events (user_id, tenant_id, flow_id, creator_id, subscription_id, period_start, period_end, counted_for_payout, source)
+          insert into copy_events (user_id, tenant_id, flow_id, creator_id, subscription_id, period_start, period_end, counted_for_payout, source, created_at)
           select ${w.reader.user.id}, ${w.reader.tenant.id}, ${creator.flowId}, ${creator.id}, ${w.subscription.id},
                  ${base.toISOString()}::timestamptz + make_interval(secs => g),
-                 ${base.toISOString()}::timestamptz + make_interval(secs => g) + interval '30 days', true, 'web'
+                 ${base.toISOString()}::timestamptz + make_interval(secs => g) + interval '30 days', true, 'web',
+                 ${base.toISOString()}::timestamptz + make_interval(secs => g)
           from generate_series(1, ${count}::int) g
           returning id, period_start, period_end)
-        insert into creator_credits (creator_id, copy_event_id, subscriber_id, subscription_id, period_start, period_end, amount_cents, status, earned_at)
-        select ${creator.id}, ev.id, ${w.reader.user.id}, ${w.subscription.id}, ev.period_start, ev.period_end, 7, ${status},
+        insert into creator_credits (creator_id, copy_event_id, subscriber_id, subscription_id, invoice_id, period_start, period_end, amount_cents, status, earned_at)
+        select ${creator.id}, ev.id, ${w.reader.user.id}, ${w.subscription.id}, ${invoice}::uuid, ev.period_start, ev.period_end, 7, ${status},
                ${opts.earnedAt ? opts.earnedAt.toISOString() : null}::timestamptz
         from ev
         returning id, period_start::text`,
@@ -91,15 +92,13 @@ async function grantCredits(
   return rows.map((r) => ({ id: r.id, periodStart: new Date(r.period_start) }));
 }
 
-/** A refund of the invoice that paid these credits' periods, through the real lifecycle query. */
+/** A refund of the invoice that paid these credits' periods: reversed as the lifecycle leaves them (a paid-out one keeps its payout). */
 async function reverseCredits(w: World, credits: { periodStart: Date }[], reversedAt: Date) {
   for (const c of credits) {
-    await reversePeriodCredits(t.db, {
-      subscriptionId: w.subscription.id,
-      periodStart: c.periodStart,
-      invoiceId: await invoiceId(w),
-      at: reversedAt,
-    });
+    await t.db.execute(sql`
+      update creator_credits set status = 'reversed', reversed_at = ${reversedAt.toISOString()}::timestamptz
+      where subscription_id = ${w.subscription.id} and period_start = ${c.periodStart.toISOString()}::timestamptz
+        and status in ('pending', 'earned', 'paid_out')`);
   }
 }
 

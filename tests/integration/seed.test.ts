@@ -178,11 +178,14 @@ describe("seed: demo accounts", () => {
     expect(copies).toMatchObject({ n: 37, counted: 37, premium: 37, outside: 0 });
     expect(copies.creators).toBeGreaterThanOrEqual(3);
     expect(copies.demo).toBeGreaterThan(0);
-    const credits = await one<{ n: number; pending: number; cents: number }>(
-      sql`select count(*)::int as n, (count(*) filter (where status = 'pending'))::int as pending, sum(amount_cents)::int as cents
+    // The current period was paid at its start (Stripe bills in advance): every copy earned at once (those of the
+    // demo creator made before the 1st went out in last month's payout).
+    const credits = await one<{ n: number; earned: number; cents: number }>(
+      sql`select count(*)::int as n, (count(*) filter (where status in ('earned', 'paid_out')))::int as earned,
+                 sum(amount_cents)::int as cents
           from creator_credits where subscriber_id = ${subscriber.id}`,
     );
-    expect(credits).toEqual({ n: 37, pending: 37, cents: 37 * COPY_CREDIT_CENTS });
+    expect(credits).toEqual({ n: 37, earned: 37, cents: 37 * COPY_CREDIT_CENTS });
   });
 });
 
@@ -245,32 +248,52 @@ describe("seed: money adds up", () => {
     });
   });
 
-  it("keeps current-period credits pending and earns finished periods through a paid invoice", async () => {
+  it("bills every period in advance: credits earned at once, pending only in a past-due subscriber's open period", async () => {
     const r = await one<Record<string, number>>(
       sql`select
-        (select count(*)::int from creator_credits where status = 'pending'
-           and (period_end <= ${iso(now)}::timestamptz or invoice_id is not null)) as bad_pending,
+        (select count(*)::int from creator_credits k
+           where k.status = 'pending' and (k.invoice_id is not null or exists (
+             select 1 from invoices i where i.subscription_id = k.subscription_id and i.period_start = k.period_start
+               and i.status <> 'open'))) as bad_pending,
         (select count(*)::int from creator_credits k left join invoices i on i.id = k.invoice_id
            where k.status in ('earned', 'paid_out') and (i.id is null or i.status <> 'paid'
              or i.period_start <> k.period_start or i.subscription_id <> k.subscription_id
-             or k.earned_at is null or k.period_end > ${iso(now)}::timestamptz)) as bad_earned,
+             or k.earned_at is null or k.earned_at < k.created_at)) as bad_earned,
         (select count(*)::int from invoices where amount_due_cents <> ${PLANS.premium.priceCents}
-           or amount_paid_cents <> amount_due_cents or status <> 'paid' or paid_at <> period_start) as bad_invoices,
+           or (status = 'paid' and (amount_paid_cents <> amount_due_cents or paid_at <> period_start))
+           or (status = 'open' and (amount_paid_cents <> 0 or paid_at is not null))
+           or status not in ('paid', 'open')) as bad_invoices,
         (select count(*)::int from copy_period_usage u full join (
            select user_id, period_start, count(*)::int as n, (count(*) filter (where counted_for_payout))::int as paid
            from copy_events group by 1, 2) a on a.user_id = u.user_id and a.period_start = u.period_start
            where a.n is distinct from u.copies or a.paid is distinct from u.paid_copies) as bad_usage,
-        (select count(*)::int from subscriptions s where s.status <> 'active'
-           or s.current_period_start > ${iso(now)}::timestamptz or s.current_period_end <= ${iso(now)}::timestamptz) as bad_subscriptions`,
+        (select count(*)::int from subscriptions s
+           where s.status not in ('active', 'past_due')
+              or s.current_period_start > ${iso(now)}::timestamptz or s.current_period_end <= ${iso(now)}::timestamptz
+              or (s.status = 'past_due') <> exists (select 1 from invoices i where i.subscription_id = s.id
+                    and i.period_start = s.current_period_start and i.status = 'open')
+              or not exists (select 1 from invoices i where i.subscription_id = s.id
+                    and i.period_start = s.current_period_start)) as bad_subscriptions,
+        (select count(*)::int from credit_periods p where p.credited_cents <> (
+           select coalesce(sum(amount_cents), 0) from creator_credits k where k.subscription_id = p.subscription_id
+             and k.period_start = p.period_start and k.status in ('pending', 'earned', 'paid_out'))) as bad_periods,
+        (select count(*)::int from subscriptions where status = 'past_due') as past_due`,
     );
-    expect(r).toEqual({ bad_pending: 0, bad_earned: 0, bad_invoices: 0, bad_usage: 0, bad_subscriptions: 0 });
-    // Past periods of readers were invoiced; each reader period with copies belongs to its subscription's history.
+    expect(r).toMatchObject({
+      bad_pending: 0,
+      bad_earned: 0,
+      bad_invoices: 0,
+      bad_usage: 0,
+      bad_subscriptions: 0,
+      bad_periods: 0,
+    });
+    expect(r.past_due).toBeGreaterThan(0);
     const invoiced = await one<{ readers: number; invoices: number }>(
       sql`select count(distinct s.id)::int as readers, count(i.id)::int as invoices
           from subscriptions s join invoices i on i.subscription_id = s.id where s.stripe_subscription_id like 'sub_seed_reader%'`,
     );
     expect(invoiced.readers).toBeGreaterThan(30);
-    expect(invoiced.invoices).toBe(summary.invoices);
+    expect(invoiced.invoices + 1).toBe(summary.invoices); // and the demo subscriber's one
   });
 });
 

@@ -1,7 +1,7 @@
 import "server-only";
 import type Stripe from "stripe";
 import { getCreatorAccountByStripeId, upsertCreatorAccount } from "@/db/queries/creator-accounts";
-import { flagReversedTransfer } from "@/db/queries/payout-transfers";
+import { recordReversedTransfer } from "@/db/queries/payout-transfers";
 import { confirmPayoutPaid } from "@/lib/payouts/settle";
 import type { EventHandler } from "./types";
 
@@ -24,19 +24,33 @@ export const onAccountUpdated: EventHandler = async (event, stripe) => {
   };
 };
 
-/** transfer.created: confirm the payout it belongs to (metadata.payoutId, set when we created it). */
+/**
+ * transfer.created: confirm the payout it belongs to (metadata.payoutId, set when we created it), if the transfer
+ * is for the payout's amount and no admin was asked to look at the payout.
+ */
 export const onTransferCreated: EventHandler = async (event, stripe) => {
   const transfer = await stripe.transfers.retrieve((event.data.object as Stripe.Transfer).id);
   return async (tx) => {
     const payoutId = transfer.metadata?.payoutId;
-    if (!payoutId || transfer.reversed) return;
-    await confirmPayoutPaid(tx, { payoutId, transferId: transfer.id, at: new Date(transfer.created * 1000) });
+    if (!payoutId || transfer.amount_reversed > 0) return;
+    await confirmPayoutPaid(tx, {
+      payoutId,
+      transferId: transfer.id,
+      amountCents: transfer.amount,
+      at: new Date(transfer.created * 1000),
+    });
   };
 };
 
-export const onTransferReversed: EventHandler = async (event, stripe) => {
+/** transfer.reversed: a fully reversed transfer paid nobody: its payout is owed again (see recordReversedTransfer). */
+export const onTransferReversed: EventHandler = async (event, stripe, now) => {
   const transfer = await stripe.transfers.retrieve((event.data.object as Stripe.Transfer).id);
   return async (tx) => {
-    if (transfer.amount_reversed > 0) await flagReversedTransfer(tx, { transferId: transfer.id, at: new Date() });
+    if (transfer.amount_reversed === 0) return;
+    await recordReversedTransfer(tx, {
+      transferId: transfer.id,
+      fully: transfer.amount_reversed >= transfer.amount,
+      at: now,
+    });
   };
 };

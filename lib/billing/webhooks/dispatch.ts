@@ -47,11 +47,12 @@ export async function handleStripeEvent(
   db: Executor,
   event: Stripe.Event,
   stripe: Stripe = getStripe(),
+  options: { now?: Date } = {},
 ): Promise<DispatchOutcome> {
   const handler = HANDLERS[event.type];
   if (!handler) return "ignored";
   if (await isStripeEventProcessed(db, { eventId: event.id })) return "duplicate";
-  const effect = await handler(event, stripe);
+  const effect = await handler(event, stripe, options.now ?? new Date());
   return db.transaction(async (tx) => {
     const fresh = await recordStripeEvent(tx, {
       eventId: event.id,

@@ -15,23 +15,23 @@ function customerOf(event: Stripe.Event): string | null {
   return idOf(object.customer ?? null);
 }
 
-async function syncEffect(customerId: string | null, stripe: Stripe): Promise<EventEffect> {
+async function syncEffect(customerId: string | null, stripe: Stripe, now: Date): Promise<EventEffect> {
   if (!customerId) return async () => {};
-  const snapshot = await fetchCustomerSnapshot(customerId, stripe);
+  const snapshot = await fetchCustomerSnapshot(customerId, stripe, { now });
   return async (tx) => {
     await applyCustomerSnapshot(tx, snapshot);
   };
 }
 
 /** checkout.session.completed: the session is re-read to find its customer. */
-export const onCheckoutCompleted: EventHandler = async (event, stripe) => {
+export const onCheckoutCompleted: EventHandler = async (event, stripe, now) => {
   const session = await stripe.checkout.sessions.retrieve((event.data.object as Stripe.Checkout.Session).id);
-  return syncEffect(idOf(session.customer), stripe);
+  return syncEffect(idOf(session.customer), stripe, now);
 };
 
 /** customer.subscription.* and invoice.paid: re-fetch the customer's subscriptions and invoices. */
-export const onSubscriptionOrInvoiceChange: EventHandler = async (event, stripe) =>
-  syncEffect(customerOf(event), stripe);
+export const onSubscriptionOrInvoiceChange: EventHandler = async (event, stripe, now) =>
+  syncEffect(customerOf(event), stripe, now);
 
 type Mail = { subject: string; text: string; html: string };
 
@@ -44,9 +44,9 @@ function syncAndNotify(
   kind: string,
   compose: (event: Stripe.Event, stripe: Stripe) => Promise<((name: string | null) => Mail) | null>,
 ): EventHandler {
-  return async (event, stripe) => {
+  return async (event, stripe, now) => {
     const customerId = customerOf(event);
-    const sync = await syncEffect(customerId, stripe);
+    const sync = await syncEffect(customerId, stripe, now);
     const template = await compose(event, stripe);
     return async (tx: Executor) => {
       await sync(tx);
