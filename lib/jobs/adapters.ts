@@ -52,7 +52,7 @@ export function pgliteBossDb(client: PgliteClient): PgBoss.Db {
     async executeSql(text: string, values?: unknown[]) {
       if (values && values.length > 0) return client.query(text, values.map(toParam));
       const block = LOCKED_BLOCK.exec(text);
-      if (block) return lastRows(await client.transaction((tx) => tx.exec(block[1]!)));
+      if (block) return lastRows(await client.transaction((tx) => tx.exec(block[1] ?? "")));
       return lastRows(await client.exec(text));
     },
   };

@@ -23,7 +23,7 @@ export type JobDefinition = {
   /** Jobs taken at once; each still completes or fails (and is retried) on its own. */
   batchSize: number;
   /** Its return value is the job's output (the cron route answers with the payout run's). Throwing fails it. */
-  run: (job: QueuedJob, ctx: JobContext) => Promise<object | void>;
+  run: (job: QueuedJob, ctx: JobContext) => Promise<object>;
 };
 
 /** A job that runs on a schedule and is retried twice, a minute or two apart, if it throws. */
@@ -80,9 +80,9 @@ export const JOBS: readonly JobDefinition[] = [
       throw error;
     }
   }),
-  scheduledJob(QUEUES.rateLimitPrune, "15 * * * *", async (_job, { db }) => {
-    await pruneRateLimitWindows(db);
-  }),
+  scheduledJob(QUEUES.rateLimitPrune, "15 * * * *", async (_job, { db }) => ({
+    deleted: await pruneRateLimitWindows(db),
+  })),
   // The daily reconciliation goes here, in one line, once lib/ has it (plus its name in QUEUES):
   //   scheduledJob(QUEUES.reconciliation, "0 4 * * *", async (_job, { db }) => reconcile(db)),
 ];

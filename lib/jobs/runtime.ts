@@ -7,7 +7,7 @@ import { pgliteBossDb, pgliteClientOf } from "./adapters";
 import { JOB_SCHEMA, type QueueName, type QueueSettings } from "./queues";
 import { JOBS, type JobContext, type JobDefinition, type QueuedJob } from "./registry";
 
-export type QueueOverrides = Partial<QueueSettings> & { pollingIntervalSeconds?: number };
+type QueueOverrides = Partial<QueueSettings> & { pollingIntervalSeconds?: number };
 
 export type JobRuntimeOptions = {
   /** Run the workers and the schedules in this process; false: only install the queues, enqueue and read. */
@@ -58,7 +58,7 @@ async function runBatch(boss: PgBoss, job: JobDefinition, batch: QueuedJob[], ct
     const attempt = { jobId: queued.id, queue: job.queue, attempt: queued.retryCount + 1, of: queued.retryLimit + 1 };
     try {
       const output = await job.run(queued, ctx);
-      await boss.complete(job.queue, queued.id, output ?? {});
+      await boss.complete(job.queue, queued.id, output);
       log("info", "job completed", { ...attempt, ms: Date.now() - started });
     } catch (error) {
       const willRetry = queued.retryCount < queued.retryLimit;
@@ -84,7 +84,7 @@ async function installQueues(boss: PgBoss, overrides: JobRuntimeOptions["queues"
 
 /** The schedules in the database become the registry's: pg-boss keeps them there for every instance. */
 async function installSchedules(boss: PgBoss) {
-  const wanted = new Map(JOBS.filter((j) => j.schedule).map((j) => [j.queue as string, j.schedule!]));
+  const wanted = new Map<string, string>(JOBS.flatMap((j) => (j.schedule ? [[j.queue, j.schedule] as const] : [])));
   for (const existing of await boss.getSchedules()) {
     if (!wanted.has(existing.name)) await boss.unschedule(existing.name);
   }
@@ -119,7 +119,7 @@ async function launch(db: Db, options: JobRuntimeOptions): Promise<JobRuntime> {
       await pgliteClientOf(db)?.query("select 1");
       const holder = globalThis as Holder;
       const current = await holder[KEY]?.catch(() => null);
-      if (current === runtime) delete holder[KEY];
+      if (current === runtime) holder[KEY] = undefined;
     },
   };
   log("info", "job runtime started", { workers: options.workers, queues: JOBS.map((j) => j.queue) });
@@ -130,7 +130,7 @@ function register(starting: Promise<JobRuntime>): Promise<JobRuntime> {
   const holder = globalThis as Holder;
   holder[KEY] = starting;
   starting.catch(() => {
-    if (holder[KEY] === starting) delete holder[KEY];
+    if (holder[KEY] === starting) holder[KEY] = undefined;
   });
   return starting;
 }

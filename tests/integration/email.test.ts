@@ -189,16 +189,19 @@ describe("templates", () => {
 
 describe("deliverOutboxEmail (one attempt of the email-delivery job)", () => {
   async function queueOne() {
-    return (await queueEmail(t.db, {
+    const id = await queueEmail(t.db, {
       to: "user@example.com",
       kind: "welcome",
       ...welcomeEmail({ name: "User" }),
       dedupeKey: "welcome:user",
-    }))!;
+    });
+    if (!id) throw new Error("welcome:user was queued before");
+    return id;
   }
   async function row(id: string) {
     const [found] = await t.db.select().from(emailOutbox).where(eq(emailOutbox.id, id));
-    return found!;
+    if (!found) throw new Error(`no outbox row ${id}`);
+    return found;
   }
   const refusing: MailSender = {
     sendMail: async () => {
