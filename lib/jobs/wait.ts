@@ -5,6 +5,8 @@ import { JOB_SCHEMA, type QueueName } from "./queues";
 
 export type JobResult =
   | { id: string; state: "completed" | "failed"; output: unknown }
+  /** An attempt failed with an error `stopWaitingOn` accepted; pg-boss will still retry the job. */
+  | { id: string; state: "retry"; output: unknown }
   | { id: string; state: "created" | "retry" | "active" | "cancelled" };
 
 /** The newest job with this key that is still waiting or running, if any. */
@@ -21,12 +23,13 @@ async function findLiveJob(boss: PgBoss, queue: QueueName, singletonKey: string)
 /**
  * Enqueues a job (or joins the one with the same singleton key that is already waiting or running) and waits for
  * a worker to finish it, up to `timeoutMs`: then it answers with the state the job is in, and the job carries on.
+ * `stopWaitingOn` ends the wait early after a failed attempt whose error will not go away by retrying.
  */
 export async function sendAndWait(
   boss: PgBoss,
   queue: QueueName,
   data: object,
-  options: { singletonKey: string; timeoutMs: number; pollMs?: number },
+  options: { singletonKey: string; timeoutMs: number; pollMs?: number; stopWaitingOn?: (error: unknown) => boolean },
 ): Promise<JobResult> {
   const { singletonKey } = options;
   const id =
@@ -40,6 +43,9 @@ export async function sendAndWait(
     const job = await boss.getJobById(queue, id, { includeArchive: true });
     if (!job) throw new Error(`The job ${id} on "${queue}" disappeared.`);
     if (job.state === "completed" || job.state === "failed") return { id, state: job.state, output: job.output };
+    if (job.state === "retry" && job.output && options.stopWaitingOn?.(job.output)) {
+      return { id, state: "retry", output: job.output };
+    }
     if (Date.now() >= deadline) return { id, state: job.state };
     await sleep(options.pollMs ?? 200);
   }

@@ -12,12 +12,30 @@ export const PAYOUT_RUN_WAIT_MS = 50_000;
 export type PayoutRunRequest =
   { state: "finished"; summary: PayoutJobSummary } | { state: "pending"; jobId: string; jobState: string };
 
+/** An AppError as pg-boss stored it (serialized) in the job's output. */
+type StoredAppError = { code: ErrorCode; message: string; details?: unknown };
+
+function asStoredAppError(output: unknown): StoredAppError | null {
+  const stored = (output ?? {}) as Partial<Record<keyof StoredAppError, unknown>>;
+  const typed = typeof stored.code === "string" && stored.code in ERROR_STATUS && typeof stored.message === "string";
+  return typed ? (stored as StoredAppError) : null;
+}
+
+/**
+ * A typed error that retrying will not cure (billing not configured, say) ends the wait at the first failed attempt;
+ * "already running" (conflict) and unexpected errors are worth the retries pg-boss makes.
+ */
+function wontPassOnRetry(output: unknown): boolean {
+  const stored = asStoredAppError(output);
+  return stored !== null && stored.code !== "conflict" && stored.code !== "internal";
+}
+
 /** A failed run's error as the job stored it: typed errors keep their code and message, others are generic. */
 function errorOf(output: unknown): AppError {
-  const stored = (output ?? {}) as { code?: unknown; message?: unknown; details?: unknown };
-  if (typeof stored.code === "string" && stored.code in ERROR_STATUS && typeof stored.message === "string") {
+  const stored = asStoredAppError(output);
+  if (stored) {
     const details = typeof stored.details === "object" && stored.details ? stored.details : undefined;
-    return new AppError(stored.code as ErrorCode, stored.message, { details: details as Record<string, unknown> });
+    return new AppError(stored.code, stored.message, { details: details as Record<string, unknown> | undefined });
   }
   return new AppError(
     "internal",
@@ -42,10 +60,10 @@ export async function requestPayoutRun(params: {
     boss,
     QUEUES.payoutsMonthly,
     { month: params.month },
-    { singletonKey: params.month, timeoutMs: params.waitMs ?? PAYOUT_RUN_WAIT_MS },
+    { singletonKey: params.month, timeoutMs: params.waitMs ?? PAYOUT_RUN_WAIT_MS, stopWaitingOn: wontPassOnRetry },
   );
   if (result.state === "completed") return { state: "finished", summary: result.output as PayoutJobSummary };
-  if (result.state === "failed") throw errorOf(result.output);
+  if ("output" in result) throw errorOf(result.output);
   if (result.state === "cancelled") throw new AppError("conflict", "The payout run was cancelled. Run it again.");
   return { state: "pending", jobId: result.id, jobState: result.state };
 }
