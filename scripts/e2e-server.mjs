@@ -14,7 +14,7 @@ const env = {
   PORT: port,
   APP_URL: `http://localhost:${port}`,
   AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-only-secret-not-for-production-use",
-  CRON_SECRET: process.env.CRON_SECRET ?? "e2e-cron-secret-0123456789",
+  CRON_SECRET: "e2e-cron-secret-0123456789", // tests/e2e/admin.spec.ts calls the cron route with it
   // The background jobs run in the server (the admin's payout run waits for one); no mail leaves the machine.
   RUN_JOBS_IN_PROCESS: "1",
 };

@@ -51,7 +51,7 @@ export function JobsPanel({
           <tbody className="divide-y divide-line">
             {queues.map((q) => (
               <tr key={q.queue}>
-                <th scope="row" className="px-4 py-2 text-left font-mono text-xs font-normal">
+                <th scope="row" className="px-4 py-2 text-left font-mono text-xs font-normal whitespace-nowrap">
                   {q.queue}
                 </th>
                 <td className="px-4 py-2 text-right tabular-nums">{q.waiting}</td>
