@@ -51,23 +51,38 @@ function log(level: "info" | "warn" | "error", msg: string, fields: Record<strin
   else console.error(line);
 }
 
-/** One job at a time: complete it with the handler's output, or fail it with the error (pg-boss retries it). */
+/**
+ * One job at a time: complete it with the handler's output, or fail it with the error (pg-boss retries it while
+ * attempts remain). If recording the outcome fails (the database is away), the job stays active until pg-boss
+ * expires it and tries again.
+ */
 async function runBatch(boss: PgBoss, job: JobDefinition, batch: QueuedJob[], ctx: JobContext) {
   for (const queued of batch) {
     const started = Date.now();
-    const attempt = { jobId: queued.id, queue: job.queue, attempt: queued.retryCount + 1, of: queued.retryLimit + 1 };
+    const fields = { jobId: queued.id, queue: job.queue, attempt: queued.retryCount + 1, of: queued.retryLimit + 1 };
+    let outcome: { ok: true; output: object } | { ok: false; error: unknown };
     try {
-      const output = await job.run(queued, ctx);
-      await boss.complete(job.queue, queued.id, output);
-      log("info", "job completed", { ...attempt, ms: Date.now() - started });
+      outcome = { ok: true, output: await job.run(queued, ctx) };
     } catch (error) {
-      const willRetry = queued.retryCount < queued.retryLimit;
-      log(willRetry ? "warn" : "error", willRetry ? "job attempt failed, will retry" : "job failed", {
-        ...attempt,
-        ms: Date.now() - started,
-        error: String(error),
-      });
-      await boss.fail(job.queue, queued.id, error instanceof Error ? error : { message: String(error) });
+      outcome = { ok: false, error };
+    }
+    const ms = Date.now() - started;
+    try {
+      if (outcome.ok) {
+        await boss.complete(job.queue, queued.id, outcome.output);
+        log("info", "job completed", { ...fields, ms });
+      } else {
+        const willRetry = queued.retryCount < queued.retryLimit;
+        log(willRetry ? "warn" : "error", willRetry ? "job attempt failed, will retry" : "job failed", {
+          ...fields,
+          ms,
+          error: String(outcome.error),
+        });
+        const { error } = outcome;
+        await boss.fail(job.queue, queued.id, error instanceof Error ? error : { message: String(error) });
+      }
+    } catch (error) {
+      log("error", "could not record the job's outcome", { ...fields, error: String(error) });
     }
   }
 }
