@@ -17,10 +17,9 @@ async function main(): Promise<number> {
   let runtime: JobRuntime | undefined;
   try {
     database = await openDatabase({ autoMigrateAndSeed: false });
-    const { expected, applied } = await getMigrationStatus(database.db);
-    if (applied < expected) {
-      console.error(`worker: the database has ${applied} of ${expected} migrations; run \`npm run db:migrate\` first.`);
-      return 1;
+    const status = await getMigrationStatus(database.db).catch(() => null);
+    if (!status || status.applied < status.expected) {
+      throw new Error("the database is not migrated: run `npm run db:migrate` first.");
     }
     runtime = await startJobs(database.db, { workers: true });
   } catch (error) {
