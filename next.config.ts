@@ -15,7 +15,8 @@ const securityHeaders = [
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Both database drivers load native/WASM assets at run time: let Node require them instead of bundling.
-  serverExternalPackages: ["@electric-sql/pglite", "postgres"],
+  // pg-boss (the job queue) and its pg driver, with optional native bindings, likewise.
+  serverExternalPackages: ["@electric-sql/pglite", "postgres", "pg-boss"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -5,6 +5,10 @@ import { z } from "zod";
 const schema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   APP_URL: z.url().default("http://localhost:3000"),
+  /** Read here for pg-boss's own connection pool (db/ reads it itself for the app's pool). */
+  DATABASE_URL: z.string().optional(),
+  /** "0": the app server only enqueues, `npm run worker` runs the jobs. Ignored on PGlite (always in-process). */
+  RUN_JOBS_IN_PROCESS: z.enum(["0", "1"]).optional(),
   AUTH_SECRET: z.string().min(16, "AUTH_SECRET must be at least 16 characters").optional(),
   STRIPE_SECRET_KEY: z.string().startsWith("sk_", "STRIPE_SECRET_KEY must start with sk_").optional(),
   STRIPE_WEBHOOK_SECRET: z.string().startsWith("whsec_", "STRIPE_WEBHOOK_SECRET must start with whsec_").optional(),

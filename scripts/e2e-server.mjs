@@ -28,6 +28,8 @@ const env = {
   // this server is a test server, so it opts in to both.
   ALLOW_STRIPE_SANDBOX: "1",
   ALLOW_DEMO_SEED: "1",
+  // The background jobs run in the server (the admin's payout run waits for one); no mail leaves the machine.
+  RUN_JOBS_IN_PROCESS: "1",
 };
 
 const children = [];

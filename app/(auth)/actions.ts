@@ -2,7 +2,6 @@
 
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { after } from "next/server";
 import { AuthError, CredentialsSignin } from "next-auth";
 import { z } from "zod";
 import { getDb } from "@/db";
@@ -10,7 +9,6 @@ import { oauthProviders, signIn } from "@/lib/auth/config";
 import { safeRedirectPath } from "@/lib/auth/redirect";
 import { registerUser, registrationSchema } from "@/lib/auth/register";
 import { clientIp } from "@/lib/auth/throttle";
-import { deliverQueuedEmailsQuietly } from "@/lib/email/deliver";
 import { AppError } from "@/lib/errors";
 
 export type AuthFormState = {
@@ -73,8 +71,6 @@ export async function registerAction(_prev: AuthFormState, formData: FormData): 
     if (error instanceof AppError && error.code === "rate_limited") return { values, error: error.message };
     throw error;
   }
-  // The verification link goes out now when SMTP is configured (otherwise it waits in the outbox).
-  after(() => deliverQueuedEmailsQuietly(db));
   await signIn("credentials", {
     email: parsed.data.email,
     password: input.password,

@@ -6,19 +6,21 @@ import { z } from "zod";
 import { getDb } from "@/db";
 import { AppError } from "@/lib/errors";
 import { retryPayoutNow } from "@/lib/payouts/admin";
-import { runPayoutJob } from "@/lib/payouts/job";
 import { payoutMonthSchema } from "@/lib/payouts/month";
+import { requestPayoutRun } from "@/lib/payouts/trigger";
 import type { RunPayoutsState } from "@/components/admin/run-payouts-form";
 import { requireAdminAction } from "./admin-guard";
 
-/** "Run payouts for <month>": the same job as the cron route, for admins only. */
+/** "Run payouts for <month>": enqueues the same job as the cron route and waits for its summary, for admins only. */
 export async function runPayoutsAction(_prev: RunPayoutsState, formData: FormData): Promise<RunPayoutsState> {
   await requireAdminAction();
   const parsed = z.object({ month: payoutMonthSchema }).safeParse({ month: formData.get("month") });
   if (!parsed.success) return { status: "error", message: parsed.error.issues[0]?.message ?? "Invalid month." };
   try {
-    const summary = await runPayoutJob(await getDb(), { month: parsed.data.month });
+    const result = await requestPayoutRun({ month: parsed.data.month });
     revalidatePath("/admin");
+    if (result.state === "pending") return { status: "pending", month: parsed.data.month, jobId: result.jobId };
+    const { summary } = result;
     return {
       status: "done",
       month: summary.month,

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { EventsTable } from "@/components/admin/events-table";
 import { formatUsdCents } from "@/components/admin/format";
+import { JobsPanel } from "@/components/admin/jobs-panel";
 import { PayoutsTable } from "@/components/admin/payouts-table";
 import { ReconciliationCard } from "@/components/admin/reconciliation-card";
 import { ReportsList } from "@/components/admin/reports-list";
@@ -13,8 +14,10 @@ import { PageHeader } from "@/components/layout/page-header";
 import { Alert } from "@/components/ui/alert";
 import { getDb } from "@/db";
 import { countOpenFlowReports, getAdminOverview, listFlowReports, listRecentStripeEvents } from "@/db/queries/admin";
+import { listFailedJobs, listQueueDepths } from "@/db/queries/jobs";
 import { listRecentPayouts } from "@/db/queries/payouts";
 import { getLatestReconciliationRun } from "@/db/queries/reconcile";
+import { JOB_SCHEMA } from "@/lib/jobs/queues";
 import { monthBounds, monthLabel, monthOf, previousMonth } from "@/lib/payouts/month";
 import { retryPayoutAction, runPayoutsAction } from "./actions";
 import { requireAdminPage } from "./admin-guard";
@@ -43,13 +46,16 @@ export default async function AdminPage({
   const thisMonth = monthOf(now);
   const payoutMonth = previousMonth(now);
   const bounds = monthBounds(thisMonth);
-  const [overview, payouts, events, reports, openReports, reconciliation] = await Promise.all([
+  const failedSince = new Date(now.getTime() - 7 * 24 * 60 * 60 * 1000);
+  const [overview, payouts, events, reports, openReports, reconciliation, queues, failedJobs] = await Promise.all([
     getAdminOverview(db, { monthStart: bounds.start, monthEnd: bounds.end }),
     listRecentPayouts(db, { limit: 25 }),
     listRecentStripeEvents(db, { limit: 20 }),
     listFlowReports(db, { limit: 20 }),
     countOpenFlowReports(db),
     getLatestReconciliationRun(db),
+    listQueueDepths(db, { schema: JOB_SCHEMA, failedSince }),
+    listFailedJobs(db, { schema: JOB_SCHEMA, failedSince, limit: 20 }),
   ]);
   const shown = typeof notice === "string" ? NOTICES[notice] : undefined;
   const live = overview.subscriptionsByStatus
@@ -120,6 +126,13 @@ export default async function AdminPage({
           <RunPayoutsForm month={payoutMonth} monthLabel={monthLabel(payoutMonth)} action={runPayoutsAction} />
         </div>
         <PayoutsTable payouts={payouts} retryAction={retryPayoutAction} />
+      </section>
+
+      <section aria-labelledby="jobs-title" className="mt-10">
+        <h2 id="jobs-title" className="mb-4 text-lg font-semibold text-ink">
+          Background jobs
+        </h2>
+        <JobsPanel queues={queues} failed={failedJobs} failedWindowLabel="last 7 days" />
       </section>
 
       <section aria-labelledby="events-title" className="mt-10">

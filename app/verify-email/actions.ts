@@ -1,12 +1,10 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { after } from "next/server";
 import { getDb } from "@/db";
 import { resendVerificationEmail } from "@/lib/auth/email-verification";
 import { safeRedirectPath } from "@/lib/auth/redirect";
 import { getSessionUser } from "@/lib/auth/session";
-import { deliverQueuedEmailsQuietly } from "@/lib/email/deliver";
 import { AppError } from "@/lib/errors";
 
 /** "Send the link again" (account page, pricing): a fresh verification link; the earlier one stops working. */
@@ -22,7 +20,6 @@ export async function resendVerificationAction(formData: FormData): Promise<void
     if (!(error instanceof AppError && error.code === "rate_limited")) throw error;
     outcome = "throttled";
   }
-  if (outcome === "sent") after(() => deliverQueuedEmailsQuietly(db));
   const url = new URL(back, "http://flowtab.invalid");
   url.searchParams.set("verification", outcome);
   redirect(`${url.pathname}${url.search}`);

@@ -8,6 +8,7 @@ import { formatUsdCents } from "@/lib/payouts/format";
 export type RunPayoutsState =
   | { status: "idle" }
   | { status: "error"; message: string }
+  | { status: "pending"; month: string; jobId: string }
   | {
       status: "done";
       month: string;
@@ -42,6 +43,14 @@ export function RunPayoutsForm({
       {state.status === "error" ? (
         <Alert variant="danger" title="Payout run not completed">
           {state.message}
+        </Alert>
+      ) : null}
+      {state.status === "pending" ? (
+        <Alert variant="info" title={`Payout run for ${state.month} queued`}>
+          <p data-testid="payout-run-pending">
+            It is still waiting or running (job <span className="font-mono text-xs">{state.jobId}</span>). Its payouts
+            appear below as it goes; reload the page to follow it.
+          </p>
         </Alert>
       ) : null}
       {state.status === "done" ? (

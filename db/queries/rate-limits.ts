@@ -54,6 +54,11 @@ export async function clearBucket(db: Executor, params: { key: string; windowMs:
 }
 
 /** Housekeeping: drop windows that ended before `before`. */
-export async function deleteExpiredBuckets(db: Executor, before: Date) {
-  await db.delete(rateLimitBuckets).where(lt(rateLimitBuckets.windowStart, before));
+/** Drops windows that started before `before`; returns how many. */
+export async function deleteExpiredBuckets(db: Executor, before: Date): Promise<number> {
+  const deleted = await db
+    .delete(rateLimitBuckets)
+    .where(lt(rateLimitBuckets.windowStart, before))
+    .returning({ key: rateLimitBuckets.key });
+  return deleted.length;
 }

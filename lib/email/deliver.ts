@@ -1,73 +1,58 @@
 import "server-only";
-import { lockNextQueuedEmail, markEmailFailed, markEmailSent } from "@/db/queries/email-outbox";
+import { getQueuedEmail, markEmailFailed, markEmailSent, recordEmailAttemptError } from "@/db/queries/email-outbox";
 import type { Db } from "@/db/types";
 import { env } from "@/lib/env";
 import { getMailTransport, type MailSender } from "./transport";
 
-export type DeliveryResult =
-  /** No SMTP_URL: the outbox table is the delivery; rows stay `queued` for an admin to read at /admin/outbox. */
-  { mode: "outbox"; sent: 0; failed: 0 } | { mode: "smtp"; sent: number; failed: number };
+/**
+ * - `sent`: the SMTP server accepted it; the row is `sent`.
+ * - `outbox`: no SMTP_URL, so the outbox table is the delivery; the row stays `queued` for /admin/outbox.
+ * - `not_queued`: the row is already sent or failed (or gone): nothing to do.
+ */
+export type EmailDeliveryOutcome = "sent" | "outbox" | "not_queued";
 
 /**
- * Sends queued outbox rows over SMTP, oldest first, and marks each `sent` (with sent_at) or `failed` (with the
- * error; failed rows are not retried automatically, they show in /admin/outbox). Each row is taken with
- * `for update skip locked` in its own transaction, so two deliverers never send the same row; a process killed
- * after the SMTP server accepted a message but before the commit sends it again (at-least-once).
+ * Sends one outbox row over SMTP: the email-delivery job (lib/jobs) runs this once per queued email, right after
+ * the transaction that queued it commits, and again with exponential backoff while the SMTP server refuses. A
+ * refused attempt records its error on the row and throws, so the queue retries it; on the last attempt
+ * (`finalAttempt`) the row becomes `failed` with the error instead, for an admin to see.
+ *
+ * No transaction is held across the SMTP conversation (on PGlite it would stall every other query). The queue runs
+ * one job per email at a time; a process killed after the server accepted the message but before `sent` was
+ * written sends it again when the job is retried (at-least-once).
  */
-export async function deliverQueuedEmails(
+export async function deliverOutboxEmail(
   db: Db,
-  options: { transport?: MailSender | null; limit?: number; now?: () => Date } = {},
-): Promise<DeliveryResult> {
-  const transport = options.transport === undefined ? getMailTransport() : options.transport;
-  if (!transport) return { mode: "outbox", sent: 0, failed: 0 };
-  const limit = options.limit ?? 100;
-  const now = options.now ?? (() => new Date());
-  const from = env().EMAIL_FROM;
-  let sent = 0;
-  let failed = 0;
-
-  for (let i = 0; i < limit; i++) {
-    const outcome = await db.transaction(async (tx) => {
-      const row = await lockNextQueuedEmail(tx);
-      if (!row) return "empty" as const;
-      try {
-        await transport.sendMail({
-          from,
-          to: row.toAddress,
-          subject: row.subject,
-          text: row.textBody,
-          html: row.htmlBody,
-          headers: { "X-Flowtab-Email-Id": row.id },
-        });
-        await markEmailSent(tx, { id: row.id, at: now() });
-        return "sent" as const;
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        await markEmailFailed(tx, { id: row.id, error: message });
-        console.error(
-          JSON.stringify({
-            level: "error",
-            msg: "email delivery failed",
-            emailId: row.id,
-            kind: row.kind,
-            error: message,
-          }),
-        );
-        return "failed" as const;
-      }
-    });
-    if (outcome === "empty") break;
-    if (outcome === "sent") sent += 1;
-    else failed += 1;
-  }
-  return { mode: "smtp", sent, failed };
-}
-
-/** For `after()` in a request: sends what is queued when SMTP is configured, and logs (never throws) a failure. */
-export async function deliverQueuedEmailsQuietly(db: Db): Promise<void> {
+  params: { emailId: string; finalAttempt: boolean; transport?: MailSender | null; now?: () => Date },
+): Promise<EmailDeliveryOutcome> {
+  const transport = params.transport === undefined ? getMailTransport() : params.transport;
+  if (!transport) return "outbox";
+  const row = await getQueuedEmail(db, { id: params.emailId });
+  if (!row) return "not_queued";
   try {
-    await deliverQueuedEmails(db, { limit: 20 });
+    await transport.sendMail({
+      from: env().EMAIL_FROM,
+      to: row.toAddress,
+      subject: row.subject,
+      text: row.textBody,
+      html: row.htmlBody,
+      headers: { "X-Flowtab-Email-Id": row.id },
+    });
   } catch (error) {
-    console.error(JSON.stringify({ level: "error", msg: "email delivery after request failed", error: String(error) }));
+    const message = error instanceof Error ? error.message : String(error);
+    if (params.finalAttempt) await markEmailFailed(db, { id: row.id, error: message });
+    else await recordEmailAttemptError(db, { id: row.id, error: message });
+    console.error(
+      JSON.stringify({
+        level: params.finalAttempt ? "error" : "warn",
+        msg: params.finalAttempt ? "email delivery failed, giving up" : "email delivery failed, will retry",
+        emailId: row.id,
+        kind: row.kind,
+        error: message,
+      }),
+    );
+    throw error;
   }
+  await markEmailSent(db, { id: row.id, at: (params.now ?? (() => new Date()))() });
+  return "sent";
 }

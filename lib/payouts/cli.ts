@@ -1,10 +1,12 @@
-// npm run payouts -- --month YYYY-MM: the monthly payout run from a shell. Prints the summary as one JSON line on
-// stdout (step logs go to stderr) and exits non-zero on any error. With PGlite it refuses while `npm run dev` holds
+// npm run payouts -- --month YYYY-MM: the monthly payout run from a shell, run in this process (not enqueued; the
+// workers deliver the emails it queues). Prints the summary as one JSON line on stdout (step logs go to stderr)
+// and exits non-zero on any error. With PGlite it refuses while `npm run dev` holds
 // the data directory (db/pglite-lock.ts): two processes on one PGlite directory silently lose writes.
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { openDatabase, type OpenDatabase } from "@/db/open";
 import { AppError, toErrorBody } from "@/lib/errors";
+import { installJobQueues } from "@/lib/jobs/runtime";
 import { runPayoutJob } from "./job";
 import { payoutMonthSchema, previousMonth } from "./month";
 
@@ -41,6 +43,8 @@ async function main(): Promise<number> {
   let database: OpenDatabase | undefined;
   try {
     database = await openDatabase({ autoMigrateAndSeed: false });
+    // The run queues "payout paid/failed" emails with their delivery jobs: the job queues must exist.
+    await installJobQueues(database.db);
     const summary = await runPayoutJob(database.db, { month: args.month });
     process.stdout.write(`${JSON.stringify(summary)}\n`);
     return summary.failed.length > 0 || summary.retries.failed.length > 0 ? 3 : 0;

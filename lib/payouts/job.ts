@@ -1,21 +1,16 @@
 import "server-only";
 import type Stripe from "stripe";
 import type { Db } from "@/db/types";
-import { deliverQueuedEmails, type DeliveryResult } from "@/lib/email/deliver";
 import { retryFailedPayouts } from "./retry";
 import { runMonthlyPayouts } from "./run";
 import type { MonthlyPayoutSummary, RetrySummary } from "./types";
 
-export type PayoutJobSummary = MonthlyPayoutSummary & {
-  retries: RetrySummary;
-  /** Delivery of the queued emails; an SMTP outage is reported here, never as a failed payout run. */
-  emails: DeliveryResult | { mode: "error"; message: string };
-};
+export type PayoutJobSummary = MonthlyPayoutSummary & { retries: RetrySummary };
 
 /**
- * What every trigger runs (the cron route, the admin button, `npm run payouts`): the month's run, then the retry
- * pass for failed payouts that are due, then delivery of the emails they queued (after their transactions
- * committed; without SMTP_URL the outbox keeps them).
+ * What every trigger of a month's run does (the payouts-monthly job behind the schedule, the cron route and the
+ * admin button; `npm run payouts`): the month's run, then the retry pass for failed payouts that are due. The
+ * emails they queue are delivered by the email-delivery job once each transaction commits.
  */
 export async function runPayoutJob(
   db: Db,
@@ -23,15 +18,5 @@ export async function runPayoutJob(
 ): Promise<PayoutJobSummary> {
   const run = await runMonthlyPayouts(db, options);
   const retries = await retryFailedPayouts(db, { now: options.now, stripe: options.stripe });
-  let emails: PayoutJobSummary["emails"];
-  try {
-    emails = await deliverQueuedEmails(db);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    console.error(
-      JSON.stringify({ level: "error", msg: "email delivery after the payout run failed", error: message }),
-    );
-    emails = { mode: "error", message: "Email delivery failed; the emails stay queued in the outbox." };
-  }
-  return { ...run, retries, emails };
+  return { ...run, retries };
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { AppError } from "@/lib/errors";
 
 /** A payout month, "YYYY-MM" (UTC). The same pattern as the payouts_month_format check constraint. */
 export const payoutMonthSchema = z
@@ -10,6 +11,18 @@ export const payoutMonthSchema = z
 export function monthBounds(month: string): { start: Date; end: Date } {
   const [year, mon] = month.split("-").map(Number) as [number, number];
   return { start: new Date(Date.UTC(year, mon - 1, 1)), end: new Date(Date.UTC(year, mon, 1)) };
+}
+
+/** A month's run is refused until the month is over (its credits are still being earned). 422 naming `month`. */
+export function assertPayoutMonthOver(month: string, now: Date): void {
+  const { end } = monthBounds(month);
+  if (now.getTime() < end.getTime()) {
+    throw new AppError(
+      "validation_failed",
+      `${month} is not over yet: its payouts can run from ${end.toISOString().slice(0, 10)} (UTC).`,
+      { field: "month" },
+    );
+  }
 }
 
 /** "YYYY-MM" of the UTC month containing `at`. */

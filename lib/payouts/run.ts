@@ -13,11 +13,10 @@ import {
 import type { Payout } from "@/db/schema";
 import type { Db } from "@/db/types";
 import { getStripe } from "@/lib/billing/stripe-client";
-import { AppError } from "@/lib/errors";
 import { PAYOUT_THRESHOLD_CENTS } from "@/lib/plans";
 import { withPayoutLock } from "./lock";
 import { logPayoutStep } from "./log";
-import { monthBounds, payoutMonthSchema } from "./month";
+import { assertPayoutMonthOver, monthBounds, payoutMonthSchema } from "./month";
 import { queuePayoutPaidEmail } from "./settle";
 import { attemptPayoutTransfer, StripeTransferIndex, type AttemptOutcome, type PayoutHooks } from "./transfer";
 import type { FailedLine, MonthlyPayoutSummary, NotOnboardedLine } from "./types";
@@ -46,15 +45,7 @@ export async function runMonthlyPayouts(
   const { month } = z.object({ month: payoutMonthSchema }).parse({ month: options.month });
   const now = options.now ?? new Date();
   const { end } = monthBounds(month);
-  if (now.getTime() < end.getTime()) {
-    throw new AppError(
-      "validation_failed",
-      `${month} is not over yet: its payouts can run from ${end.toISOString().slice(0, 10)} (UTC).`,
-      {
-        field: "month",
-      },
-    );
-  }
+  assertPayoutMonthOver(month, now);
   const stripe = options.stripe ?? getStripe();
 
   return withPayoutLock(db, async () => {

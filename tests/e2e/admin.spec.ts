@@ -31,6 +31,29 @@ test.describe("admin console", () => {
     await expect(summary).toBeVisible({ timeout: 30_000 });
     await expect(summary).toContainText("already paid 1");
     await expect(page.getByRole("cell", { name: /Paid/ }).first()).toBeVisible();
+
+    // The run was a background job: the console lists every queue with its depth.
+    await expect(page.getByRole("heading", { name: "Background jobs" })).toBeVisible();
+    const queues = page.getByTestId("job-queues");
+    for (const queue of ["email-delivery", "payouts-monthly", "payouts-retry", "rate-limit-prune", "ledger-reconcile"]) {
+      await expect(queues.getByRole("rowheader", { name: queue, exact: true })).toBeVisible();
+    }
+  });
+
+  test("the cron endpoint enqueues the payout run and answers with its summary", async ({ request }) => {
+    const now = new Date();
+    const month = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)).toISOString().slice(0, 7);
+    const response = await request.post("/api/cron/payouts", {
+      headers: { Authorization: "Bearer e2e-cron-secret-0123456789" },
+      data: { month },
+    });
+    expect(response.status()).toBe(200);
+    const summary = await response.json();
+    expect(summary).toMatchObject({ month, paid: [], failed: [], totalPaidCents: 0, retries: { attempted: 0 } });
+    expect(summary.alreadyPaid).toHaveLength(1);
+
+    const refused = await request.post("/api/cron/payouts", { data: { month } });
+    expect(refused.status()).toBe(401);
   });
 
   test("the admin reads the email outbox and opens one message safely", async ({ page, browser, baseURL }) => {

@@ -7,6 +7,7 @@ import { inject } from "vitest";
 import { migratePgliteDb, migratePostgresDb } from "@/db/migrate";
 import * as schema from "@/db/schema";
 import type { Db } from "@/db/types";
+import { installJobQueues } from "@/lib/jobs/runtime";
 import { truncateAll } from "./truncate";
 
 export type TestDb = {
@@ -21,6 +22,7 @@ export type TestDb = {
  * A migrated database for one test file: PostgreSQL when DATABASE_URL is set (CI: PostgreSQL 15),
  * otherwise an in-memory PGlite of its own. Test files run one at a time, so a shared PostgreSQL is safe.
  * The migrations ran once for the whole run (tests/helpers/global-setup.ts); without that setup they run here.
+ * It has the job queues too (queueing an email adds its delivery job); no worker runs unless a test starts one.
  */
 export async function createTestDb(): Promise<TestDb> {
   const url = process.env.DATABASE_URL;
@@ -29,6 +31,7 @@ export async function createTestDb(): Promise<TestDb> {
     const client = postgres(url, { max: 20, onnotice: () => {} });
     const db = drizzlePostgres(client, { schema });
     if (!inject("postgresMigrated")) await migratePostgresDb(db);
+    await installJobQueues(db as unknown as Db);
     const testDb: TestDb = {
       db: db as unknown as Db,
       driver: "postgres",
@@ -56,7 +59,9 @@ async function pgliteFrom(snapshot: string) {
 /** A fresh PGlite, migrated; its data directory is kept at `snapshot` for the next test files of this run. */
 async function migratedPglite(snapshot: string | null) {
   const client = new PGlite();
-  await migratePgliteDb(drizzlePglite(client, { schema }));
+  const db = drizzlePglite(client, { schema });
+  await migratePgliteDb(db);
+  await installJobQueues(db as unknown as Db);
   if (snapshot) {
     const dump = await client.dumpDataDir("none");
     writeFileSync(`${snapshot}.partial`, Buffer.from(await dump.arrayBuffer()));

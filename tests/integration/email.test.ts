@@ -7,7 +7,7 @@ import { upsertCreatorAccount } from "@/db/queries/creator-accounts";
 import { queryRows } from "@/db/rows";
 import { emailOutbox, flows, payouts, processedStripeEvents } from "@/db/schema";
 import { handleStripeEvent } from "@/lib/billing/webhooks/dispatch";
-import { deliverQueuedEmails } from "@/lib/email/deliver";
+import { deliverOutboxEmail } from "@/lib/email/deliver";
 import { queueEmail } from "@/lib/email/outbox";
 import { payoutFailedEmail, payoutPaidEmail, welcomeEmail } from "@/lib/email/templates";
 import { getMailTransport, type MailSender } from "@/lib/email/transport";
@@ -16,9 +16,12 @@ import { runMonthlyPayouts } from "@/lib/payouts/run";
 import { confirmPayoutPaid } from "@/lib/payouts/settle";
 import { insertCredits } from "../helpers/credits";
 import { createTestDb, type TestDb } from "../helpers/db";
-import { raceIt } from "../helpers/race";
 import { makeFlows, makeSubscription, makeUser } from "../helpers/world";
 import { startTestSandbox, submitForm, type TestSandbox } from "../sandbox/helpers";
+
+// This file checks the outbox without SMTP: a developer's own SMTP_URL (or APP_URL, in the templates) must not leak in.
+delete process.env.SMTP_URL;
+delete process.env.APP_URL;
 
 let t: TestDb;
 let sandbox: TestSandbox;
@@ -193,81 +196,74 @@ describe("templates", () => {
   });
 });
 
-describe("deliverQueuedEmails", () => {
-  async function queue(n: number) {
-    for (let i = 0; i < n; i++) {
-      await queueEmail(t.db, {
-        to: `user${i}@example.com`,
-        kind: "welcome",
-        ...welcomeEmail({ name: `User ${i}` }),
-        dedupeKey: `welcome:${i}`,
-      });
-    }
+describe("deliverOutboxEmail (one attempt of the email-delivery job)", () => {
+  async function queueOne() {
+    const id = await queueEmail(t.db, {
+      to: "user@example.com",
+      kind: "welcome",
+      ...welcomeEmail({ name: "User" }),
+      dedupeKey: "welcome:user",
+    });
+    if (!id) throw new Error("welcome:user was queued before");
+    return id;
   }
+  async function row(id: string) {
+    const [found] = await t.db.select().from(emailOutbox).where(eq(emailOutbox.id, id));
+    if (!found) throw new Error(`no outbox row ${id}`);
+    return found;
+  }
+  const refusing: MailSender = {
+    sendMail: async () => {
+      throw new Error("550 5.1.1 mailbox unavailable");
+    },
+  };
 
-  it("without SMTP_URL the outbox is the delivery: rows stay queued", async () => {
-    await queue(2);
+  it("without SMTP_URL the outbox is the delivery: the row stays queued", async () => {
+    const id = await queueOne();
     expect(getMailTransport()).toBeNull();
-    expect(await deliverQueuedEmails(t.db)).toEqual({ mode: "outbox", sent: 0, failed: 0 });
-    expect((await t.db.select().from(emailOutbox)).map((r) => r.status)).toEqual(["queued", "queued"]);
+    expect(await deliverOutboxEmail(t.db, { emailId: id, finalAttempt: false })).toBe("outbox");
+    expect(await row(id)).toMatchObject({ status: "queued", error: null, sentAt: null });
   });
 
-  /** A transport that records each recipient (nodemailer's JSON transport builds the real message). */
-  function recordingTransport() {
+  it("sends the queued row over the transport once and marks it sent", async () => {
+    const id = await queueOne();
     const json = nodemailer.createTransport({ jsonTransport: true });
-    const sent: string[] = [];
+    const sent: { to: string; subject: string; headers: Record<string, string> }[] = [];
     const transport: MailSender = {
       sendMail: async (message) => {
         const info = (await json.sendMail(message)) as { message: string };
-        sent.push(JSON.parse(info.message).to[0].address);
+        const parsed = JSON.parse(info.message);
+        sent.push({ to: parsed.to[0].address, subject: parsed.subject, headers: parsed.headers });
         return info;
       },
     };
-    return { transport, sent };
-  }
-
-  const FIVE = [
-    "user0@example.com",
-    "user1@example.com",
-    "user2@example.com",
-    "user3@example.com",
-    "user4@example.com",
-  ];
-
-  it("sends each queued row once over the transport and marks it sent", async () => {
-    await queue(5);
-    const { transport, sent } = recordingTransport();
-    expect(await deliverQueuedEmails(t.db, { transport })).toEqual({ mode: "smtp", sent: 5, failed: 0 });
-    expect(sent.sort()).toEqual(FIVE);
-    const rows = await t.db.select().from(emailOutbox);
-    expect(rows.every((r) => r.status === "sent" && r.sentAt !== null)).toBe(true);
-    expect(await deliverQueuedEmails(t.db, { transport })).toEqual({ mode: "smtp", sent: 0, failed: 0 });
-    expect(sent).toHaveLength(5);
-  });
-
-  raceIt("two deliverers at once send each queued row exactly once", async () => {
-    await queue(5);
-    const { transport, sent } = recordingTransport();
-    const [a, b] = await Promise.all([
-      deliverQueuedEmails(t.db, { transport }),
-      deliverQueuedEmails(t.db, { transport }),
+    const at = new Date("2026-11-02T10:00:00Z");
+    expect(await deliverOutboxEmail(t.db, { emailId: id, finalAttempt: false, transport, now: () => at })).toBe("sent");
+    expect(sent).toEqual([
+      { to: "user@example.com", subject: "Welcome to Flowtab", headers: { "X-Flowtab-Email-Id": id } },
     ]);
-    expect(a.sent + b.sent).toBe(5);
-    expect(sent.sort()).toEqual(FIVE);
-    const rows = await t.db.select().from(emailOutbox);
-    expect(rows.every((r) => r.status === "sent" && r.sentAt !== null)).toBe(true);
+    expect(await row(id)).toMatchObject({ status: "sent", sentAt: at, error: null });
+    // A second run of the job (a retry after a crash, say) finds nothing queued and sends nothing.
+    expect(await deliverOutboxEmail(t.db, { emailId: id, finalAttempt: false, transport })).toBe("not_queued");
+    expect(sent).toHaveLength(1);
   });
 
-  it("a message the SMTP server refuses is marked failed with the reason and not retried", async () => {
-    await queue(1);
-    const refusing: MailSender = {
-      sendMail: async () => {
-        throw new Error("550 5.1.1 mailbox unavailable");
-      },
-    };
-    expect(await deliverQueuedEmails(t.db, { transport: refusing })).toEqual({ mode: "smtp", sent: 0, failed: 1 });
-    const [row] = await queryRows<{ status: string; error: string }>(t.db, sql`select status, error from email_outbox`);
-    expect(row).toEqual({ status: "failed", error: "550 5.1.1 mailbox unavailable" });
-    expect(await deliverQueuedEmails(t.db, { transport: refusing })).toEqual({ mode: "smtp", sent: 0, failed: 0 });
+  it("a refused attempt keeps the row queued with the error and throws, so the queue retries it", async () => {
+    const id = await queueOne();
+    await expect(deliverOutboxEmail(t.db, { emailId: id, finalAttempt: false, transport: refusing })).rejects.toThrow(
+      "550 5.1.1 mailbox unavailable",
+    );
+    expect(await row(id)).toMatchObject({ status: "queued", error: "550 5.1.1 mailbox unavailable", sentAt: null });
+  });
+
+  it("a refused last attempt marks the row failed with the reason", async () => {
+    const id = await queueOne();
+    await expect(deliverOutboxEmail(t.db, { emailId: id, finalAttempt: true, transport: refusing })).rejects.toThrow();
+    const [failed] = await queryRows<{ status: string; error: string }>(
+      t.db,
+      sql`select status, error from email_outbox`,
+    );
+    expect(failed).toEqual({ status: "failed", error: "550 5.1.1 mailbox unavailable" });
+    expect(await deliverOutboxEmail(t.db, { emailId: id, finalAttempt: true, transport: refusing })).toBe("not_queued");
   });
 });
