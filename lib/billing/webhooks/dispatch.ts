@@ -1,5 +1,11 @@
 import "server-only";
 import type Stripe from "stripe";
+import {
+  logStripeEventReceived,
+  markStripeEventFailed,
+  markStripeEventIgnored,
+  markStripeEventProcessed,
+} from "@/db/queries/stripe-event-log";
 import { isStripeEventProcessed, recordStripeEvent } from "@/db/queries/stripe-events";
 import type { Executor } from "@/db/types";
 import { getStripe } from "../stripe-client";
@@ -39,27 +45,94 @@ export const HANDLERS: Record<string, EventHandler> = {
 
 export type DispatchOutcome = "applied" | "duplicate" | "ignored";
 
+/** How one attempt ended, for a caller that writes something alongside the outcome (an admin's audit entry). */
+export type DispatchResult = { outcome: DispatchOutcome } | { outcome: "failed"; error: string };
+
+export type DispatchOptions = {
+  now?: () => Date;
+  /** Runs in the transaction that stores the attempt's outcome: for `applied`, the effect's own transaction. */
+  alongside?: (tx: Executor, result: DispatchResult) => Promise<void>;
+};
+
 /**
  * Applies one verified event exactly once: state is re-read from Stripe, then the effect and the event id are
  * written in one transaction. A failure rolls both back and propagates, so Stripe's retry starts clean.
+ *
+ * Every attempt is also written to stripe_event_log for /admin: `received` before anything else, then `processed`
+ * inside the effect's transaction, `ignored`, or `failed` with the error after the rollback. The log never decides
+ * anything; a log write that fails after a failed attempt is reported and the original error still propagates.
  */
 export async function handleStripeEvent(
   db: Executor,
   event: Stripe.Event,
   stripe: Stripe = getStripe(),
+  options: DispatchOptions = {},
 ): Promise<DispatchOutcome> {
-  const handler = HANDLERS[event.type];
-  if (!handler) return "ignored";
-  if (await isStripeEventProcessed(db, { eventId: event.id })) return "duplicate";
-  const effect = await handler(event, stripe);
-  return db.transaction(async (tx) => {
-    const fresh = await recordStripeEvent(tx, {
-      eventId: event.id,
-      type: event.type,
-      createdAt: new Date(event.created * 1000),
-    });
-    if (!fresh) return "duplicate";
-    await effect(tx);
-    return "applied";
+  const ref = () => ({
+    eventId: event.id,
+    type: event.type,
+    stripeCreatedAt: new Date(event.created * 1000),
+    now: options.now?.() ?? new Date(),
   });
+  const alongside = options.alongside ?? (async () => {});
+  await logStripeEventReceived(db, ref());
+  const handler = HANDLERS[event.type];
+  if (!handler) {
+    await db.transaction(async (tx) => {
+      await markStripeEventIgnored(tx, ref());
+      await alongside(tx, { outcome: "ignored" });
+    });
+    return "ignored";
+  }
+  try {
+    if (await isStripeEventProcessed(db, { eventId: event.id })) {
+      if (options.alongside) await db.transaction((tx) => alongside(tx, { outcome: "duplicate" }));
+      return "duplicate";
+    }
+    const effect = await handler(event, stripe);
+    return await db.transaction(async (tx) => {
+      const fresh = await recordStripeEvent(tx, {
+        eventId: event.id,
+        type: event.type,
+        createdAt: new Date(event.created * 1000),
+      });
+      if (!fresh) {
+        await alongside(tx, { outcome: "duplicate" });
+        return "duplicate";
+      }
+      await effect(tx);
+      await markStripeEventProcessed(tx, ref());
+      await alongside(tx, { outcome: "applied" });
+      return "applied";
+    });
+  } catch (error) {
+    const message = describeFailure(error);
+    try {
+      await db.transaction(async (tx) => {
+        await markStripeEventFailed(tx, { ...ref(), error: message });
+        await alongside(tx, { outcome: "failed", error: message });
+      });
+    } catch (logError) {
+      console.error(
+        JSON.stringify({
+          level: "error",
+          msg: "stripe event log write failed",
+          eventId: event.id,
+          error: String(logError),
+        }),
+      );
+    }
+    throw error;
+  }
+}
+
+/** What an admin reads in the events log: Stripe's error type and message, or ours. Never a stack. */
+function describeFailure(error: unknown): string {
+  if (error instanceof Error) {
+    const type = (error as { type?: unknown }).type;
+    return typeof type === "string" && type !== error.name
+      ? `${error.name} (${type}): ${error.message}`
+      : `${error.name}: ${error.message}`;
+  }
+  return String(error);
 }
