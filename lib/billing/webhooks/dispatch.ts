@@ -1,4 +1,5 @@
 import "server-only";
+import { DrizzleQueryError } from "drizzle-orm";
 import type Stripe from "stripe";
 import {
   logStripeEventReceived,
@@ -118,7 +119,7 @@ export async function handleStripeEvent(
           level: "error",
           msg: "stripe event log write failed",
           eventId: event.id,
-          error: String(logError),
+          error: describeFailure(logError),
         }),
       );
     }
@@ -126,8 +127,14 @@ export async function handleStripeEvent(
   }
 }
 
-/** What an admin reads in the events log: Stripe's error type and message, or ours. Never a stack. */
+/**
+ * What an admin reads in the events log: Stripe's error type and message, or ours. Never a stack, and never the
+ * SQL and parameters of a failed query (drizzle puts them in its message): the database's own message instead.
+ */
 function describeFailure(error: unknown): string {
+  if (error instanceof DrizzleQueryError && error.cause instanceof Error) {
+    return `Database error: ${error.cause.message}`;
+  }
   if (error instanceof Error) {
     const type = (error as { type?: unknown }).type;
     return typeof type === "string" && type !== error.name
