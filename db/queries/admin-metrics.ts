@@ -1,4 +1,4 @@
-import { and, count, gte, lt, sql } from "drizzle-orm";
+import { and, count, eq, gte, lt, sql } from "drizzle-orm";
 import { copyEvents, creatorCredits, subscriptions } from "../schema";
 import type { Executor } from "../types";
 
@@ -48,7 +48,7 @@ export async function getTrialFunnel(db: Executor, params: { since: Date; until:
       started: sql<number>`count(*) filter (where ${subscriptions.trialStart} >= ${since}::timestamptz and ${subscriptions.trialStart} < ${until}::timestamptz)::int`,
       ended: sql<number>`count(*) filter (where ${subscriptions.trialEnd} >= ${since}::timestamptz and ${subscriptions.trialEnd} < ${until}::timestamptz)::int`,
       converted: sql<number>`count(*) filter (where ${subscriptions.trialEnd} >= ${since}::timestamptz and ${subscriptions.trialEnd} < ${until}::timestamptz
-        and exists (select 1 from invoices i where i.subscription_id = ${subscriptions.id} and i.status = 'paid' and i.amount_paid_cents > 0))::int`,
+        and exists (select 1 from invoices i where i.subscription_id = subscriptions.id and i.status = 'paid' and i.amount_paid_cents > 0))::int`,
     })
     .from(subscriptions)
     .where(sql`${subscriptions.trialStart} is not null`);
@@ -91,7 +91,7 @@ export async function listCreatorLiabilities(db: Executor): Promise<LiabilityMon
   const c = creatorCredits;
   const rows = await db
     .select({
-      month: sql<string>`to_char(${c.createdAt} at time zone 'UTC', 'YYYY-MM')`,
+      month: sql<string>`to_char(${copyEvents.createdAt} at time zone 'UTC', 'YYYY-MM')`,
       earnedCents: sql<string>`coalesce(sum(${c.amountCents}) filter (where ${c.status} = 'earned'), 0)::bigint`,
       inPayoutCents: sql<string>`coalesce(sum(${c.amountCents}) filter (where ${c.status} = 'earned' and ${c.payoutId} is not null), 0)::bigint`,
       pendingCents: sql<string>`coalesce(sum(${c.amountCents}) filter (where ${c.status} = 'pending'), 0)::bigint`,
@@ -99,6 +99,7 @@ export async function listCreatorLiabilities(db: Executor): Promise<LiabilityMon
         and exists (select 1 from payouts p where p.id = ${c.payoutId} and p.status = 'paid')), 0)::bigint`,
     })
     .from(c)
+    .innerJoin(copyEvents, eq(copyEvents.id, c.copyEventId))
     .where(sql`${c.status} in ('earned', 'pending', 'reversed')`)
     .groupBy(sql`1`)
     .orderBy(sql`1 desc`);

@@ -46,7 +46,7 @@ export async function getViewerReportState(
   const [row] = await db
     .select({
       own: sql<boolean>`${flows.creatorId} = ${params.userId}`,
-      reported: sql<boolean>`exists (select 1 from ${flowReports} r where r.flow_id = ${flows.id} and r.reporter_id = ${params.userId} and r.status = 'open')`,
+      reported: sql<boolean>`exists (select 1 from flow_reports r where r.flow_id = flows.id and r.reporter_id = ${params.userId} and r.status = 'open')`,
     })
     .from(flows)
     .where(eq(flows.id, params.flowId));

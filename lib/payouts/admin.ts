@@ -1,4 +1,5 @@
 import "server-only";
+import type Stripe from "stripe";
 import { reopenPayoutForRetry } from "@/db/queries/payouts";
 import type { Db } from "@/db/types";
 import { recordAdminAction, type AdminActor } from "@/lib/admin/audit";
@@ -14,7 +15,7 @@ import type { RetrySummary } from "./types";
  */
 export async function retryPayoutNow(
   db: Db,
-  params: { payoutId: string; actor: AdminActor; now?: Date },
+  params: { payoutId: string; actor: AdminActor; now?: Date; stripe?: Stripe },
 ): Promise<RetrySummary> {
   const now = params.now ?? new Date();
   await db.transaction(async (tx) => {
@@ -33,7 +34,7 @@ export async function retryPayoutNow(
       now,
     });
   });
-  return retryFailedPayouts(db, { now });
+  return retryFailedPayouts(db, { now, stripe: params.stripe });
 }
 
 /**
@@ -43,10 +44,10 @@ export async function retryPayoutNow(
  */
 export async function runPayoutsAsAdmin(
   db: Db,
-  params: { month: string; actor: AdminActor; now?: Date },
+  params: { month: string; actor: AdminActor; now?: Date; stripe?: Stripe },
 ): Promise<PayoutJobSummary> {
   await db.transaction((tx) =>
     recordAdminAction(tx, params.actor, { action: "payouts.run", targetId: params.month, now: params.now }),
   );
-  return runPayoutJob(db, { month: params.month, now: params.now });
+  return runPayoutJob(db, { month: params.month, now: params.now, stripe: params.stripe });
 }

@@ -3,6 +3,7 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
+import { getViewerReportState } from "@/db/queries/flow-reports";
 import { getCatalogPage } from "@/db/queries/flows";
 import { adminAuditLog, emailOutbox, flowReports, flows } from "@/db/schema";
 import { AppError } from "@/lib/errors";
@@ -100,6 +101,17 @@ describe("reporting a flow", () => {
       expect(await reportsOf(slugs[1])).toHaveLength(1);
     },
   );
+
+  it("tells the flow page what to show: nothing to the creator, Reported while the viewer's report is open", async () => {
+    const { creator, member, other, actor, slugs } = await world();
+    const flowId = (await flowBySlug(slugs[0])).id;
+    const state = (userId: string) => getViewerReportState(t.db, { flowId, userId });
+    expect([await state(creator.user.id), await state(member.user.id)]).toEqual(["own", "can_report"]);
+    const { reportId } = await reportFlow(t.db, { userId: member.user.id, slug: slugs[0], input: { reason: "spam" } });
+    expect([await state(member.user.id), await state(other.user.id)]).toEqual(["reported", "can_report"]);
+    await dismissReport(t.db, { actor, input: { reportId } });
+    expect(await state(member.user.id)).toBe("can_report");
+  });
 
   it("validates the reason and the note's length, and writes nothing for bad input", async () => {
     const { member, slugs } = await world();
