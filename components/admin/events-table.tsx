@@ -62,7 +62,7 @@ export function EventsTable({
               <td className="px-4 py-3 text-xs text-ink-muted">
                 {e.status === "processed" ? <p>Applied {formatDateTime(e.processedAt)}</p> : null}
                 {e.status === "ignored" ? <p>Not an event Flowtab acts on.</p> : null}
-                {e.status === "received" ? <p>In progress since {formatDateTime(e.lastAttemptAt)}.</p> : null}
+                {e.status === "failed" ? <p>Last attempt {formatDateTime(e.lastAttemptAt)}</p> : null}
                 {e.status === "failed" && e.lastError ? (
                   <p className="max-w-md font-mono break-words text-danger-text">{e.lastError}</p>
                 ) : null}

@@ -14,7 +14,6 @@ const VARIANTS: Record<string, BadgeVariant> = {
   pending: "warning",
   queued: "warning",
   past_due: "warning",
-  received: "warning",
   open: "warning",
   failed: "danger",
   reversed: "danger",

@@ -2,13 +2,13 @@ CREATE TABLE "stripe_event_log" (
 	"id" text PRIMARY KEY NOT NULL,
 	"type" text NOT NULL,
 	"stripe_created_at" timestamp with time zone NOT NULL,
-	"status" text DEFAULT 'received' NOT NULL,
+	"status" text NOT NULL,
 	"attempts" integer DEFAULT 1 NOT NULL,
 	"last_error" text,
 	"received_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"last_attempt_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"processed_at" timestamp with time zone,
-	CONSTRAINT "stripe_event_log_status_check" CHECK (status in ('received', 'processed', 'failed', 'ignored')),
+	CONSTRAINT "stripe_event_log_status_check" CHECK (status in ('processed', 'failed', 'ignored')),
 	CONSTRAINT "stripe_event_log_attempts_positive" CHECK ("stripe_event_log"."attempts" >= 1)
 );
 --> statement-breakpoint

@@ -193,6 +193,8 @@ export type CreatorFlowRow = {
   likes: number;
   saves: number;
   publishedAt: Date | null;
+  /** Unpublished by a platform admin after a report: the creator cannot republish it. */
+  unpublishedByAdmin: boolean;
   updatedAt: Date;
 };
 
@@ -216,6 +218,7 @@ export async function listCreatorFlowsForDashboard(
       likes: flows.likeCount,
       saves: flows.saveCount,
       publishedAt: flows.publishedAt,
+      unpublishedByAdmin: sql<boolean>`${flows.unpublishedByAdminAt} is not null`,
       updatedAt: flows.updatedAt,
     })
     .from(flows)

@@ -1,56 +1,41 @@
-import { count, desc, eq, inArray, ne, sql } from "drizzle-orm";
+import { count, desc, eq, ne, sql } from "drizzle-orm";
 import { stripeEventLog, type StripeEventLogStatus } from "../schema";
 import type { Executor } from "../types";
 
-// The log of Stripe events as people read it on /admin. Exactly-once is processed_stripe_events' job; these writes
-// only describe what happened, and none of them can turn a processed event back into anything else.
+// The log of Stripe events as people read it on /admin: one row per event with the outcome of its latest attempt.
+// Exactly-once is processed_stripe_events' job; these writes only describe what happened, and none of them can
+// turn a processed event back into anything else.
 
 const MAX_ERROR_LENGTH = 2000;
 
 type EventRef = { eventId: string; type: string; stripeCreatedAt: Date; now: Date };
 
-/**
- * A delivery (or an admin's re-processing) reached the dispatcher: first sight inserts the row, a repeat counts
- * one more attempt and, unless the event already has its final outcome, marks it in flight again.
- */
-export async function logStripeEventReceived(db: Executor, params: EventRef): Promise<void> {
-  await db
-    .insert(stripeEventLog)
-    .values({
-      id: params.eventId,
-      type: params.type,
-      stripeCreatedAt: params.stripeCreatedAt,
-      status: "received",
-      attempts: 1,
-      receivedAt: params.now,
-      lastAttemptAt: params.now,
-    })
-    .onConflictDoUpdate({
-      target: stripeEventLog.id,
-      set: {
-        attempts: sql`${stripeEventLog.attempts} + 1`,
-        lastAttemptAt: params.now,
-        status: sql`case when ${stripeEventLog.status} in ('processed', 'ignored') then ${stripeEventLog.status} else 'received' end`,
-      },
-    });
-}
+const firstSight = (params: EventRef) => ({
+  id: params.eventId,
+  type: params.type,
+  stripeCreatedAt: params.stripeCreatedAt,
+  attempts: 1,
+  receivedAt: params.now,
+  lastAttemptAt: params.now,
+});
 
-/** In the transaction that records the event id and applies its effect. An upsert, so no path can miss it. */
+/**
+ * In the transaction that records the event id and applies its effect: the attempt that applied it. An upsert, so
+ * no path can miss it.
+ */
 export async function markStripeEventProcessed(db: Executor, params: EventRef): Promise<void> {
   await db
     .insert(stripeEventLog)
-    .values({
-      id: params.eventId,
-      type: params.type,
-      stripeCreatedAt: params.stripeCreatedAt,
-      status: "processed",
-      receivedAt: params.now,
-      lastAttemptAt: params.now,
-      processedAt: params.now,
-    })
+    .values({ ...firstSight(params), status: "processed", processedAt: params.now })
     .onConflictDoUpdate({
       target: stripeEventLog.id,
-      set: { status: "processed", processedAt: params.now, lastError: null },
+      set: {
+        status: "processed",
+        processedAt: params.now,
+        lastError: null,
+        attempts: sql`${stripeEventLog.attempts} + 1`,
+        lastAttemptAt: params.now,
+      },
     });
 }
 
@@ -58,37 +43,30 @@ export async function markStripeEventProcessed(db: Executor, params: EventRef): 
 export async function markStripeEventIgnored(db: Executor, params: EventRef): Promise<void> {
   await db
     .insert(stripeEventLog)
-    .values({
-      id: params.eventId,
-      type: params.type,
-      stripeCreatedAt: params.stripeCreatedAt,
-      status: "ignored",
-      receivedAt: params.now,
-      lastAttemptAt: params.now,
-    })
-    .onConflictDoUpdate({ target: stripeEventLog.id, set: { status: "ignored" } });
+    .values({ ...firstSight(params), status: "ignored" })
+    .onConflictDoUpdate({
+      target: stripeEventLog.id,
+      set: { attempts: sql`${stripeEventLog.attempts} + 1`, lastAttemptAt: params.now },
+    });
 }
 
 /**
- * The attempt failed (its transaction rolled back). Never overwrites `processed`: a concurrent delivery of the same
+ * An attempt failed (its transaction rolled back). Never overwrites `processed`: a concurrent delivery of the same
  * event may have applied it meanwhile.
  */
 export async function markStripeEventFailed(db: Executor, params: EventRef & { error: string }): Promise<void> {
   const error = params.error.slice(0, MAX_ERROR_LENGTH);
   await db
     .insert(stripeEventLog)
-    .values({
-      id: params.eventId,
-      type: params.type,
-      stripeCreatedAt: params.stripeCreatedAt,
-      status: "failed",
-      lastError: error,
-      receivedAt: params.now,
-      lastAttemptAt: params.now,
-    })
+    .values({ ...firstSight(params), status: "failed", lastError: error })
     .onConflictDoUpdate({
       target: stripeEventLog.id,
-      set: { status: "failed", lastError: error },
+      set: {
+        status: "failed",
+        lastError: error,
+        attempts: sql`${stripeEventLog.attempts} + 1`,
+        lastAttemptAt: params.now,
+      },
       setWhere: ne(stripeEventLog.status, "processed"),
     });
 }
@@ -117,13 +95,8 @@ export async function listStripeEventLogPage(
   return { items, total: Number(total[0]?.count ?? 0) };
 }
 
-/** Events whose latest attempt failed or never finished: what an admin may need to act on. */
-export async function countUnsettledStripeEvents(db: Executor): Promise<{ failed: number; received: number }> {
-  const rows = await db
-    .select({ status: stripeEventLog.status, count: count() })
-    .from(stripeEventLog)
-    .where(inArray(stripeEventLog.status, ["failed", "received"]))
-    .groupBy(stripeEventLog.status);
-  const of = (status: StripeEventLogStatus) => Number(rows.find((r) => r.status === status)?.count ?? 0);
-  return { failed: of("failed"), received: of("received") };
+/** Events whose latest attempt failed: what an admin may need to act on. */
+export async function countFailedStripeEvents(db: Executor): Promise<number> {
+  const [row] = await db.select({ count: count() }).from(stripeEventLog).where(eq(stripeEventLog.status, "failed"));
+  return Number(row?.count ?? 0);
 }

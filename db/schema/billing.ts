@@ -104,14 +104,14 @@ export const processedStripeEvents = pgTable("processed_stripe_events", {
   processedAt: createdAt(),
 });
 
-/** received: logged, outcome not written yet (in flight, or the process died); the rest are outcomes. */
-export const STRIPE_EVENT_LOG_STATUSES = ["received", "processed", "failed", "ignored"] as const;
+/** The outcome of an event's latest attempt. */
+export const STRIPE_EVENT_LOG_STATUSES = ["processed", "failed", "ignored"] as const;
 export type StripeEventLogStatus = (typeof STRIPE_EVENT_LOG_STATUSES)[number];
 
 /**
- * Every verified Stripe event delivered to us (or re-processed by an admin), with its latest outcome. A log for
- * people: exactly-once is still decided by processed_stripe_events alone, and `processed` here is written in the
- * same transaction as that row and the event's effect.
+ * Every verified Stripe event delivered to us (or re-processed by an admin), with the outcome of its latest attempt
+ * and the last error. A log for people: exactly-once is still decided by processed_stripe_events alone, and
+ * `processed` here is written in the same transaction as that row and the event's effect.
  */
 export const stripeEventLog = pgTable(
   "stripe_event_log",
@@ -119,8 +119,8 @@ export const stripeEventLog = pgTable(
     id: text("id").primaryKey(),
     type: text("type").notNull(),
     stripeCreatedAt: timestamptz("stripe_created_at").notNull(),
-    status: text("status", { enum: STRIPE_EVENT_LOG_STATUSES }).notNull().default("received"),
-    /** Deliveries and re-processings that reached the dispatcher. */
+    status: text("status", { enum: STRIPE_EVENT_LOG_STATUSES }).notNull(),
+    /** Attempts that ended in an outcome (failures, then the one that applied it); duplicates are not counted. */
     attempts: integer("attempts").notNull().default(1),
     lastError: text("last_error"),
     receivedAt: timestamptz("received_at").notNull().defaultNow(),

@@ -5,7 +5,7 @@ import { SubscribersCard } from "@/components/admin/subscribers-card";
 import { getDb } from "@/db";
 import { getAdminOverview } from "@/db/queries/admin";
 import { countOpenFlowReports } from "@/db/queries/flow-reports";
-import { countUnsettledStripeEvents } from "@/db/queries/stripe-event-log";
+import { countFailedStripeEvents } from "@/db/queries/stripe-event-log";
 import { getPlatformMetrics, TRIAL_WINDOW_DAYS } from "@/lib/admin/metrics";
 import { monthLabel } from "@/lib/payouts/month";
 
@@ -15,10 +15,10 @@ const n = (value: number) => value.toLocaleString("en-US");
 export async function MetricsSection({ now }: { now: Date }) {
   const db = await getDb();
   const metrics = await getPlatformMetrics(db, { now });
-  const [overview, openReports, events] = await Promise.all([
+  const [overview, openReports, failedEvents] = await Promise.all([
     getAdminOverview(db, { monthStart: metrics.period.start, monthEnd: metrics.period.end }),
     countOpenFlowReports(db),
-    countUnsettledStripeEvents(db),
+    countFailedStripeEvents(db),
   ]);
   const month = monthLabel(metrics.period.month);
   const { trials, copies } = metrics;
@@ -54,7 +54,7 @@ export async function MetricsSection({ now }: { now: Date }) {
         />
         <StatCard
           label="Needs attention"
-          value={`${n(overview.payoutsNeedingAdmin)} payouts · ${n(openReports)} reports · ${n(events.failed)} events`}
+          value={`${n(overview.payoutsNeedingAdmin)} payouts · ${n(openReports)} reports · ${n(failedEvents)} events`}
           detail="Payouts out of retries; open reports; failed Stripe events"
         />
       </div>

@@ -13,7 +13,6 @@ const FILTERS = ["all", ...STRIPE_EVENT_LOG_STATUSES] as const;
 const LABELS: Record<(typeof FILTERS)[number], string> = {
   all: "All",
   failed: "Failed",
-  received: "In progress",
   processed: "Processed",
   ignored: "Ignored",
 };

@@ -1,12 +1,7 @@
 import "server-only";
 import { DrizzleQueryError } from "drizzle-orm";
 import type Stripe from "stripe";
-import {
-  logStripeEventReceived,
-  markStripeEventFailed,
-  markStripeEventIgnored,
-  markStripeEventProcessed,
-} from "@/db/queries/stripe-event-log";
+import { markStripeEventFailed, markStripeEventIgnored, markStripeEventProcessed } from "@/db/queries/stripe-event-log";
 import { isStripeEventProcessed, recordStripeEvent } from "@/db/queries/stripe-events";
 import type { Executor } from "@/db/types";
 import { getStripe } from "../stripe-client";
@@ -59,9 +54,10 @@ export type DispatchOptions = {
  * Applies one verified event exactly once: state is re-read from Stripe, then the effect and the event id are
  * written in one transaction. A failure rolls both back and propagates, so Stripe's retry starts clean.
  *
- * Every attempt is also written to stripe_event_log for /admin: `received` before anything else, then `processed`
- * inside the effect's transaction, `ignored`, or `failed` with the error after the rollback. The log never decides
- * anything; a log write that fails after a failed attempt is reported and the original error still propagates.
+ * Each outcome is also written to stripe_event_log for /admin, at the cost of one statement: `processed` inside
+ * the effect's transaction, `failed` with the error after the rollback, or `ignored`. A duplicate writes nothing.
+ * The log never decides anything; a log write that fails after a failed attempt is reported, and the original
+ * error still propagates.
  */
 export async function handleStripeEvent(
   db: Executor,
@@ -75,19 +71,24 @@ export async function handleStripeEvent(
     stripeCreatedAt: new Date(event.created * 1000),
     now: options.now?.() ?? new Date(),
   });
-  const alongside = options.alongside ?? (async () => {});
-  await logStripeEventReceived(db, ref());
+  const { alongside } = options;
+  // The outcome's log write, with the caller's write in the same transaction when there is one.
+  const settle = async (result: DispatchResult, write: (ex: Executor) => Promise<void>) => {
+    if (!alongside) return write(db);
+    await db.transaction(async (tx) => {
+      await write(tx);
+      await alongside(tx, result);
+    });
+  };
+
   const handler = HANDLERS[event.type];
   if (!handler) {
-    await db.transaction(async (tx) => {
-      await markStripeEventIgnored(tx, ref());
-      await alongside(tx, { outcome: "ignored" });
-    });
+    await settle({ outcome: "ignored" }, (ex) => markStripeEventIgnored(ex, ref()));
     return "ignored";
   }
   try {
     if (await isStripeEventProcessed(db, { eventId: event.id })) {
-      if (options.alongside) await db.transaction((tx) => alongside(tx, { outcome: "duplicate" }));
+      await settle({ outcome: "duplicate" }, async () => {});
       return "duplicate";
     }
     const effect = await handler(event, stripe);
@@ -98,21 +99,20 @@ export async function handleStripeEvent(
         createdAt: new Date(event.created * 1000),
       });
       if (!fresh) {
-        await alongside(tx, { outcome: "duplicate" });
+        await alongside?.(tx, { outcome: "duplicate" });
         return "duplicate";
       }
       await effect(tx);
       await markStripeEventProcessed(tx, ref());
-      await alongside(tx, { outcome: "applied" });
+      await alongside?.(tx, { outcome: "applied" });
       return "applied";
     });
   } catch (error) {
     const message = describeFailure(error);
     try {
-      await db.transaction(async (tx) => {
-        await markStripeEventFailed(tx, { ...ref(), error: message });
-        await alongside(tx, { outcome: "failed", error: message });
-      });
+      await settle({ outcome: "failed", error: message }, (ex) =>
+        markStripeEventFailed(ex, { ...ref(), error: message }),
+      );
     } catch (logError) {
       console.error(
         JSON.stringify({
