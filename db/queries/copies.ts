@@ -2,7 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { copyEvents, copyPeriodUsage } from "../schema";
 import type { CopySource, Subscription } from "../schema";
 import type { UserSubscriptionRow } from "./subscriptions";
-import { queryRows, queryRowsPrepared } from "../rows";
+import { queryRowsPrepared } from "../rows";
 import type { Executor } from "../types";
 
 export async function findCopyByIdempotencyKey(db: Executor, params: { userId: string; idempotencyKey: string }) {
