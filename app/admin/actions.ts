@@ -11,7 +11,7 @@ import { deliverQueuedEmails } from "@/lib/email/deliver";
 import { AppError } from "@/lib/errors";
 import { retryPayoutNow, runPayoutsAsAdmin } from "@/lib/payouts/admin";
 import { payoutMonthSchema } from "@/lib/payouts/month";
-import { dismissReport, unpublishReportedFlow } from "@/lib/reports/moderate";
+import { dismissReport, unpublishReportedFlow } from "@/lib/moderation/moderate";
 import { requireAdminAction } from "./admin-guard";
 
 // Every action checks the admin flag again (requireAdminAction re-reads the user), validates its form with zod,

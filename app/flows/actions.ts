@@ -5,9 +5,9 @@ import type { ReportFlowState } from "@/components/flows/report-flow-button";
 import { getDb } from "@/db";
 import { getSessionUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
-import { reportFlow } from "@/lib/reports/submit";
+import { reportFlow } from "@/lib/moderation/submit";
 
-/** The Report dialog on /flows/[slug] and /library/[slug]. Signed-in users only; the rules live in lib/reports. */
+/** The Report dialog on /flows/[slug] and /library/[slug]. Signed-in users only; the rules live in lib/moderation. */
 export async function reportFlowAction(_prev: ReportFlowState, formData: FormData): Promise<ReportFlowState> {
   const user = await getSessionUser();
   if (!user) return { status: "error", message: "Your session has ended. Sign in again, then send your report." };

@@ -30,21 +30,18 @@ type Props = {
 export function ReportFlowButton({ slug, flowTitle, reasons, noteMax, alreadyReported, action }: Props) {
   const { toast } = useToast();
   const [open, setOpen] = useState(false);
-  const [reported, setReported] = useState(alreadyReported);
   const [state, formAction, pending] = useActionState(action, { status: "idle" });
   const formId = useId();
   const noteId = useId();
   const errorId = useId();
+  // Sent (or found already sent): the dialog closes and the button says so, from the action's answer alone.
+  const reported = alreadyReported || state.status === "done" || state.status === "already";
 
   useEffect(() => {
-    if (state.status === "done" || state.status === "already") {
-      setReported(true);
-      setOpen(false);
-      toast(
-        state.status === "done"
-          ? { title: "Thanks for the report", description: "An admin will look at this flow.", variant: "success" }
-          : { title: "Already reported", description: state.message, variant: "info" },
-      );
+    if (state.status === "done") {
+      toast({ title: "Thanks for the report", description: "An admin will look at this flow.", variant: "success" });
+    } else if (state.status === "already") {
+      toast({ title: "Already reported", description: state.message, variant: "info" });
     }
   }, [state, toast]);
 

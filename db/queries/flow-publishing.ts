@@ -143,7 +143,7 @@ export async function updateFlowFields(
     slug?: string;
     status?: FlowStatus;
     publishedAt?: Date | null;
-    /** Only ever cleared here (an admin republishes); lib/reports sets it. */
+    /** Only ever cleared here (an admin republishes); lib/moderation sets it. */
     unpublishedByAdminAt?: null;
   },
 ): Promise<FlowRef | null> {

@@ -8,8 +8,8 @@ import { getCatalogPage } from "@/db/queries/flows";
 import { adminAuditLog, emailOutbox, flowReports, flows } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { publishFlow, unpublishFlow } from "@/lib/publishing/publish";
-import { dismissReport, unpublishReportedFlow } from "@/lib/reports/moderate";
-import { REPORTS_PER_HOUR, reportFlow } from "@/lib/reports/submit";
+import { dismissReport, unpublishReportedFlow } from "@/lib/moderation/moderate";
+import { REPORTS_PER_HOUR, reportFlow } from "@/lib/moderation/submit";
 import { createTestDb, type TestDb } from "../helpers/db";
 import { makeFlows, makeUser } from "../helpers/world";
 

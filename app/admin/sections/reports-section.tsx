@@ -4,7 +4,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination, pageHref } from "@/components/ui/pagination";
 import { getDb } from "@/db";
 import { listReportQueuePage } from "@/db/queries/flow-reports";
-import { ADMIN_NOTE_MAX } from "@/lib/reports/moderate";
+import { ADMIN_NOTE_MAX } from "@/lib/moderation/moderate";
 import { dismissReportAction, unpublishReportedFlowAction } from "../actions";
 import { choiceParam, pageCount, pageParam, type SearchParams } from "./params";
 

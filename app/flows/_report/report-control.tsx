@@ -1,7 +1,7 @@
 import { ReportFlowButton } from "@/components/flows/report-flow-button";
 import { getDb } from "@/db";
 import { getViewerReportState } from "@/db/queries/flow-reports";
-import { REPORT_FORM } from "@/lib/reports/input";
+import { REPORT_FORM } from "@/lib/moderation/input";
 import { reportFlowAction } from "../actions";
 
 /** The Report button for a signed-in viewer of a flow page or the reader; nothing on the viewer's own flow. */
