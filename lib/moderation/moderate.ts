@@ -1,6 +1,11 @@
 import "server-only";
 import { z } from "zod";
-import { actionOpenReportsOfFlow, lockOpenReport, resolveReport, unpublishFlowByAdmin } from "@/db/queries/flow-reports";
+import {
+  actionOpenReportsOfFlow,
+  lockOpenReport,
+  resolveReport,
+  unpublishFlowByAdmin,
+} from "@/db/queries/flow-reports";
 import type { Db } from "@/db/types";
 import { recordAdminAction, type AdminActor } from "@/lib/admin/audit";
 import { queueEmail } from "@/lib/email/outbox";
@@ -42,7 +47,7 @@ export async function unpublishReportedFlow(
     if (!report) throw new AppError("conflict", ALREADY_RESOLVED);
     await unpublishFlowByAdmin(tx, { flowId: report.flowId, now });
     const resolved = await actionOpenReportsOfFlow(tx, { flowId: report.flowId, resolvedById: params.actor.id, now });
-        await queueEmail(tx, {
+    await queueEmail(tx, {
       to: report.creatorEmail,
       kind: "flow_unpublished",
       ...flowUnpublishedEmail({
@@ -81,7 +86,8 @@ export async function dismissReport(
   await db.transaction(async (tx) => {
     const report = await lockOpenReport(tx, { reportId: input.reportId });
     const resolved =
-      report && (await resolveReport(tx, { reportId: report.reportId, status: "dismissed", resolvedById: params.actor.id, now }));
+      report &&
+      (await resolveReport(tx, { reportId: report.reportId, status: "dismissed", resolvedById: params.actor.id, now }));
     if (!report || !resolved) throw new AppError("conflict", ALREADY_RESOLVED);
     await recordAdminAction(tx, params.actor, {
       action: "flow_report.dismiss",
