@@ -39,7 +39,7 @@ export default async function AdminPage({
       </div>
       <MetricsSection now={now} />
       <LiabilitiesSection />
-      <PayoutsSection now={now} />
+      <PayoutsSection now={now} params={params} />
       <StripeEventsSection params={params} />
       <ReportsSection params={params} />
       <AuditSection params={params} />

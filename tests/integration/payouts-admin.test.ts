@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { getAdminOverview, getOutboxEmail, listOutboxPage } from "@/db/queries/admin";
 import { listReportQueuePage } from "@/db/queries/flow-reports";
-import { listRecentPayouts } from "@/db/queries/payouts";
+import { listPayoutsPage } from "@/db/queries/payouts";
 import { listStripeEventLogPage } from "@/db/queries/stripe-event-log";
 import { queryRows } from "@/db/rows";
 import { flowReports, payouts, stripeEventLog } from "@/db/schema";
@@ -11,7 +11,7 @@ import { welcomeEmail } from "@/lib/email/templates";
 import { createTestDb, type TestDb } from "../helpers/db";
 import { makeFlows, makeSubscription, makeUser } from "../helpers/world";
 
-// The admin console's reads (db/queries/admin.ts and listRecentPayouts) on real rows, in cents.
+// The admin console's reads (db/queries/admin.ts and listPayoutsPage) on real rows, in cents.
 
 let t: TestDb;
 beforeAll(async () => {
@@ -75,13 +75,17 @@ describe("admin console queries", () => {
       emailsByStatus: [],
     });
 
-    const recent = await listRecentPayouts(t.db, { limit: 10 });
-    expect(recent.map((p) => [p.month, p.amountCents, p.status, p.creatorEmail])).toEqual(
+    const all = await listPayoutsPage(t.db, { filter: "all", page: 1, pageSize: 10 });
+    expect(all.total).toBe(2);
+    expect(all.items.map((p) => [p.month, p.amountCents, p.status, p.creatorEmail])).toEqual(
       expect.arrayContaining([
         ["2026-09", 1260, "paid", creator.user.email],
         ["2026-10", 1050, "failed", creator.user.email],
       ]),
     );
+    const failed = await listPayoutsPage(t.db, { filter: "needs_admin", page: 1, pageSize: 10 });
+    expect([failed.total, failed.items.map((p) => p.month)]).toEqual([1, ["2026-10"]]);
+    expect((await listPayoutsPage(t.db, { filter: "all", page: 2, pageSize: 1 })).items).toHaveLength(1);
   });
 
   it("lists Stripe events newest first (by status), reports (open queue and resolved) and the outbox, paginated", async () => {
