@@ -3,6 +3,7 @@ import { cn } from "@/components/ui/cn";
 
 const ITEMS = [
   { href: "/admin", label: "Overview" },
+  { href: "/admin/users", label: "Users" },
   { href: "/admin/outbox", label: "Email outbox" },
 ] as const;
 

@@ -25,7 +25,6 @@ export function PayoutsTable({
   payouts: PayoutRow[];
   retryAction: (data: FormData) => Promise<void>;
 }) {
-  if (payouts.length === 0) return <p className="text-sm text-ink-subtle">No payouts yet.</p>;
   return (
     <div className="overflow-x-auto rounded-xl border border-line bg-surface">
       <table className="w-full min-w-[48rem] text-left text-sm">

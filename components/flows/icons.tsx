@@ -17,3 +17,8 @@ export const ArrowLeftIcon = (p: IconProps) => (
     <path d="M19 12H5M11 18l-6-6 6-6" />
   </Glyph>
 );
+export const FlagIcon = (p: IconProps) => (
+  <Glyph {...p}>
+    <path d="M5 21V4M5 4h11l-2 4 2 4H5" />
+  </Glyph>
+);

@@ -18,7 +18,7 @@ export type PaginationProps = {
 };
 
 /** The href for one page: other params kept, page 1 omits the param. */
-function pageHref(
+export function pageHref(
   basePath: string,
   page: number,
   searchParams: SearchParamsRecord | URLSearchParams = {},

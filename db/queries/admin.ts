@@ -1,17 +1,6 @@
 import { and, asc, count, desc, eq, gte, lt, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
-import {
-  copyEvents,
-  creatorCredits,
-  emailOutbox,
-  flowReports,
-  flows,
-  invoices,
-  payouts,
-  processedStripeEvents,
-  subscriptions,
-  users,
-} from "../schema";
+import { creatorCredits, emailOutbox, invoices, payouts } from "../schema";
 import type { Executor } from "../types";
 
 // The platform admin console's reads. Callers check users.is_admin first; these never filter by tenant.
@@ -19,10 +8,6 @@ import type { Executor } from "../types";
 type StatusCount = { status: string; count: number; cents: number };
 
 export type AdminOverview = {
-  subscriptionsByStatus: StatusCount[];
-  /** Seats in live subscriptions (trialing, active, past_due). */
-  liveSeats: number;
-  copiesThisMonth: { total: number; qualifying: number };
   /** Paid invoices this month, net of refunds. */
   revenueThisMonthCents: number;
   creditsByStatus: StatusCount[];
@@ -33,26 +18,13 @@ export type AdminOverview = {
 
 const asInt = (value: unknown) => Number(value ?? 0);
 
-/** Counts for the console's header, for the UTC month [monthStart, monthEnd). Money in cents. */
+/** Money and mail for the console, for the UTC month [monthStart, monthEnd). Money in cents. */
 export async function getAdminOverview(
   db: Executor,
   params: { monthStart: Date; monthEnd: Date },
 ): Promise<AdminOverview> {
   const inMonth = (column: PgColumn) => and(gte(column, params.monthStart), lt(column, params.monthEnd));
-  const [subs, seats, copies, revenue, credits, payoutRows, needsAdmin, emails] = await Promise.all([
-    db
-      .select({ status: subscriptions.status, count: count() })
-      .from(subscriptions)
-      .groupBy(subscriptions.status)
-      .orderBy(subscriptions.status),
-    db
-      .select({ seats: sql<number>`coalesce(sum(${subscriptions.quantity}), 0)::int` })
-      .from(subscriptions)
-      .where(sql`${subscriptions.status} in ('trialing', 'active', 'past_due')`),
-    db
-      .select({ total: count(), qualifying: sql<number>`count(*) filter (where ${copyEvents.countedForPayout})::int` })
-      .from(copyEvents)
-      .where(inMonth(copyEvents.createdAt)),
+  const [revenue, credits, payoutRows, needsAdmin, emails] = await Promise.all([
     db
       .select({
         cents: sql<number>`coalesce(sum(${invoices.amountPaidCents} - ${invoices.amountRefundedCents}), 0)::int`,
@@ -85,48 +57,12 @@ export async function getAdminOverview(
       .orderBy(emailOutbox.status),
   ]);
   return {
-    subscriptionsByStatus: subs.map((r) => ({ status: r.status, count: asInt(r.count), cents: 0 })),
-    liveSeats: asInt(seats[0]?.seats),
-    copiesThisMonth: { total: asInt(copies[0]?.total), qualifying: asInt(copies[0]?.qualifying) },
     revenueThisMonthCents: asInt(revenue[0]?.cents),
     creditsByStatus: credits.map((r) => ({ status: r.status, count: asInt(r.count), cents: asInt(r.cents) })),
     payoutsByStatus: payoutRows.map((r) => ({ status: r.status, count: asInt(r.count), cents: asInt(r.cents) })),
     payoutsNeedingAdmin: asInt(needsAdmin[0]?.count),
     emailsByStatus: emails.map((r) => ({ status: r.status, count: asInt(r.count), cents: 0 })),
   };
-}
-
-export async function listRecentStripeEvents(db: Executor, params: { limit: number }) {
-  return db.select().from(processedStripeEvents).orderBy(desc(processedStripeEvents.processedAt)).limit(params.limit);
-}
-
-/** Reported flows, open reports first, newest first. */
-export async function listFlowReports(db: Executor, params: { limit: number }) {
-  return db
-    .select({
-      id: flowReports.id,
-      reason: flowReports.reason,
-      details: flowReports.details,
-      createdAt: flowReports.createdAt,
-      resolvedAt: flowReports.resolvedAt,
-      flowTitle: flows.title,
-      flowSlug: flows.slug,
-      flowStatus: flows.status,
-      reporterEmail: users.email,
-    })
-    .from(flowReports)
-    .innerJoin(flows, eq(flows.id, flowReports.flowId))
-    .innerJoin(users, eq(users.id, flowReports.reporterId))
-    .orderBy(sql`${flowReports.resolvedAt} is not null`, desc(flowReports.createdAt))
-    .limit(params.limit);
-}
-
-export async function countOpenFlowReports(db: Executor) {
-  const [row] = await db
-    .select({ count: count() })
-    .from(flowReports)
-    .where(sql`${flowReports.resolvedAt} is null`);
-  return asInt(row?.count);
 }
 
 /** One page of the email outbox, newest first, without the bodies. */

@@ -47,11 +47,13 @@ const editableColumns = {
   category: flows.category,
   isPremium: flows.isPremium,
   tenantId: flows.tenantId,
+  unpublishedByAdminAt: flows.unpublishedByAdminAt,
   createdAt: flows.createdAt,
   updatedAt: flows.updatedAt,
 } as const;
 
-export type EditableFlow = FlowRef & FlowContent & { tenantId: string; createdAt: Date; updatedAt: Date };
+export type EditableFlow = FlowRef &
+  FlowContent & { tenantId: string; unpublishedByAdminAt: Date | null; createdAt: Date; updatedAt: Date };
 
 /**
  * A flow its creator (or an admin) may edit, with its full text; null for a malformed id, an unknown id, or
@@ -141,6 +143,8 @@ export async function updateFlowFields(
     slug?: string;
     status?: FlowStatus;
     publishedAt?: Date | null;
+    /** Only ever cleared here (an admin republishes); lib/moderation sets it. */
+    unpublishedByAdminAt?: null;
   },
 ): Promise<FlowRef | null> {
   const set = {
@@ -148,6 +152,7 @@ export async function updateFlowFields(
     ...(params.slug !== undefined ? { slug: params.slug } : {}),
     ...(params.status !== undefined ? { status: params.status } : {}),
     ...(params.publishedAt !== undefined ? { publishedAt: params.publishedAt } : {}),
+    ...(params.unpublishedByAdminAt !== undefined ? { unpublishedByAdminAt: params.unpublishedByAdminAt } : {}),
     updatedAt: new Date(),
   };
   const run = (ex: Executor) => ex.update(flows).set(set).where(eq(flows.id, params.flowId)).returning(refColumns);
@@ -188,6 +193,8 @@ export type CreatorFlowRow = {
   likes: number;
   saves: number;
   publishedAt: Date | null;
+  /** Unpublished by a platform admin after a report: the creator cannot republish it. */
+  unpublishedByAdmin: boolean;
   updatedAt: Date;
 };
 
@@ -211,6 +218,7 @@ export async function listCreatorFlowsForDashboard(
       likes: flows.likeCount,
       saves: flows.saveCount,
       publishedAt: flows.publishedAt,
+      unpublishedByAdmin: sql<boolean>`${flows.unpublishedByAdminAt} is not null`,
       updatedAt: flows.updatedAt,
     })
     .from(flows)

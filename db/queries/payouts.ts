@@ -234,13 +234,35 @@ export async function getPayoutRecipient(db: Executor, params: { creatorId: stri
 
 export type RecentPayout = Payout & { creatorEmail: string; creatorName: string | null };
 
-/** The admin console's list: newest first, with the creator. */
-export async function listRecentPayouts(db: Executor, params: { limit: number }): Promise<RecentPayout[]> {
-  const rows = await db
-    .select({ payout: payouts, creatorEmail: users.email, creatorName: users.name })
-    .from(payouts)
-    .innerJoin(users, eq(users.id, payouts.creatorId))
-    .orderBy(desc(payouts.createdAt), asc(payouts.creatorId))
-    .limit(params.limit);
-  return rows.map((r) => ({ ...r.payout, creatorEmail: r.creatorEmail, creatorName: r.creatorName }));
+export type PayoutFilter = "all" | "failed" | "needs_admin";
+
+/** The admin console's list, one page: newest first, with the creator; optionally only failed ones. */
+export async function listPayoutsPage(
+  db: Executor,
+  params: { filter: PayoutFilter; page: number; pageSize: number },
+): Promise<{ items: RecentPayout[]; total: number }> {
+  const where =
+    params.filter === "failed"
+      ? eq(payouts.status, "failed")
+      : params.filter === "needs_admin"
+        ? eq(payouts.needsAdmin, true)
+        : undefined;
+  const [rows, total] = await Promise.all([
+    db
+      .select({ payout: payouts, creatorEmail: users.email, creatorName: users.name })
+      .from(payouts)
+      .innerJoin(users, eq(users.id, payouts.creatorId))
+      .where(where)
+      .orderBy(desc(payouts.createdAt), asc(payouts.creatorId))
+      .limit(params.pageSize)
+      .offset((params.page - 1) * params.pageSize),
+    db
+      .select({ count: sql<number>`count(*)::int` })
+      .from(payouts)
+      .where(where),
+  ]);
+  return {
+    items: rows.map((r) => ({ ...r.payout, creatorEmail: r.creatorEmail, creatorName: r.creatorName })),
+    total: Number(total[0]?.count ?? 0),
+  };
 }

@@ -121,5 +121,36 @@ export const processedStripeEvents = pgTable("processed_stripe_events", {
   processedAt: createdAt(),
 });
 
+/** The outcome of an event's latest attempt. */
+export const STRIPE_EVENT_LOG_STATUSES = ["processed", "failed", "ignored"] as const;
+export type StripeEventLogStatus = (typeof STRIPE_EVENT_LOG_STATUSES)[number];
+
+/**
+ * Every verified Stripe event delivered to us (or re-processed by an admin), with the outcome of its latest attempt
+ * and the last error. A log for people: exactly-once is still decided by processed_stripe_events alone, and
+ * `processed` here is written in the same transaction as that row and the event's effect.
+ */
+export const stripeEventLog = pgTable(
+  "stripe_event_log",
+  {
+    id: text("id").primaryKey(),
+    type: text("type").notNull(),
+    stripeCreatedAt: timestamptz("stripe_created_at").notNull(),
+    status: text("status", { enum: STRIPE_EVENT_LOG_STATUSES }).notNull(),
+    /** Attempts that ended in an outcome (failures, then the one that applied it); duplicates are not counted. */
+    attempts: integer("attempts").notNull().default(1),
+    lastError: text("last_error"),
+    receivedAt: timestamptz("received_at").notNull().defaultNow(),
+    lastAttemptAt: timestamptz("last_attempt_at").notNull().defaultNow(),
+    processedAt: timestamptz("processed_at"),
+  },
+  (t) => [
+    index("stripe_event_log_received_idx").on(t.receivedAt.desc()),
+    index("stripe_event_log_status_idx").on(t.status, t.receivedAt.desc()),
+    check("stripe_event_log_status_check", sql.raw(`status in ${sqlList(STRIPE_EVENT_LOG_STATUSES)}`)),
+    check("stripe_event_log_attempts_positive", sql`${t.attempts} >= 1`),
+  ],
+);
+
 export type Subscription = typeof subscriptions.$inferSelect;
 export type Invoice = typeof invoices.$inferSelect;

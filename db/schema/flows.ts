@@ -79,6 +79,8 @@ export const flows = pgTable(
         sql`flowtab_flow_public_tsvector(title, summary, tags, sites, agents, steps) || case when is_premium then ''::tsvector else flowtab_flow_text_tsvector(steps, prompt_text) end`,
       ),
     publishedAt: timestamptz("published_at"),
+    /** Set when a platform admin unpublished the flow after a report: its creator cannot republish it, an admin can. */
+    unpublishedByAdminAt: timestamptz("unpublished_by_admin_at"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -155,7 +157,15 @@ export const saves = pgTable(
   (t) => [primaryKey({ columns: [t.userId, t.flowId] }), index("saves_flow_idx").on(t.flowId)],
 );
 
-export const FLOW_REPORT_REASONS = ["spam", "unsafe", "broken", "plagiarism", "other"] as const;
+/** Why a signed-in user reports a flow (PRODUCT.md has no list; issue 12 fixes these five). */
+export const FLOW_REPORT_REASONS = ["broken", "outdated", "unsafe", "spam", "other"] as const;
+export type FlowReportReason = (typeof FLOW_REPORT_REASONS)[number];
+
+/** open -> dismissed (nothing to do) | actioned (an admin unpublished the flow). */
+export const FLOW_REPORT_STATUSES = ["open", "dismissed", "actioned"] as const;
+export type FlowReportStatus = (typeof FLOW_REPORT_STATUSES)[number];
+
+export const FLOW_REPORT_NOTE_MAX = 1000;
 
 export const flowReports = pgTable(
   "flow_reports",
@@ -168,15 +178,26 @@ export const flowReports = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     reason: text("reason", { enum: FLOW_REPORT_REASONS }).notNull(),
+    /** The reporter's optional note. */
     details: text("details"),
+    status: text("status", { enum: FLOW_REPORT_STATUSES }).notNull().default("open"),
     resolvedAt: timestamptz("resolved_at"),
+    resolvedById: uuid("resolved_by_id").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
   },
   (t) => [
-    uniqueIndex("flow_reports_once_key").on(t.flowId, t.reporterId),
+    // One OPEN report per user and flow; once resolved, the same person may report the flow again.
+    uniqueIndex("flow_reports_one_open_key")
+      .on(t.flowId, t.reporterId)
+      .where(sql`status = 'open'`),
+    index("flow_reports_queue_idx").on(t.status, t.createdAt.desc()),
     check("flow_reports_reason_check", sql.raw(`reason in ${sqlList(FLOW_REPORT_REASONS)}`)),
+    check("flow_reports_status_check", sql.raw(`status in ${sqlList(FLOW_REPORT_STATUSES)}`)),
+    check("flow_reports_details_length", sql.raw(`char_length(details) <= ${FLOW_REPORT_NOTE_MAX}`)),
+    check("flow_reports_resolved_check", sql`(${t.status} = 'open') = (${t.resolvedAt} is null)`),
   ],
 );
 
 export type Flow = typeof flows.$inferSelect;
 export type NewFlow = typeof flows.$inferInsert;
+export type FlowReport = typeof flowReports.$inferSelect;

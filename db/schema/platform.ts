@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, date, index, integer, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { check, date, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, sqlList, timestamptz } from "./_columns";
 import { tenants } from "./tenants";
 import { users } from "./users";
@@ -86,6 +86,33 @@ export const emailOutbox = pgTable(
     uniqueIndex("email_outbox_dedupe_key").on(t.dedupeKey),
     index("email_outbox_created_idx").on(t.createdAt.desc()),
     check("email_outbox_status_check", sql.raw(`status in ${sqlList(EMAIL_STATUSES)}`)),
+  ],
+);
+
+/**
+ * What platform admins did (retry a payout, run payouts, re-process an event, unpublish a flow, dismiss a report),
+ * written in the transaction of the action itself. Append-only: a trigger refuses UPDATE and DELETE.
+ */
+export const adminAuditLog = pgTable(
+  "admin_audit_log",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    actorId: uuid("actor_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "restrict" }),
+    /** Kept as written at the time, so the entry reads the same if the admin's email changes later. */
+    actorEmail: text("actor_email").notNull(),
+    /** A dotted verb, e.g. "payout.retry", "flow.unpublish", "stripe_event.reprocess". */
+    action: text("action").notNull(),
+    targetType: text("target_type").notNull(),
+    targetId: text("target_id").notNull(),
+    details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("admin_audit_log_created_idx").on(t.createdAt.desc()),
+    index("admin_audit_log_target_idx").on(t.targetType, t.targetId),
+    check("admin_audit_log_action_format", sql`${t.action} ~ '^[a-z_]+([.][a-z_]+)+$'`),
   ],
 );
 

@@ -109,3 +109,23 @@ export function payoutFailedEmail(params: { name: string | null; month: string; 
     { label: "Check your payout settings", path: "/creator/payouts" },
   );
 }
+
+/** An admin unpublished the creator's flow after a report: what happened, why, and how to ask for a review. */
+export function flowUnpublishedEmail(params: {
+  name: string | null;
+  flowTitle: string;
+  reason: { label: string; description: string };
+  note: string | null;
+}): Rendered {
+  return render(
+    `Your flow “${params.flowTitle}” was unpublished`,
+    [
+      `Hi ${params.name ?? "there"},`,
+      `We unpublished your flow “${params.flowTitle}” after a report from a Flowtab member. It no longer appears in the catalogue, and subscribers can no longer read or copy it.`,
+      `Reason: ${params.reason.label}. ${params.reason.description}`,
+      ...(params.note ? [`Note from our team: ${params.note}`] : []),
+      "You can still edit it. Reply to this email once it is fixed and we will review it and publish it again.",
+    ],
+    { label: "Open your flows", path: "/creator/flows" },
+  );
+}

@@ -7,9 +7,10 @@ import {
   type FlowContent,
   type FlowRef,
 } from "@/db/queries/flow-publishing";
-import { getPersonalTenant } from "@/db/queries/users";
+import { getPersonalTenant, getUserById } from "@/db/queries/users";
 import type { FlowStatus } from "@/db/schema";
 import type { Executor } from "@/db/types";
+import { recordAdminAction } from "@/lib/admin/audit";
 import { AppError } from "@/lib/errors";
 import { parseFlowInput, type FlowInput, type FlowInputDraft } from "./flow-input";
 import { reservePublish } from "./quota";
@@ -64,7 +65,7 @@ export async function updateFlow(
   const now = params.now ?? new Date();
   return db.transaction(async (tx) => {
     const flow = await loadForChange(tx, params);
-    const transition = params.publish ? await publishTransition(tx, flow, now) : {};
+    const transition = params.publish ? await publishTransition(tx, flow, now, params) : {};
     const content = toContent(input);
     if (flow.publishedAt === null && !slugFits(flow.slug, input.title)) {
       return claimUniqueSlug(tx, {
@@ -85,7 +86,7 @@ export async function publishFlow(
   return db.transaction(async (tx) => {
     const flow = await loadForChange(tx, params);
     if (flow.status === "published") return toRef(flow);
-    const transition = await publishTransition(tx, flow, now);
+    const transition = await publishTransition(tx, flow, now, params);
     return mustExist(await updateFlowFields(tx, { flowId: flow.id, ...transition }));
   });
 }
@@ -113,14 +114,47 @@ async function loadForChange(
   return flow;
 }
 
-type Transition = { status?: FlowStatus; publishedAt?: Date };
+type Transition = { status?: FlowStatus; publishedAt?: Date; unpublishedByAdminAt?: null };
 
-/** What publishing changes: first publish reserves a slot of the creator's quota; a republish does not. */
-async function publishTransition(tx: Executor, flow: EditableFlow, now: Date): Promise<Transition> {
+/**
+ * What publishing changes: first publish reserves a slot of the creator's quota; a republish does not. A flow an
+ * admin unpublished after a report stays down until an admin publishes it (which lifts the mark, audited).
+ */
+async function publishTransition(
+  tx: Executor,
+  flow: EditableFlow,
+  now: Date,
+  by: { userId: string; isAdmin: boolean },
+): Promise<Transition> {
   if (flow.status === "published") return {};
+  if (flow.unpublishedByAdminAt !== null) {
+    if (!by.isAdmin) {
+      throw new AppError(
+        "forbidden",
+        "Flowtab unpublished this flow after a report, so it cannot be republished from here. Fix it, then reply to our email and we will review it.",
+      );
+    }
+    await recordRepublishByAdmin(tx, { flow, userId: by.userId, now });
+    return {
+      status: "published",
+      unpublishedByAdminAt: null,
+      ...(flow.publishedAt === null ? { publishedAt: now } : {}),
+    };
+  }
   if (flow.publishedAt !== null) return { status: "published" };
   await reservePublish(tx, { creatorId: flow.creatorId, now });
   return { status: "published", publishedAt: now };
+}
+
+async function recordRepublishByAdmin(tx: Executor, params: { flow: EditableFlow; userId: string; now: Date }) {
+  const admin = await getUserById(tx, { userId: params.userId });
+  if (!admin) throw new AppError("unauthorized", "Sign in to continue.");
+  await recordAdminAction(tx, admin, {
+    action: "flow.republish",
+    targetId: params.flow.id,
+    details: { slug: params.flow.slug, unpublishedByAdminAt: params.flow.unpublishedByAdminAt?.toISOString() },
+    now: params.now,
+  });
 }
 
 /** True when `slug` is the title's slug or a numbered variant of it (`title-slug-3`). */

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { pageAs, signedIn, visitorPage } from "./support/auth";
+import { DEMO, pageAs, signedIn, visitorPage } from "./support/auth";
 import { registerMember } from "./support/accounts";
 import { serverNow } from "./support/server-clock";
 
@@ -20,9 +20,17 @@ test.describe("admin console", () => {
     expect(response?.status()).toBe(200);
     await expect(page.getByRole("heading", { level: 1, name: "Admin console" })).toBeVisible();
     await expect(page.getByRole("heading", { name: "Payouts", exact: true })).toBeVisible();
-    await expect(page.getByRole("heading", { name: "Recent webhook events" })).toBeVisible();
-    await expect(page.getByRole("heading", { name: "Reported flows" })).toBeVisible();
-    await expect(page.getByRole("heading", { name: "Creator credits by status" })).toBeVisible();
+    for (const name of [
+      "Stripe events",
+      "Reported flows",
+      "Audit log",
+      "Creator liabilities",
+      "Subscribers by status",
+      "Creator credits by status",
+    ]) {
+      await expect(page.getByRole("heading", { name, exact: true })).toBeVisible();
+    }
+    await expect(page.getByTestId("metric-mrr")).toHaveText(/^\$[\d,]+\.\d\d$/);
 
     // The seeded demo creator was paid for last month: the run pays nobody twice and says so.
     const month = previousMonthLabel(await serverNow(page.request));
@@ -35,9 +43,33 @@ test.describe("admin console", () => {
     // The run was a background job: the console lists every queue with its depth.
     await expect(page.getByRole("heading", { name: "Background jobs" })).toBeVisible();
     const queues = page.getByTestId("job-queues");
-    for (const queue of ["email-delivery", "payouts-monthly", "payouts-retry", "rate-limit-prune", "ledger-reconcile"]) {
+    for (const queue of [
+      "email-delivery",
+      "payouts-monthly",
+      "payouts-retry",
+      "rate-limit-prune",
+      "ledger-reconcile",
+    ]) {
       await expect(queues.getByRole("rowheader", { name: queue, exact: true })).toBeVisible();
     }
+
+    // The run is in the audit log, with the admin who asked for it.
+    const audit = page.locator("#audit").getByRole("row").filter({ hasText: "payouts.run" });
+    await expect(audit.first()).toContainText(DEMO.admin);
+  });
+
+  test("the admin finds a user by email, with their plan, tenants, copies and payouts", async ({ page }) => {
+    await page.goto("/admin");
+    await page.getByRole("searchbox", { name: "Email contains" }).fill("subscriber@flowtab");
+    await page.getByRole("button", { name: "Search" }).click();
+    await expect(page).toHaveURL(/\/admin\/users\?q=subscriber%40flowtab/);
+    const card = page.getByTestId(`user-${DEMO.subscriber}`);
+    await expect(card).toBeVisible();
+    await expect(card).toContainText("Premium");
+    await expect(card).toContainText("personal, owner");
+    await page.getByRole("searchbox", { name: "Email contains" }).fill("nobody-by-this-name");
+    await page.getByRole("button", { name: "Search" }).click();
+    await expect(page.getByRole("heading", { name: "No users found" })).toBeVisible();
   });
 
   test("the cron endpoint enqueues the payout run and answers with its summary", async ({ request }) => {
@@ -82,6 +114,7 @@ test.describe("admin console", () => {
       "/admin",
       "/admin/outbox",
       "/admin/outbox?page=2",
+      "/admin/users?q=admin",
       "/admin/outbox/00000000-0000-4000-8000-000000000000",
     ]) {
       const response = await page.goto(path);

@@ -1,21 +1,17 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import {
-  getAdminOverview,
-  getOutboxEmail,
-  listFlowReports,
-  listOutboxPage,
-  listRecentStripeEvents,
-} from "@/db/queries/admin";
-import { listRecentPayouts } from "@/db/queries/payouts";
+import { getAdminOverview, getOutboxEmail, listOutboxPage } from "@/db/queries/admin";
+import { listReportQueuePage } from "@/db/queries/flow-reports";
+import { listPayoutsPage } from "@/db/queries/payouts";
+import { listStripeEventLogPage } from "@/db/queries/stripe-event-log";
 import { queryRows } from "@/db/rows";
-import { flowReports, payouts, processedStripeEvents } from "@/db/schema";
+import { flowReports, payouts, stripeEventLog } from "@/db/schema";
 import { queueEmail } from "@/lib/email/outbox";
 import { welcomeEmail } from "@/lib/email/templates";
 import { createTestDb, type TestDb } from "../helpers/db";
 import { makeFlows, makeSubscription, makeUser } from "../helpers/world";
 
-// The admin console's reads (db/queries/admin.ts and listRecentPayouts) on real rows, in cents.
+// The admin console's reads (db/queries/admin.ts and listPayoutsPage) on real rows, in cents.
 
 let t: TestDb;
 beforeAll(async () => {
@@ -27,7 +23,7 @@ beforeEach(async () => t.reset());
 const NOV = { monthStart: new Date("2026-11-01T00:00:00Z"), monthEnd: new Date("2026-12-01T00:00:00Z") };
 
 describe("admin console queries", () => {
-  it("counts subscriptions, copies, revenue, credits and payouts by status", async () => {
+  it("counts revenue, credits and payouts by status", async () => {
     const reader = await makeUser(t.db, "Reader");
     const other = await makeUser(t.db, "Other");
     const sub = await makeSubscription(t.db, reader.tenant.id, { status: "active" });
@@ -77,12 +73,6 @@ describe("admin console queries", () => {
 
     const overview = await getAdminOverview(t.db, NOV);
     expect(overview).toEqual({
-      subscriptionsByStatus: [
-        { status: "active", count: 1, cents: 0 },
-        { status: "canceled", count: 1, cents: 0 },
-      ],
-      liveSeats: 1,
-      copiesThisMonth: { total: 4, qualifying: 3 },
       revenueThisMonthCents: 1000, // $10.00: one paid invoice; one refunded in full; one paid in October
       creditsByStatus: [
         { status: "earned", count: 2, cents: 14 }, // $0.14
@@ -96,31 +86,49 @@ describe("admin console queries", () => {
       emailsByStatus: [],
     });
 
-    const recent = await listRecentPayouts(t.db, { limit: 10 });
-    expect(recent.map((p) => [p.month, p.amountCents, p.status, p.creatorEmail])).toEqual(
+    const all = await listPayoutsPage(t.db, { filter: "all", page: 1, pageSize: 10 });
+    expect(all.total).toBe(2);
+    expect(all.items.map((p) => [p.month, p.amountCents, p.status, p.creatorEmail])).toEqual(
       expect.arrayContaining([
         ["2026-09", 1260, "paid", creator.user.email],
         ["2026-10", 1050, "failed", creator.user.email],
       ]),
     );
+    const failed = await listPayoutsPage(t.db, { filter: "needs_admin", page: 1, pageSize: 10 });
+    expect([failed.total, failed.items.map((p) => p.month)]).toEqual([1, ["2026-10"]]);
+    expect((await listPayoutsPage(t.db, { filter: "all", page: 2, pageSize: 1 })).items).toHaveLength(1);
   });
 
-  it("lists webhook events, reports (open first) and the outbox newest first, paginated", async () => {
-    await t.db.insert(processedStripeEvents).values([
+  it("lists Stripe events newest first (by status), reports (open queue and resolved) and the outbox, paginated", async () => {
+    await t.db.insert(stripeEventLog).values([
       {
         id: "evt_1",
         type: "invoice.paid",
+        status: "processed",
         stripeCreatedAt: new Date("2026-11-01T00:00:00Z"),
-        processedAt: new Date("2026-11-01T00:00:01Z"),
+        receivedAt: new Date("2026-11-01T00:00:01Z"),
       },
       {
         id: "evt_2",
         type: "transfer.created",
+        status: "failed",
+        lastError: "Error: boom",
         stripeCreatedAt: new Date("2026-11-02T00:00:00Z"),
-        processedAt: new Date("2026-11-02T00:00:01Z"),
+        receivedAt: new Date("2026-11-02T00:00:01Z"),
+      },
+      {
+        id: "evt_3",
+        type: "customer.created",
+        status: "ignored",
+        stripeCreatedAt: new Date("2026-11-03T00:00:00Z"),
+        receivedAt: new Date("2026-11-03T00:00:01Z"),
       },
     ]);
-    expect((await listRecentStripeEvents(t.db, { limit: 10 })).map((e) => e.id)).toEqual(["evt_2", "evt_1"]);
+    const all = await listStripeEventLogPage(t.db, { page: 1, pageSize: 2 });
+    expect([all.total, all.items.map((e) => e.id)]).toEqual([3, ["evt_3", "evt_2"]]);
+    expect((await listStripeEventLogPage(t.db, { page: 2, pageSize: 2 })).items.map((e) => e.id)).toEqual(["evt_1"]);
+    const failed = await listStripeEventLogPage(t.db, { status: "failed", page: 1, pageSize: 10 });
+    expect(failed.items.map((e) => [e.id, e.lastError])).toEqual([["evt_2", "Error: boom"]]);
 
     const creator = await makeUser(t.db, "Creator");
     const reporter = await makeUser(t.db, "Reporter");
@@ -131,6 +139,7 @@ describe("admin console queries", () => {
         flowId: rows.find((r) => r.slug === a)!.id,
         reporterId: reporter.user.id,
         reason: "spam",
+        status: "dismissed",
         resolvedAt: new Date(),
         createdAt: new Date("2026-11-03T00:00:00Z"),
       },
@@ -142,12 +151,12 @@ describe("admin console queries", () => {
         createdAt: new Date("2026-11-01T00:00:00Z"),
       },
     ]);
-    expect(
-      (await listFlowReports(t.db, { limit: 10 })).map((r) => [r.flowSlug, r.reason, r.resolvedAt === null]),
-    ).toEqual([
-      [b, "broken", true],
-      [a, "spam", false],
+    const open = await listReportQueuePage(t.db, { filter: "open", page: 1, pageSize: 10 });
+    expect(open.items.map((r) => [r.flowSlug, r.reason, r.details, r.openReportsOfFlow])).toEqual([
+      [b, "broken", "Step 3 fails", 1],
     ]);
+    const resolved = await listReportQueuePage(t.db, { filter: "resolved", page: 1, pageSize: 10 });
+    expect(resolved.items.map((r) => [r.flowSlug, r.status])).toEqual([[a, "dismissed"]]);
 
     for (let i = 0; i < 30; i++) {
       await queueEmail(t.db, {

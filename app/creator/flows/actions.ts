@@ -100,7 +100,8 @@ async function changeStatus(formData: FormData, change: "publish" | "unpublish")
     else await unpublishFlow(db, params);
   } catch (e) {
     if (!(e instanceof AppError)) throw e;
-    error = e.code === "quota_exceeded" || e.code === "not_found" ? e.code : "conflict";
+    error =
+      e.code === "quota_exceeded" || e.code === "not_found" ? e.code : e.code === "forbidden" ? "held" : "conflict";
   }
   revalidatePath("/creator/flows");
   redirect(

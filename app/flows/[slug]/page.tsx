@@ -19,6 +19,7 @@ import { getViewerReactions } from "@/db/queries/flow-reactions";
 import { getCaller } from "@/lib/flows/caller";
 import { getFreeFlowText } from "@/lib/flows/flow-text";
 import { PLANS } from "@/lib/plans";
+import { ReportControl } from "../_report/report-control";
 import { loadPublicFlow } from "./flow-data";
 
 export const dynamic = "force-dynamic";
@@ -90,6 +91,7 @@ export default async function FlowPage({ params }: Props) {
                 )
               ) : null}
               <ReactionButtons slug={flow.slug} viewer={reactions} likes={flow.likes} loginHref={loginHref} />
+              <ReportControl flow={flow} userId={caller.userId} />
             </div>
           </header>
 

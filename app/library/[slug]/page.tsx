@@ -12,6 +12,7 @@ import { getAccountSummary } from "@/lib/account-summary";
 import { requirePremiumPage } from "@/lib/auth/page-guards";
 import { countReaderView } from "@/lib/copies/rate-limit";
 import { isFlowSlug } from "@/lib/flows/slug";
+import { ReportControl } from "../../flows/_report/report-control";
 
 export const metadata: Metadata = { title: "Library", robots: { index: false } };
 
@@ -58,6 +59,9 @@ export default async function LibraryReaderPage({ params }: { params: Promise<{ 
         </div>
         <h1 className="text-2xl font-semibold tracking-tight text-ink sm:text-3xl">{flow.title}</h1>
         <p className="max-w-3xl text-ink-muted">{flow.summary}</p>
+        <div>
+          <ReportControl flow={flow} userId={user.id} />
+        </div>
       </header>
       <div className="sticky top-2 z-10 mt-6">
         <ReaderCopyPanel

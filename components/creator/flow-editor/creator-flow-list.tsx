@@ -60,6 +60,7 @@ export function CreatorFlowList({
           <div className="min-w-0 flex-1">
             <div className="flex flex-wrap items-center gap-2">
               <FlowStatusBadge status={flow.status} />
+              {flow.unpublishedByAdmin ? <Badge variant="danger">Unpublished by Flowtab after a report</Badge> : null}
               <Badge variant={flow.isPremium ? "premium" : "free"}>{flow.isPremium ? "Premium" : "Free"}</Badge>
             </div>
             <h3 className="mt-1.5 text-base font-semibold text-ink sm:truncate">
@@ -86,18 +87,20 @@ export function CreatorFlowList({
             >
               Edit
             </Link>
-            <form action={flow.status === "published" ? unpublishAction : publishAction}>
-              <input type="hidden" name="flowId" value={flow.id} />
-              {flow.status === "published" ? (
-                <Button type="submit" variant="secondary" size="sm" aria-label={`Unpublish ${flow.title}`}>
-                  Unpublish
-                </Button>
-              ) : (
-                <Button type="submit" size="sm" aria-label={`Publish ${flow.title}`}>
-                  Publish
-                </Button>
-              )}
-            </form>
+            {flow.unpublishedByAdmin ? null : (
+              <form action={flow.status === "published" ? unpublishAction : publishAction}>
+                <input type="hidden" name="flowId" value={flow.id} />
+                {flow.status === "published" ? (
+                  <Button type="submit" variant="secondary" size="sm" aria-label={`Unpublish ${flow.title}`}>
+                    Unpublish
+                  </Button>
+                ) : (
+                  <Button type="submit" size="sm" aria-label={`Publish ${flow.title}`}>
+                    Publish
+                  </Button>
+                )}
+              </form>
+            )}
           </div>
         </li>
       ))}

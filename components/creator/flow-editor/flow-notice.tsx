@@ -63,6 +63,13 @@ export function FlowNotice({ notice, error, flow, quota }: FlowNoticeProps) {
         body: "It does not exist, or it is not yours to change.",
       };
       break;
+    case "held":
+      content = {
+        variant: "danger",
+        title: "Unpublished by Flowtab",
+        body: `Flowtab unpublished ${name} after a report, so it cannot be republished from here. Fix it, then reply to our email and we will review it.`,
+      };
+      break;
     case "conflict":
       content = { variant: "warning", title: "Nothing to change", body: "Only a published flow can be unpublished." };
       break;
