@@ -1,7 +1,8 @@
 import { and, eq, sql } from "drizzle-orm";
-import { copyEvents, copyPeriodUsage } from "../schema";
+import { copyEvents, copyPeriodUsage, subscriptionPeriodUsage } from "../schema";
 import type { CopySource, Subscription } from "../schema";
 import type { UserSubscriptionRow } from "./subscriptions";
+import { holdsSeatSql } from "./seats";
 import { queryRows, queryRowsPrepared } from "../rows";
 import type { Executor } from "../types";
 
@@ -29,9 +30,16 @@ export async function findCopyInPeriod(db: Executor, params: { userId: string; f
 
 export async function ensurePeriodUsageRow(
   db: Executor,
-  params: { userId: string; periodStart: Date; periodEnd: Date },
+  params: { userId: string; periodStart: Date; periodEnd: Date; poolSubscriptionId?: string | null },
 ) {
-  await db.insert(copyPeriodUsage).values(params).onConflictDoNothing();
+  const { poolSubscriptionId, ...row } = params;
+  await db.insert(copyPeriodUsage).values(row).onConflictDoNothing();
+  if (poolSubscriptionId) {
+    await db
+      .insert(subscriptionPeriodUsage)
+      .values({ subscriptionId: poolSubscriptionId, periodStart: row.periodStart, periodEnd: row.periodEnd })
+      .onConflictDoNothing();
+  }
 }
 
 export type CopyWrite = {
@@ -47,6 +55,11 @@ export type CopyWrite = {
   /** The copy may earn a credit (premium flow, paid plan, not a self-copy). */
   mayQualify: boolean;
   paidCap: number;
+  /**
+   * Qualifying copies of the whole subscription in the period (a team: 100 per seat, shared by its members), or
+   * null when the user's own cap is the only one (a personal plan). Needs subscriptionId.
+   */
+  poolCap: number | null;
   /** Distinct copies allowed in the period (the trial's), or null for no limit. */
   copyLimit: number | null;
   creditCents: number;
@@ -57,18 +70,20 @@ export type CopyWriteResult =
   | { outcome: "recorded"; copyEventId: string; counted: boolean; copies: number; paidCopies: number }
   | { outcome: "duplicate" }
   | { outcome: "limit_reached" }
-  /** The period's usage row does not exist yet: create it (ensurePeriodUsageRow) and write again. */
+  /** The period's usage row (or the team's pool row) does not exist yet: create it (ensurePeriodUsageRow), write again. */
   | { outcome: "usage_row_missing" };
 
 /**
  * Records one distinct copy in a single statement (so it is atomic without a transaction round trip):
  *   old      locks the user's usage row for the period; concurrent copies by the same user queue here, and the
  *            locked row is the latest committed one, so the caps are decided on exact counts;
- *   decision whether the copy is allowed (the trial's limit) and whether it qualifies (paid cap not reached);
+ *   pool     for a team, then locks the subscription's pool row for the period the same way (always after `old`, so
+ *            two members' copies never wait on each other in opposite orders);
+ *   decision whether the copy is allowed (the trial's limit) and whether it qualifies (paid caps not reached);
  *   ins      the (user, flow, period) row; the unique index turns a concurrent or repeat copy into no row;
- *   upd, credit, flow, day  happen only when ins inserted.
- * Without the period's usage row nothing is written (outcome usage_row_missing): the first copy of a period
- * creates it with ensurePeriodUsageRow and writes again, so `old` always locks an existing row.
+ *   upd, pool_upd, credit, flow, day  happen only when ins inserted.
+ * Without the period's usage row (or pool row) nothing is written (outcome usage_row_missing): the first copy of a
+ * period creates it with ensurePeriodUsageRow and writes again, so `old` and `pool` always lock existing rows.
  */
 export async function writeCopy(db: Executor, p: CopyWrite): Promise<CopyWriteResult> {
   const periodStart = p.periodStart.toISOString();
@@ -81,6 +96,7 @@ export async function writeCopy(db: Executor, p: CopyWrite): Promise<CopyWriteRe
     allowed: boolean;
     copies: number;
     paid_copies: number;
+    pool_missing: boolean;
   }>(
     db,
     sql`
@@ -89,11 +105,19 @@ export async function writeCopy(db: Executor, p: CopyWrite): Promise<CopyWriteRe
       where user_id = ${p.userId}::uuid and period_start = ${periodStart}::timestamptz
       for update
     ),
+    pool as (
+      select paid_copies from subscription_period_usage
+      where ${p.poolCap}::int is not null and subscription_id = ${p.subscriptionId}::uuid
+        and period_start = ${periodStart}::timestamptz and exists (select 1 from old)
+      for update
+    ),
     decision as (
-      select (${p.copyLimit}::int is null or copies < ${p.copyLimit}::int) as allowed,
-             (${p.mayQualify}::boolean and paid_copies < ${p.paidCap}::int) as counted,
-             copies, paid_copies
-      from old
+      select (${p.copyLimit}::int is null or old.copies < ${p.copyLimit}::int) as allowed,
+             (${p.mayQualify}::boolean and old.paid_copies < ${p.paidCap}::int
+              and (${p.poolCap}::int is null or pool.paid_copies < ${p.poolCap}::int)) as counted,
+             (${p.poolCap}::int is not null and pool.paid_copies is null) as pool_missing,
+             old.copies, old.paid_copies
+      from old left join pool on true
     ),
     ins as (
       insert into copy_events (user_id, tenant_id, flow_id, creator_id, subscription_id, period_start, period_end,
@@ -101,7 +125,7 @@ export async function writeCopy(db: Executor, p: CopyWrite): Promise<CopyWriteRe
       select ${p.userId}::uuid, ${p.tenantId}::uuid, ${p.flowId}::uuid, ${p.creatorId}::uuid, ${p.subscriptionId}::uuid,
              ${periodStart}::timestamptz, ${periodEnd}::timestamptz, decision.counted, ${p.source}::text,
              ${p.idempotencyKey}::text, ${now}::timestamptz
-      from decision where decision.allowed
+      from decision where decision.allowed and not decision.pool_missing
       on conflict (user_id, flow_id, period_start) do nothing
       returning id, counted_for_payout
     ),
@@ -113,6 +137,13 @@ export async function writeCopy(db: Executor, p: CopyWrite): Promise<CopyWriteRe
       from ins
       where u.user_id = ${p.userId}::uuid and u.period_start = ${periodStart}::timestamptz
       returning u.copies, u.paid_copies
+    ),
+    pool_upd as (
+      update subscription_period_usage u
+      set paid_copies = u.paid_copies + 1, updated_at = ${now}::timestamptz
+      from ins
+      where ins.counted_for_payout and u.subscription_id = ${p.subscriptionId}::uuid
+        and u.period_start = ${periodStart}::timestamptz
     ),
     credit as (
       insert into creator_credits (creator_id, copy_event_id, subscriber_id, subscription_id, period_start, period_end,
@@ -131,12 +162,12 @@ export async function writeCopy(db: Executor, p: CopyWrite): Promise<CopyWriteRe
       select ${p.flowId}::uuid, ${day}::date, 1 from ins
       on conflict (flow_id, day) do update set copies = flow_copy_days.copies + 1
     )
-    select ins.id, coalesce(ins.counted_for_payout, false) as counted, decision.allowed,
+    select ins.id, coalesce(ins.counted_for_payout, false) as counted, decision.allowed, decision.pool_missing,
            coalesce(upd.copies, decision.copies) as copies, coalesce(upd.paid_copies, decision.paid_copies) as paid_copies
     from decision left join ins on true left join upd on true`,
   );
   const row = rows[0];
-  if (!row) return { outcome: "usage_row_missing" };
+  if (!row || row.pool_missing) return { outcome: "usage_row_missing" };
   if (!row.allowed) return { outcome: "limit_reached" };
   if (!row.id) return { outcome: "duplicate" };
   return {
@@ -154,6 +185,7 @@ type SubscriptionJson = {
   tenant_kind: "personal" | "team";
   tenant_name: string;
   role: "owner" | "admin" | "member";
+  seated: boolean;
   stripe_subscription_id: string;
   stripe_customer_id: string;
   stripe_price_id: string;
@@ -178,8 +210,8 @@ const dateOrNull = (value: string | null) => (value === null ? null : new Date(v
 /**
  * Everything a copy decision reads, in one prepared statement: the flow (with whether the copier shares a tenant
  * with its creator), one hit on the copier's per-minute rate bucket, the copier's personal tenant and every
- * subscription of every tenant they belong to: the same rows as listSubscriptionsForUser (a test keeps them equal),
- * which lib/entitlements.ts resolves.
+ * subscription of every tenant they belong to, with whether they hold one of its seats: the same rows as
+ * listSubscriptionsForUser (a test keeps them equal), which lib/entitlements.ts resolves.
  */
 export async function loadCopyContext(
   db: Executor,
@@ -215,6 +247,7 @@ export async function loadCopyContext(
            (select id from tenants where personal_owner_id = ${params.userId}::uuid) as personal_tenant_id,
            (select coalesce(json_agg(json_build_object(
               'id', s.id, 'tenant_id', s.tenant_id, 'tenant_kind', t.kind, 'tenant_name', t.name, 'role', m.role,
+              'seated', ${holdsSeatSql("m", "s")},
               'stripe_subscription_id', s.stripe_subscription_id, 'stripe_customer_id', s.stripe_customer_id,
               'stripe_price_id', s.stripe_price_id, 'status', s.status, 'quantity', s.quantity,
               'unit_amount_cents', s.unit_amount_cents, 'current_period_start', s.current_period_start,
@@ -234,6 +267,7 @@ export async function loadCopyContext(
     tenantKind: s.tenant_kind,
     tenantName: s.tenant_name,
     role: s.role,
+    seated: s.seated,
     subscription: {
       id: s.id,
       tenantId: s.tenant_id,

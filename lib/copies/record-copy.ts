@@ -38,7 +38,15 @@ const RATE_WINDOW_MS = 60_000;
  */
 export async function recordCopy(
   db: Executor,
-  params: { userId: string; slug: string; source: CopySource; idempotencyKey?: string | null; now?: Date },
+  params: {
+    userId: string;
+    slug: string;
+    source: CopySource;
+    idempotencyKey?: string | null;
+    now?: Date;
+    /** The tenant the user acts in (an API token's, or the one chosen in the header); null = their best plan. */
+    tenantId?: string | null;
+  },
 ): Promise<CopyResult> {
   const now = params.now ?? new Date();
   // One statement reads the flow and the copier's subscriptions and counts the copy against the per-minute
@@ -51,7 +59,7 @@ export async function recordCopy(
     rateWindowStart,
   });
   const flow = context.flow;
-  const entitlement = resolveEntitlement(context.subscriptions, now, context.personalTenantId);
+  const entitlement = resolveEntitlement(context.subscriptions, now, context.personalTenantId, params.tenantId);
   if (!flow || flow.status !== "published") throw new AppError("not_found", "Flow not found.");
   if (context.rateCount > COPY_RATE_LIMIT_PER_MINUTE) {
     const windowEnd = rateWindowStart.getTime() + RATE_WINDOW_MS;
@@ -87,6 +95,12 @@ export async function recordCopy(
 
   let written;
   try {
+    // Rule 5: no credit for free flows, trials or self-copies; only a paying subscription funds credits.
+    const mayQualify =
+      flow.isPremium && !isTrial && !flow.sharesTenantWithCreator && period.subscriptionId !== null && paidCap > 0;
+    // A team's seats fund 100 qualifying copies each per period, shared by whoever holds them in that period.
+    const seats = plan.perSeat ? (entitlement.subscription?.quantity ?? 0) : 0;
+    const poolCap = mayQualify && seats > 0 ? paidCap * seats : null;
     const write: CopyWrite = {
       userId: params.userId,
       tenantId,
@@ -97,10 +111,9 @@ export async function recordCopy(
       periodEnd: period.end,
       source: params.source,
       idempotencyKey: params.idempotencyKey ?? null,
-      // Rule 5: no credit for free flows, trials or self-copies; only a paying subscription funds credits.
-      mayQualify:
-        flow.isPremium && !isTrial && !flow.sharesTenantWithCreator && period.subscriptionId !== null && paidCap > 0,
+      mayQualify,
       paidCap,
+      poolCap,
       copyLimit: plan.copyLimitPerPeriod,
       creditCents: COPY_CREDIT_CENTS,
       now,
@@ -108,7 +121,12 @@ export async function recordCopy(
     written = await writeCopy(db, write);
     if (written.outcome === "usage_row_missing") {
       // The first copy of this period: create its usage row, then write (the row lock needs a row to lock).
-      await ensurePeriodUsageRow(db, { userId: params.userId, periodStart: period.start, periodEnd: period.end });
+      await ensurePeriodUsageRow(db, {
+        userId: params.userId,
+        periodStart: period.start,
+        periodEnd: period.end,
+        poolSubscriptionId: poolCap === null ? null : period.subscriptionId,
+      });
       written = await writeCopy(db, write);
       if (written.outcome === "usage_row_missing") throw new Error("copy_period_usage row was not created");
     }
