@@ -3,6 +3,7 @@ import { getDb } from "@/db";
 import { gateForPath } from "@/lib/access";
 import { auth } from "@/lib/auth/config";
 import { getEntitlement } from "@/lib/entitlements";
+import { ACTIVE_TENANT_COOKIE, resolveActiveTenantId } from "@/lib/tenancy/active-tenant";
 
 // Optimistic gate only: every page, layout and handler behind it checks again on the server.
 export async function middleware(request: NextRequest) {
@@ -18,7 +19,13 @@ export async function middleware(request: NextRequest) {
     return NextResponse.redirect(login);
   }
   if (gate === "premium") {
-    const entitlement = await getEntitlement(await getDb(), { userId });
+    const db = await getDb();
+    // The tenant chosen in the header decides, as on the page behind this gate.
+    const tenantId = await resolveActiveTenantId(db, {
+      userId,
+      requested: request.cookies.get(ACTIVE_TENANT_COOKIE)?.value,
+    });
+    const entitlement = await getEntitlement(db, { userId, tenantId });
     if (!entitlement.premiumAccess) return NextResponse.redirect(new URL("/pricing", request.url));
   }
   return NextResponse.next();

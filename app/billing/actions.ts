@@ -5,6 +5,7 @@ import { getDb } from "@/db";
 import { checkoutUrlFor, portalUrlFor } from "@/lib/billing/actions-core";
 import { getSessionUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
+import { getActingContext } from "@/lib/tenancy/session-tenant";
 
 /** Subscribe / Start free trial: to Stripe Checkout (or the portal when a subscription exists). */
 export async function checkoutAction(): Promise<void> {
@@ -26,7 +27,9 @@ export async function portalAction(): Promise<void> {
   if (!user) redirect("/login?from=/account");
   let url: string;
   try {
-    url = await portalUrlFor(await getDb(), { userId: user.id });
+    const db = await getDb();
+    // The billing of the tenant the user acts in (chosen in the header): their own, or a team they manage.
+    url = await portalUrlFor(db, { userId: user.id, tenantId: (await getActingContext(db, user.id)).tenantId });
   } catch (error) {
     if (error instanceof AppError) redirect(`/account?error=${error.code}`);
     throw error;

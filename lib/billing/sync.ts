@@ -8,6 +8,7 @@ import {
   upsertSubscription,
 } from "@/db/queries/billing";
 import type { Executor } from "@/db/types";
+import { notifySeatShortage } from "@/lib/teams/seat-notice";
 import { settleInvoiceCredits, voidUnpaidEndedPeriods } from "./credit-lifecycle";
 import { invoiceFields, subscriptionFields } from "./snapshot";
 import { getStripe } from "./stripe-client";
@@ -47,6 +48,7 @@ export async function applyCustomerSnapshot(tx: Executor, snapshot: CustomerSnap
     const row = await upsertSubscription(tx, { tenantId: tenant.id, ...subscriptionFields(sub, now) });
     const startedBy = sub.metadata?.userId;
     if (row.trialStart && startedBy) await markTrialUsed(tx, { userId: startedBy, at: row.trialStart });
+    if (tenant.kind === "team") await notifySeatShortage(tx, row, now);
   }
   let invoiceCount = 0;
   for (const invoice of snapshot.invoices) {

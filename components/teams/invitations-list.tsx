@@ -1,0 +1,60 @@
+import { formatDate } from "@/components/account/format";
+import { Badge } from "@/components/ui/badge";
+import { EmptyState } from "@/components/ui/empty-state";
+import type { TeamOverview } from "@/lib/teams/overview";
+import { ActionForm, SubmitButton } from "./action-form";
+import type { TeamActions } from "./team-actions";
+
+/** Open invitations, with Resend (a new link, 7 more days) and Revoke. Owners and admins only. */
+export function InvitationsList({ overview, actions }: { overview: TeamOverview; actions: TeamActions }) {
+  return (
+    <section aria-labelledby="invitations-title" className="flex flex-col gap-3">
+      <h2 id="invitations-title" className="text-lg font-semibold text-ink">
+        Invitations
+      </h2>
+      {overview.invitations.length === 0 ? (
+        <EmptyState title="No open invitations" description="Invite teammates by email below." />
+      ) : (
+        <ul className="divide-y divide-line rounded-xl border border-line bg-surface">
+          {overview.invitations.map((i) => (
+            <li
+              key={i.id}
+              aria-label={`Invitation to ${i.email}`}
+              className="flex flex-col gap-2 p-4 sm:flex-row sm:items-center sm:justify-between"
+            >
+              <div className="min-w-0">
+                <p className="flex items-center gap-2 font-medium text-ink">
+                  {i.email}
+                  <Badge>{i.role === "admin" ? "Admin" : "Member"}</Badge>
+                  {i.expired ? <Badge variant="warning">Expired</Badge> : null}
+                </p>
+                <p className="mt-1 text-xs text-ink-muted">
+                  Sent {formatDate(i.sentAt)} · {i.expired ? "expired" : "expires"} {formatDate(i.expiresAt)}
+                </p>
+              </div>
+              <div className="flex flex-wrap items-start gap-2">
+                {(["resend", "revoke"] as const).map((kind) => (
+                  <ActionForm
+                    key={kind}
+                    action={kind === "resend" ? actions.resendInvitation : actions.revokeInvitation}
+                    label={`${kind === "resend" ? "Resend" : "Revoke"} the invitation to ${i.email}`}
+                  >
+                    <input type="hidden" name="tenantId" value={overview.team.id} />
+                    <input type="hidden" name="invitationId" value={i.id} />
+                    <SubmitButton
+                      size="sm"
+                      variant={kind === "resend" ? "secondary" : "danger"}
+                      aria-label={`${kind === "resend" ? "Resend" : "Revoke"} the invitation to ${i.email}`}
+                    >
+                      {kind === "resend" ? "Resend" : "Revoke"}
+                    </SubmitButton>
+                  </ActionForm>
+                ))}
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
