@@ -28,6 +28,8 @@ export const invitationInputSchema = z.object({ tenantId: z.uuid(), invitationId
 /** Why an invitation was refused for lack of seats: the UI offers the portal to add some. */
 export const NO_FREE_SEAT = "no_free_seat";
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
 async function assertFreeSeat(tx: Executor, tenantId: string, now: Date) {
   const seats = await getTeamSeats(tx, { tenantId, now });
   if (seats.seats === 0) {
@@ -39,7 +41,7 @@ async function assertFreeSeat(tx: Executor, tenantId: string, now: Date) {
   if (freeSeats(seats) === 0) {
     throw new AppError(
       "conflict",
-      `All ${seats.seats} seats are taken (${seats.members} members, ${seats.pendingInvitations} pending invitations). Add seats in the billing portal to invite more people.`,
+      `All ${seats.seats} seats are taken (${plural(seats.members, "member")}, ${plural(seats.pendingInvitations, "pending invitation")}). Add seats in the billing portal to invite more people.`,
       { field: "email", details: { reason: NO_FREE_SEAT, seats: seats.seats } },
     );
   }
