@@ -51,7 +51,7 @@ export function SeatsCard({
           <dt className="text-ink-muted">Members</dt>
           <dd>{overview.members.length}</dd>
           <dt className="text-ink-muted">Pending invitations</dt>
-          <dd>{overview.invitations.filter((i) => !i.expired).length}</dd>
+          <dd>{overview.pendingInvitations}</dd>
           <dt className="text-ink-muted">Free seats</dt>
           <dd data-testid="free-seats">{overview.freeSeats}</dd>
           {sub?.live && !sub.cancelAtPeriodEnd ? (

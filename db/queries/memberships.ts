@@ -19,5 +19,3 @@ export async function listMembershipsForUser(db: Executor, params: { userId: str
     .where(eq(tenantMembers.userId, params.userId))
     .orderBy(sql`${tenants.kind} = 'team'`, asc(tenants.name), asc(tenants.id));
 }
-
-export type MembershipRow = Awaited<ReturnType<typeof listMembershipsForUser>>[number];

@@ -40,8 +40,6 @@ export async function listTeamMembers(db: Executor, params: { tenantId: string }
     .orderBy(asc(tenantMembers.createdAt), asc(tenantMembers.userId));
 }
 
-export type TeamMemberRow = Awaited<ReturnType<typeof listTeamMembers>>[number];
-
 export async function countMembers(db: Executor, params: { tenantId: string; role?: TenantRole }) {
   const [row] = await db
     .select({ n: count() })

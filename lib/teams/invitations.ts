@@ -26,7 +26,7 @@ export const inviteInputSchema = z.object({
 export const invitationInputSchema = z.object({ tenantId: z.uuid(), invitationId: z.uuid() });
 
 /** Why an invitation was refused for lack of seats: the UI offers the portal to add some. */
-export const NO_FREE_SEAT = "no_free_seat";
+const NO_FREE_SEAT = "no_free_seat";
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 

@@ -30,6 +30,7 @@ export async function getTeamOverview(db: Executor, params: { tenantId: string; 
     canManage,
     seats: seats.seats,
     freeSeats: freeSeats(seats),
+    pendingInvitations: seats.pendingInvitations,
     subscription: sub
       ? {
           status: sub.status,
