@@ -55,7 +55,7 @@ export function buildOpenApiDocument(serverUrl: string) {
       version: "1.0.0",
       license: { name: "Proprietary", url: "https://flowtab.dev/terms" },
       description:
-        "Search, read and copy flows. Authenticate with `Authorization: Bearer <token>` (create tokens at /account/tokens) or a signed-in session. Money is in integer cents.",
+        "Search, read and copy flows. Authenticate with `Authorization: Bearer <token>` (create tokens at /account/tokens) or a signed-in session. A token acts with the plan of the tenant it was made in (personal or a team seat). Money is in integer cents.",
     },
     servers: [{ url: serverUrl }],
     security: [{ bearer: [] }, { session: [] }],

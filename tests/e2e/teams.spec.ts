@@ -1,15 +1,25 @@
 // Teams end to end: an owner buys 3 seats in the sandbox's Checkout, invites by email, raises the seats in the
 // sandbox's portal when they run out; a teammate signs up through the emailed link, copies a premium flow (its
 // creator is credited 7c) and loses access when removed. The emails are read where an admin reads them.
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect as baseExpect, test, type Browser, type Page } from "@playwright/test";
 import { parseCsv } from "../helpers/csv";
-import { DEMO, DEMO_PASSWORD, signInWithForm, uniqueEmail } from "./support/auth";
+import { DEMO, DEMO_PASSWORD, uniqueEmail } from "./support/auth";
+
+// Each step crosses the app, the sandbox and a browser on a busy 2-core machine: waits get more time.
+const expect = baseExpect.configure({ timeout: 30_000 });
+test.use({ navigationTimeout: 30_000 });
+
+/** Signs in through the login form (support/auth's signInWithForm, with this file's longer waits). */
+async function signIn(page: Page, email: string, from: string) {
+  await page.goto(`/login?from=${encodeURIComponent(from)}`);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).not.toHaveURL(/\/login/);
+}
 
 const SANDBOX = `http://127.0.0.1:${process.env.E2E_SANDBOX_PORT ?? "12199"}`;
 const atPath = (path: string) => (url: URL) => url.pathname === path;
-
-// Each step crosses the app, the sandbox and a browser on a busy 2-core machine: navigations get more time.
-test.use({ navigationTimeout: 30_000 });
 
 test.beforeEach(async ({ page }) => {
   await page.route("https://js.stripe.com/**", (route) =>
@@ -33,7 +43,7 @@ async function invitationLink(browser: Browser, to: string): Promise<string> {
   const context = await browser.newContext();
   try {
     const admin = await context.newPage();
-    await signInWithForm(admin, DEMO.admin, DEMO_PASSWORD, "/admin/outbox");
+    await signIn(admin, DEMO.admin, "/admin/outbox");
     await admin.goto("/admin/outbox");
     await admin.getByRole("row").filter({ hasText: to }).getByRole("link").first().click();
     const text = (await admin.getByTestId("email-text").textContent()) ?? "";
@@ -68,7 +78,7 @@ async function creditsFor(browser: Browser, creatorEmail: string, slug: string) 
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
-    await signInWithForm(page, creatorEmail, DEMO_PASSWORD, "/creator");
+    await signIn(page, creatorEmail, "/creator");
     const csv = await (await page.request.get("/creator/export/credits.csv")).text();
     return parseCsv(csv).filter((r) => r.flow_slug === slug);
   } finally {
@@ -91,7 +101,7 @@ test("an owner buys 3 seats, invites, adds a seat in the portal; a teammate copi
   await create.getByLabel("Team name").fill(team);
   await create.getByLabel("Seats").fill("3");
   await create.getByRole("button", { name: "Continue to payment" }).click();
-  await expect(page).toHaveURL(new RegExp(`^${SANDBOX}/checkout/cs_`), { timeout: 30_000 });
+  await expect(page).toHaveURL(new RegExp(`^${SANDBOX}/checkout/cs_`));
   await expect(page.getByText("Flowtab Premium × 3: $30.00 per month")).toBeVisible();
   await expect(page.getByText("Total due today: $30.00")).toBeVisible();
   await page.getByLabel("Card number").fill("4242 4242 4242 4242");
@@ -116,7 +126,7 @@ test("an owner buys 3 seats, invites, adds a seat in the portal; a teammate copi
 
   // Seats 3 -> 4 in the portal; back in Flowtab the invitation goes through.
   await page.getByRole("button", { name: "Add seats in the billing portal" }).click();
-  await expect(page).toHaveURL(new RegExp(`^${SANDBOX}/portal/`), { timeout: 30_000 });
+  await expect(page).toHaveURL(new RegExp(`^${SANDBOX}/portal/`));
   await page.getByLabel("Seats").fill("4");
   await page.getByRole("button", { name: "Update seats" }).click();
   await expect(page.getByRole("status")).toHaveText("Your seats were updated.");
