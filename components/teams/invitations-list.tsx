@@ -1,17 +1,26 @@
+"use client";
+
+import { useActionState } from "react";
 import { formatDate } from "@/components/account/format";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
+import { IDLE } from "@/lib/auth/action-state";
 import type { TeamOverview } from "@/lib/teams/overview";
-import { ActionForm, SubmitButton } from "./action-form";
+import { ActionMessage, SubmitButton } from "./action-form";
 import type { TeamActions } from "./team-actions";
 
 /** Open invitations, with Resend (a new link, 7 more days) and Revoke. Owners and admins only. */
 export function InvitationsList({ overview, actions }: { overview: TeamOverview; actions: TeamActions }) {
+  // Outcomes show above the list: a revoked invitation's row is gone when the answer arrives.
+  const [resent, resend] = useActionState(actions.resendInvitation, IDLE);
+  const [revoked, revoke] = useActionState(actions.revokeInvitation, IDLE);
   return (
     <section aria-labelledby="invitations-title" className="flex flex-col gap-3">
       <h2 id="invitations-title" className="text-lg font-semibold text-ink">
         Invitations
       </h2>
+      <ActionMessage state={resent} />
+      <ActionMessage state={revoked} />
       {overview.invitations.length === 0 ? (
         <EmptyState title="No open invitations" description="Invite teammates by email below." />
       ) : (
@@ -34,10 +43,10 @@ export function InvitationsList({ overview, actions }: { overview: TeamOverview;
               </div>
               <div className="flex flex-wrap items-start gap-2">
                 {(["resend", "revoke"] as const).map((kind) => (
-                  <ActionForm
+                  <form
                     key={kind}
-                    action={kind === "resend" ? actions.resendInvitation : actions.revokeInvitation}
-                    label={`${kind === "resend" ? "Resend" : "Revoke"} the invitation to ${i.email}`}
+                    action={kind === "resend" ? resend : revoke}
+                    aria-label={`${kind === "resend" ? "Resend" : "Revoke"} the invitation to ${i.email}`}
                   >
                     <input type="hidden" name="tenantId" value={overview.team.id} />
                     <input type="hidden" name="invitationId" value={i.id} />
@@ -48,7 +57,7 @@ export function InvitationsList({ overview, actions }: { overview: TeamOverview;
                     >
                       {kind === "resend" ? "Resend" : "Revoke"}
                     </SubmitButton>
-                  </ActionForm>
+                  </form>
                 ))}
               </div>
             </li>

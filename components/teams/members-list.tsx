@@ -1,9 +1,13 @@
+"use client";
+
+import { useActionState } from "react";
 import { formatDate } from "@/components/account/format";
 import { Badge } from "@/components/ui/badge";
 import { Select } from "@/components/ui/select";
 import type { TenantRole } from "@/db/schema";
+import { IDLE } from "@/lib/auth/action-state";
 import type { TeamOverview } from "@/lib/teams/overview";
-import { ActionForm, SubmitButton } from "./action-form";
+import { ActionMessage, SubmitButton } from "./action-form";
 import type { TeamActions } from "./team-actions";
 
 const ROLE_LABEL: Record<TenantRole, string> = { owner: "Owner", admin: "Admin", member: "Member" };
@@ -15,13 +19,23 @@ function roleChoices(viewer: TenantRole, target: TenantRole): TenantRole[] {
   return [];
 }
 
+/**
+ * The team's members in seat order, with role changes and Remove for owners and admins. The outcome of each kind of
+ * action is shown above the table: a removed member's row is gone by the time the answer arrives.
+ */
 export function MembersList({ overview, actions }: { overview: TeamOverview; actions: TeamActions }) {
+  const [removed, remove] = useActionState(actions.removeMember, IDLE);
+  const [roled, changeRole] = useActionState(actions.changeRole, IDLE);
+  const [left, leave] = useActionState(actions.leave, IDLE);
   const tenant = <input type="hidden" name="tenantId" value={overview.team.id} />;
   return (
     <section aria-labelledby="members-title" className="flex flex-col gap-3">
       <h2 id="members-title" className="text-lg font-semibold text-ink">
         Members
       </h2>
+      <ActionMessage state={removed} />
+      <ActionMessage state={roled} />
+      <ActionMessage state={left} />
       <div className="overflow-x-auto rounded-xl border border-line bg-surface">
         <table className="w-full text-left text-sm">
           <thead className="border-b border-line text-xs text-ink-muted uppercase">
@@ -58,7 +72,7 @@ export function MembersList({ overview, actions }: { overview: TeamOverview; act
                   </td>
                   <td className="px-4 py-3">
                     {choices.length > 0 ? (
-                      <ActionForm action={actions.changeRole} label={`Role of ${label}`}>
+                      <form action={changeRole} aria-label={`Role of ${label}`} className="flex items-center gap-2">
                         {tenant}
                         <input type="hidden" name="userId" value={m.userId} />
                         <Select
@@ -76,7 +90,7 @@ export function MembersList({ overview, actions }: { overview: TeamOverview; act
                         <SubmitButton size="sm" variant="secondary" aria-label={`Save role of ${label}`}>
                           Save
                         </SubmitButton>
-                      </ActionForm>
+                      </form>
                     ) : (
                       ROLE_LABEL[m.role]
                     )}
@@ -87,21 +101,21 @@ export function MembersList({ overview, actions }: { overview: TeamOverview; act
                   </td>
                   <td className="px-4 py-3 text-right">
                     {removable ? (
-                      <ActionForm action={actions.removeMember} label={`Remove ${label}`}>
+                      <form action={remove} aria-label={`Remove ${label}`}>
                         {tenant}
                         <input type="hidden" name="userId" value={m.userId} />
                         <SubmitButton size="sm" variant="danger" aria-label={`Remove ${label}`}>
                           Remove
                         </SubmitButton>
-                      </ActionForm>
+                      </form>
                     ) : null}
                     {m.isYou ? (
-                      <ActionForm action={actions.leave} label="Leave team">
+                      <form action={leave} aria-label="Leave team">
                         {tenant}
                         <SubmitButton size="sm" variant="ghost">
                           Leave team
                         </SubmitButton>
-                      </ActionForm>
+                      </form>
                     ) : null}
                   </td>
                 </tr>

@@ -6,6 +6,7 @@ import {
   insertInvitation,
   renewInvitationToken,
 } from "@/db/queries/invitations";
+import { incrementBucket } from "@/db/queries/rate-limits";
 import { findUserIdByEmail, getMember } from "@/db/queries/teams";
 import type { Executor } from "@/db/types";
 import { emailSchema } from "@/lib/auth/email";
@@ -27,6 +28,23 @@ export const invitationInputSchema = z.object({ tenantId: z.uuid(), invitationId
 
 /** Why an invitation was refused for lack of seats: the UI offers the portal to add some. */
 const NO_FREE_SEAT = "no_free_seat";
+
+/** Invitation emails a team may send in an hour (invites and resends): no mail bombing by revoke and invite again. */
+const INVITATIONS_PER_HOUR = 30;
+
+/** Counts one mail against the team's hourly budget, in the transaction that sends it (a refusal rolls it back). */
+async function spendInvitationBudget(tx: Executor, tenantId: string, now: Date) {
+  const { count, windowEnd } = await incrementBucket(tx, { key: `invite:team:${tenantId}`, windowMs: 3_600_000, now });
+  if (count > INVITATIONS_PER_HOUR) {
+    throw new AppError(
+      "rate_limited",
+      `A team can send ${INVITATIONS_PER_HOUR} invitations an hour. Try again later.`,
+      {
+        retryAfterSeconds: Math.max(1, Math.ceil((windowEnd.getTime() - now.getTime()) / 1000)),
+      },
+    );
+  }
+}
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
@@ -69,6 +87,7 @@ export async function inviteToTeam(
       });
     }
     await assertFreeSeat(tx, team.id, now);
+    await spendInvitationBudget(tx, team.id, now);
     const { token, tokenHash } = newInvitationToken();
     const expiresAt = new Date(now.getTime() + INVITATION_TTL_DAYS * 86_400_000);
     const invitation = await insertInvitation(tx, {
@@ -117,6 +136,7 @@ export async function resendInvitation(
     }
     // An expired invitation held no seat: it needs a free one again.
     if (invitation.expiresAt <= now) await assertFreeSeat(tx, team.id, now);
+    await spendInvitationBudget(tx, team.id, now);
     const { token, tokenHash } = newInvitationToken();
     const expiresAt = new Date(now.getTime() + INVITATION_TTL_DAYS * 86_400_000);
     const renewed = await renewInvitationToken(tx, {

@@ -169,6 +169,38 @@ describe("invitations", () => {
     await expect(acceptInvitation(t.db, { token, user: userOf(ivy) })).resolves.toMatchObject({ tenantId: team.id });
   });
 
+  it("a team sends at most 30 invitation emails an hour (revoking and inviting again counts)", async () => {
+    const { team, owner } = await makeTeam(t.db, { seats: 40 });
+    const now = new Date("2026-11-22T10:05:00Z");
+    for (let i = 0; i < 30; i++) {
+      await inviteToTeam(t.db, {
+        tenantId: team.id,
+        inviterId: owner.user.id,
+        email: `p${i}@example.com`,
+        role: "member",
+        now,
+      });
+    }
+    await expect(
+      inviteToTeam(t.db, {
+        tenantId: team.id,
+        inviterId: owner.user.id,
+        email: "p30@example.com",
+        role: "member",
+        now,
+      }),
+    ).rejects.toMatchObject({ code: "rate_limited", retryAfterSeconds: 55 * 60 });
+    expect(await t.db.select().from(invitations)).toHaveLength(30);
+    // The next hour has a fresh budget.
+    await inviteToTeam(t.db, {
+      tenantId: team.id,
+      inviterId: owner.user.id,
+      email: "p30@example.com",
+      role: "member",
+      now: new Date("2026-11-22T11:00:00Z"),
+    });
+  });
+
   it("a team without a subscription cannot invite", async () => {
     const { team, owner, subscription } = await makeTeam(t.db, { seats: 2 });
     await t.db.execute(

@@ -12,7 +12,7 @@ import { ArrowRightIcon } from "@/components/ui/icons";
 import { getDb } from "@/db";
 import { getSessionUser } from "@/lib/auth/session";
 import { getBillingViewer } from "@/lib/billing/viewer";
-import { checkoutAction, portalAction } from "@/app/billing/actions";
+import { checkoutAction, personalPortalAction } from "@/app/billing/actions";
 import { PLANS, TRIAL_DAYS } from "@/lib/plans";
 import { MIN_TEAM_SEATS } from "@/lib/teams/create-team";
 
@@ -136,7 +136,7 @@ export default async function PricingPage({
               Checkout canceled: nothing was charged.
             </Alert>
           ) : null}
-          <PricingCards className="mt-14" cta={{ viewer, checkoutAction, portalAction }} />
+          <PricingCards className="mt-14" cta={{ viewer, checkoutAction, portalAction: personalPortalAction }} />
         </Container>
       </section>
 
