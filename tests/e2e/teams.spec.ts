@@ -1,25 +1,23 @@
 // Teams end to end: an owner buys 3 seats in the sandbox's Checkout, invites by email, raises the seats in the
 // sandbox's portal when they run out; a teammate signs up through the emailed link, copies a premium flow (its
 // creator is credited 7c) and loses access when removed. The emails are read where an admin reads them.
-import { expect as baseExpect, test, type Browser, type Page } from "@playwright/test";
+import { expect as baseExpect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { parseCsv } from "../helpers/csv";
-import { DEMO, DEMO_PASSWORD, uniqueEmail } from "./support/auth";
+import { DEMO, signInWithApi, uniqueEmail } from "./support/auth";
+
+const SANDBOX = `http://127.0.0.1:${process.env.E2E_SANDBOX_PORT ?? "12199"}`;
+const atPath = (path: string) => (url: URL) => url.pathname === path;
 
 // Each step crosses the app, the sandbox and a browser on a busy 2-core machine: waits get more time.
 const expect = baseExpect.configure({ timeout: 30_000 });
 test.use({ navigationTimeout: 30_000 });
 
-/** Signs in through the login form (support/auth's signInWithForm, with this file's longer waits). */
-async function signIn(page: Page, email: string, from: string) {
-  await page.goto(`/login?from=${encodeURIComponent(from)}`);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).not.toHaveURL(/\/login/);
+/** Signs a browser context in over HTTP (support/auth's signInWithApi): its pages share the session cookie. */
+async function signIn(context: BrowserContext, email: string) {
+  const response = await signInWithApi(context.request, email);
+  expect(response.status()).toBe(302);
+  expect((await (await context.request.get("/api/user/me")).json()).user.email).toBe(email);
 }
-
-const SANDBOX = `http://127.0.0.1:${process.env.E2E_SANDBOX_PORT ?? "12199"}`;
-const atPath = (path: string) => (url: URL) => url.pathname === path;
 
 test.beforeEach(async ({ page }) => {
   await page.route("https://js.stripe.com/**", (route) =>
@@ -42,8 +40,8 @@ async function registerOwner(page: Page, name: string): Promise<string> {
 async function invitationLink(browser: Browser, to: string): Promise<string> {
   const context = await browser.newContext();
   try {
+    await signIn(context, DEMO.admin);
     const admin = await context.newPage();
-    await signIn(admin, DEMO.admin, "/admin/outbox");
     await admin.goto("/admin/outbox");
     await admin.getByRole("row").filter({ hasText: to }).getByRole("link").first().click();
     const text = (await admin.getByTestId("email-text").textContent()) ?? "";
@@ -77,9 +75,8 @@ async function quietPremiumFlow(page: Page): Promise<{ slug: string; creatorEmai
 async function creditsFor(browser: Browser, creatorEmail: string, slug: string) {
   const context = await browser.newContext();
   try {
-    const page = await context.newPage();
-    await signIn(page, creatorEmail, "/creator");
-    const csv = await (await page.request.get("/creator/export/credits.csv")).text();
+    await signIn(context, creatorEmail);
+    const csv = await (await context.request.get("/creator/export/credits.csv")).text();
     return parseCsv(csv).filter((r) => r.flow_slug === slug);
   } finally {
     await context.close();
@@ -90,7 +87,7 @@ test("an owner buys 3 seats, invites, adds a seat in the portal; a teammate copi
   page,
   browser,
 }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(480_000);
   const team = `Acme Research ${Date.now() % 100000}`;
   await registerOwner(page, "Olga Owner");
 
