@@ -44,6 +44,7 @@ export default function GlobalError({ error, retry }: { error: unknown; retry: (
             Try again
           </Button>
           {/* A plain anchor: a full reload rebuilds the root layout that failed. */}
+          {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- next/link would keep the broken layout */}
           <a href="/" className={buttonClasses({ variant: "secondary", size: "lg" })}>
             Go to the home page
           </a>

@@ -2,7 +2,7 @@ import "server-only";
 import { openDatabase, type OpenDatabase } from "./open";
 import type { Db } from "./types";
 
-export type { Db, Executor, Tx } from "./types";
+export type { Db } from "./types";
 
 // One database per process, kept on globalThis so Next's separate bundles (middleware, routes, pages)
 // and dev hot reloads share it: two PGlite instances on one directory would silently lose writes.

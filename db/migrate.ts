@@ -8,7 +8,7 @@ import type { PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import { queryRows } from "./rows";
 import type { Db, Schema } from "./types";
 
-export const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
+const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
 
 export async function migratePgliteDb(db: PgliteDatabase<Schema>) {
   await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });

@@ -19,7 +19,7 @@ export type OpenDatabase = {
 };
 
 /** Where PGlite keeps its files when DATABASE_URL is unset. Tests point PGLITE_DIR at a fresh directory. */
-export function pgliteDir(): string {
+function pgliteDir(): string {
   // The directory is only known at run time; tell Turbopack not to trace the whole project for it.
   return path.resolve(/*turbopackIgnore: true*/ process.env.PGLITE_DIR ?? path.join(process.cwd(), ".data", "pglite"));
 }

@@ -46,7 +46,7 @@ export function grantsAccess(subscription: Subscription, now: Date): boolean {
   return true;
 }
 
-export function planForSubscription(row: Pick<UserSubscriptionRow, "subscription" | "tenantKind">): PlanId {
+function planForSubscription(row: Pick<UserSubscriptionRow, "subscription" | "tenantKind">): PlanId {
   if (row.subscription.status === "trialing") return "trial";
   return row.tenantKind === "team" ? "team" : "premium";
 }

@@ -1,7 +1,7 @@
 import { ZodError } from "zod";
 
 /** The closed set of error codes the API answers with, and their HTTP status. */
-export const ERROR_STATUS = {
+const ERROR_STATUS = {
   bad_request: 400,
   validation_failed: 422,
   unauthorized: 401,

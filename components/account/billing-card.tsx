@@ -50,7 +50,7 @@ export function BillingCard({ summary, portalAction }: { summary: AccountSummary
               </form>
             }
           >
-            We couldn't charge your card. You keep access while Stripe retries; update your card in the billing portal.
+            We couldn’t charge your card. You keep access while Stripe retries; update your card in the billing portal.
           </Alert>
         ) : null}
         {entitlement.status === "paused" ? (

@@ -1,6 +1,6 @@
 import { Skeleton, SkeletonText } from "@/components/ui/skeleton";
 
-export function FlowCardSkeleton() {
+function FlowCardSkeleton() {
   return (
     <div className="flex flex-col rounded-xl border border-line bg-surface p-5 shadow-card">
       <div className="flex gap-1.5">

@@ -4,7 +4,7 @@ import { useEffect, useId, useRef, type ReactNode, type RefObject } from "react"
 import { cn } from "./cn";
 import { XIcon } from "./icons";
 
-export type DialogSize = "sm" | "md" | "lg";
+type DialogSize = "sm" | "md" | "lg";
 
 export type DialogProps = {
   open: boolean;

@@ -27,7 +27,7 @@ export type FieldProps = {
 };
 
 /** Computes the wiring props, for building a field by hand. */
-export function fieldControlProps(id: string, opts: { hasHint?: boolean; hasError?: boolean } = {}): FieldControlProps {
+function fieldControlProps(id: string, opts: { hasHint?: boolean; hasError?: boolean } = {}): FieldControlProps {
   const describedBy = [opts.hasHint && `${id}-hint`, opts.hasError && `${id}-error`].filter(Boolean).join(" ");
   return {
     id,

@@ -18,7 +18,7 @@ export type PaginationProps = {
 };
 
 /** The href for one page: other params kept, page 1 omits the param. */
-export function pageHref(
+function pageHref(
   basePath: string,
   page: number,
   searchParams: SearchParamsRecord | URLSearchParams = {},
@@ -37,7 +37,7 @@ export function pageHref(
 }
 
 /** Page numbers to show, with "gap" where pages are skipped: 1 … 4 5 6 … 20. */
-export function paginationItems(page: number, pageCount: number): Array<number | "gap"> {
+function paginationItems(page: number, pageCount: number): Array<number | "gap"> {
   if (pageCount <= 7) return Array.from({ length: pageCount }, (_, i) => i + 1);
   const start = Math.max(2, Math.min(page - 1, pageCount - 4));
   const end = Math.min(pageCount - 1, Math.max(page + 1, 5));

@@ -1,6 +1,6 @@
 import { cn } from "./cn";
 
-export type SpinnerSize = "sm" | "md" | "lg";
+type SpinnerSize = "sm" | "md" | "lg";
 
 const sizes: Record<SpinnerSize, string> = { sm: "size-4", md: "size-5", lg: "size-8" };
 

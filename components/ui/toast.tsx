@@ -4,7 +4,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import { cn } from "./cn";
 import { AlertCircleIcon, AlertTriangleIcon, CheckCircleIcon, InfoIcon, XIcon } from "./icons";
 
-export type ToastVariant = "info" | "success" | "warning" | "danger";
+type ToastVariant = "info" | "success" | "warning" | "danger";
 
 export type ToastOptions = {
   title: string;

@@ -16,7 +16,7 @@ import type { Executor } from "../types";
 
 // The platform admin console's reads. Callers check users.is_admin first; these never filter by tenant.
 
-export type StatusCount = { status: string; count: number; cents: number };
+type StatusCount = { status: string; count: number; cents: number };
 
 export type AdminOverview = {
   subscriptionsByStatus: StatusCount[];

@@ -3,7 +3,7 @@ import { copyEvents, copyPeriodUsage, subscriptionPeriodUsage } from "../schema"
 import type { CopySource, Subscription } from "../schema";
 import type { UserSubscriptionRow } from "./subscriptions";
 import { holdsSeatSql } from "./seats";
-import { queryRows, queryRowsPrepared } from "../rows";
+import { queryRowsPrepared } from "../rows";
 import type { Executor } from "../types";
 
 export async function findCopyByIdempotencyKey(db: Executor, params: { userId: string; idempotencyKey: string }) {

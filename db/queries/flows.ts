@@ -9,8 +9,8 @@ import type { Executor } from "../types";
 // Counters: `copies` is flows.copy_count (all-time copies); the "popular" sort orders by
 // flows.recent_copy_count (copies in the last 30 days), so a new flow that is copied a lot rises quickly.
 
-export type CatalogSort = "popular" | "new" | "liked";
-export type CatalogAccess = "free" | "premium";
+type CatalogSort = "popular" | "new" | "liked";
+type CatalogAccess = "free" | "premium";
 
 /** One flow as a card in a list: the public shape of `GET /api/v1/flows` items. */
 export type CatalogItem = {
@@ -64,7 +64,7 @@ export function toPrefixTsQuerySource(input: string): string | null {
  * The normalised tsquery text for the user's words (stemmed by the english configuration), or null when the
  * words clean to nothing or are all stop words ("how to"): then there is no text filter rather than no result.
  */
-export async function toSearchTsQuery(db: Executor, input: string | undefined): Promise<string | null> {
+async function toSearchTsQuery(db: Executor, input: string | undefined): Promise<string | null> {
   const source = input ? toPrefixTsQuerySource(input) : null;
   if (!source) return null;
   const [row] = await queryRows<{ query: string }>(db, sql`select to_tsquery('english', ${source})::text as query`);

@@ -3,7 +3,7 @@ import { tenantMembers, tenants, users } from "../schema";
 import type { Executor } from "../types";
 
 /** The columns safe to show; never the password hash. */
-export const publicUserColumns = {
+const publicUserColumns = {
   id: users.id,
   email: users.email,
   name: users.name,

@@ -33,9 +33,9 @@ export type PlannedCredit = {
   updatedAt: Date;
 };
 
-export type PlannedUsage = { email: string; period: Period; copies: number; paidCopies: number; updatedAt: Date };
+type PlannedUsage = { email: string; period: Period; copies: number; paidCopies: number; updatedAt: Date };
 
-export type PlannedPayout = {
+type PlannedPayout = {
   id: string;
   creatorEmail: string;
   month: string;

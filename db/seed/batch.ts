@@ -1,5 +1,5 @@
 /** Rows per INSERT: few round trips on PGlite, far below PostgreSQL's 65,535-parameter limit. */
-export const BATCH_SIZE = 500;
+const BATCH_SIZE = 500;
 
 export function chunks<T>(rows: readonly T[], size = BATCH_SIZE): T[][] {
   const out: T[][] = [];

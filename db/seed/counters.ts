@@ -3,7 +3,7 @@ import type { Tx } from "../types";
 import { addDays } from "./time";
 
 /** Copies in this window count toward flows.recent_copy_count (the "popular" sort). */
-export const RECENT_COPY_DAYS = 30;
+const RECENT_COPY_DAYS = 30;
 
 /**
  * Recomputes the denormalised counters of the given flows from their rows. Each UPDATE only touches rows whose value

@@ -12,7 +12,7 @@ import type { UserIds } from "./users-and-tenants";
 export const PREMIUM_PRICE_ID = "price_flowtab_premium_monthly";
 /** The demo subscriber's current period started this long before `now` (the seed's time anchor, see index). */
 export const SUBSCRIBER_PERIOD_AGE_MS = 9 * DAY_MS;
-export const DEMO_CREATOR_STRIPE_ACCOUNT = "acct_seed_democreator";
+const DEMO_CREATOR_STRIPE_ACCOUNT = "acct_seed_democreator";
 
 export type PlannedSubscription = {
   /** "subscriber" or "reader07": the suffix of every Stripe id of this subscriber. */
@@ -80,7 +80,7 @@ export function planSubscriptions(now: Date): PlannedSubscription[] {
   return [subscriber, ...readers];
 }
 
-export const currentPeriod = (s: PlannedSubscription): Period => s.periods[s.periods.length - 1];
+const currentPeriod = (s: PlannedSubscription): Period => s.periods[s.periods.length - 1];
 
 export type BillingIds = {
   subscriptions: Map<string, { id: string; tenantId: string }>;

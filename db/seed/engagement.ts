@@ -8,7 +8,7 @@ import { Rng } from "./random";
 import { maxDate } from "./time";
 import type { PlannedUser, UserIds } from "./users-and-tenants";
 
-export type PlannedReaction = { email: string; slug: string; createdAt: Date };
+type PlannedReaction = { email: string; slug: string; createdAt: Date };
 export type EngagementPlan = { likes: PlannedReaction[]; saves: PlannedReaction[] };
 
 type Quota = { likes: number; saves: number; freeOnly?: boolean; copiedShare: number };

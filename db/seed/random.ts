@@ -51,7 +51,7 @@ export class Rng {
 }
 
 /** 32-bit FNV-1a. */
-export function hashString(value: string): number {
+function hashString(value: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < value.length; i++) {
     h ^= value.charCodeAt(i);

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /** Emails are compared and stored trimmed and lower-cased. */
-export function normalizeEmail(email: string): string {
+function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 

@@ -8,7 +8,7 @@ import { env } from "@/lib/env";
 // the sandbox the app makes them real at boot (POST /_sandbox/import), so a sync, a webhook or the portal finds the
 // same subscription and period as our row instead of undoing it. Never runs against real Stripe.
 
-export const SEEDED_SUBSCRIPTION_PREFIX = "sub_seed_";
+const SEEDED_SUBSCRIPTION_PREFIX = "sub_seed_";
 /** The seeded subscribers pay with Stripe's test Visa, so a renewal in the sandbox is paid as it would be. */
 const SEEDED_CARD = "pm_card_visa";
 
@@ -93,7 +93,7 @@ export function sandboxImportPayload(rows: SeededRow[]): SandboxImportPayload {
 }
 
 /** Whether this process talks to the sandbox (not to real Stripe). */
-export function sandboxUrl(): string | null {
+function sandboxUrl(): string | null {
   const e = env();
   return !e.STRIPE_SECRET_KEY && e.STRIPE_SANDBOX_URL ? e.STRIPE_SANDBOX_URL.replace(/\/$/, "") : null;
 }

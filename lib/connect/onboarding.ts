@@ -10,11 +10,11 @@ import { AppError } from "@/lib/errors";
 // trusts; account.updated keeps it fresh (lib/billing/webhooks/connect-events.ts), and the return from the hosted
 // onboarding re-reads the account once so the creator sees the result before the webhook lands.
 
-export const CONNECT_RETURN_PATH = "/creator?connect=returned";
-export const CONNECT_REFRESH_PATH = "/creator/connect/refresh";
+const CONNECT_RETURN_PATH = "/creator?connect=returned";
+const CONNECT_REFRESH_PATH = "/creator/connect/refresh";
 
 /** What Stripe says about an account, in the row's shape. */
-export function snapshotOf(account: Stripe.Account): CreatorAccountSnapshot {
+function snapshotOf(account: Stripe.Account): CreatorAccountSnapshot {
   return {
     stripeAccountId: account.id,
     detailsSubmitted: account.details_submitted ?? false,
@@ -50,7 +50,7 @@ async function retrieveLiveAccount(stripe: Stripe, accountId: string): Promise<S
  * account; when a stored id turned out to be dead, the key names it, so the replacement is one new account too
  * and never a replay of the dead one.
  */
-export async function ensureConnectedAccount(
+async function ensureConnectedAccount(
   db: Executor,
   params: { userId: string },
   stripe: Stripe = getStripe(),
@@ -79,7 +79,7 @@ export async function ensureConnectedAccount(
 }
 
 /** A fresh Account Link for hosted onboarding (links expire within minutes and work once: make one per visit). */
-export async function createOnboardingLink(stripe: Stripe, accountId: string): Promise<string> {
+async function createOnboardingLink(stripe: Stripe, accountId: string): Promise<string> {
   const { appUrl } = billingConfig();
   const link = await stripe.accountLinks.create({
     account: accountId,

@@ -21,7 +21,7 @@ export type ConnectStatus = {
 };
 
 /** Transfers need an active `transfers` capability: the same test the payout run applies. */
-export function canReceiveTransfers(row: Pick<CreatorStripeAccount, "transfersCapability">): boolean {
+function canReceiveTransfers(row: Pick<CreatorStripeAccount, "transfersCapability">): boolean {
   return row.transfersCapability === "active";
 }
 

@@ -33,7 +33,7 @@ export function centsToDollars(cents: number): string {
   return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, "0")}`;
 }
 
-export const CREDIT_CSV_HEADER = [
+const CREDIT_CSV_HEADER = [
   "credit_id",
   "copied_at",
   "flow_slug",
@@ -70,7 +70,7 @@ export function creditsCsv(rows: readonly CreditExportRow[]): string {
   );
 }
 
-export const PAYOUT_CSV_HEADER = [
+const PAYOUT_CSV_HEADER = [
   "month",
   "status",
   "amount_cents",

@@ -3,7 +3,7 @@ import { FLOW_SORTS, SERIES_DAYS, type FlowSort, type SeriesDays, type SortDir }
 
 export type DashboardParams = { range: SeriesDays; sort: FlowSort; dir: SortDir };
 
-export const DEFAULT_DASHBOARD_PARAMS: DashboardParams = { range: 30, sort: "earnings", dir: "desc" };
+const DEFAULT_DASHBOARD_PARAMS: DashboardParams = { range: 30, sort: "earnings", dir: "desc" };
 
 const one = (value: unknown) => (Array.isArray(value) ? value[0] : value);
 

@@ -10,7 +10,7 @@ import { getChosenTenantId } from "@/lib/tenancy/session-tenant";
 export type Caller =
   { kind: "anonymous"; userId: null; premiumAccess: false } | { kind: "user"; userId: string; premiumAccess: boolean };
 
-export const ANONYMOUS: Caller = { kind: "anonymous", userId: null, premiumAccess: false };
+const ANONYMOUS: Caller = { kind: "anonymous", userId: null, premiumAccess: false };
 
 /**
  * The one place the catalogue asks "who is calling". API routes pass the request, so a Bearer token works

@@ -12,8 +12,6 @@ import {
 //   ?q=&agent=&site=&tag=&access=free|premium&sort=popular|new|liked&page=1&pageSize=20
 // The API rejects a bad value with 422 and the field at fault; the page quietly falls back to the default.
 
-export { catalogHref, catalogQueryRecord } from "./catalog-href";
-
 export const catalogParamsSchema = z.object({
   q: z.string().max(200).optional(),
   agent: z.string().max(100).optional(),

@@ -4,7 +4,7 @@ import type { Executor } from "@/db/types";
 import type { Caller } from "./caller";
 
 /** Free flows' text is public; premium text only for a caller with premium access. */
-export function canReadFlowText(flow: { isPremium: boolean }, caller: Caller): boolean {
+function canReadFlowText(flow: { isPremium: boolean }, caller: Caller): boolean {
   return !flow.isPremium || caller.premiumAccess;
 }
 

@@ -3,7 +3,7 @@ import type { CatalogItem, CatalogPage, FlowDetail, FlowText } from "@/db/querie
 // The JSON shapes of GET /api/v1/flows and GET /api/v1/flows/{slug} (PRODUCT.md). Fields are picked one by one,
 // so a column added to a query never reaches the API by accident.
 
-export type CatalogItemJson = {
+type CatalogItemJson = {
   slug: string;
   title: string;
   summary: string;
@@ -21,7 +21,7 @@ export type CatalogPageJson = { items: CatalogItemJson[]; page: number; pageSize
 
 export type FlowJson = CatalogItemJson & { steps: string[]; promptText?: string };
 
-export function toCatalogItemJson(item: CatalogItem | FlowDetail): CatalogItemJson {
+function toCatalogItemJson(item: CatalogItem | FlowDetail): CatalogItemJson {
   return {
     slug: item.slug,
     title: item.title,

@@ -6,8 +6,6 @@ export const payoutMonthSchema = z
   .trim()
   .regex(/^[0-9]{4}-(0[1-9]|1[0-2])$/, "Use a month in the form YYYY-MM, for example 2026-10.");
 
-export type PayoutMonth = z.infer<typeof payoutMonthSchema>;
-
 /** [start, end) of the month in UTC: end is the first instant of the next month. */
 export function monthBounds(month: string): { start: Date; end: Date } {
   const [year, mon] = month.split("-").map(Number) as [number, number];

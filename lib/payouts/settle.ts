@@ -12,7 +12,7 @@ export const MAX_PAYOUT_ATTEMPTS = 5;
 const FIRST_RETRY_DELAY_MS = 60 * 60 * 1000;
 const BACKOFF_FACTOR = 4;
 
-export function nextAttemptDelayMs(failuresSoFar: number): number {
+function nextAttemptDelayMs(failuresSoFar: number): number {
   return FIRST_RETRY_DELAY_MS * BACKOFF_FACTOR ** Math.max(0, failuresSoFar - 1);
 }
 

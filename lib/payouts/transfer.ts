@@ -189,7 +189,7 @@ async function fail(
 }
 
 /** A short, safe reason for payouts.last_error: Stripe's code and message, never request details or keys. */
-export function describeStripeError(error: unknown): string {
+function describeStripeError(error: unknown): string {
   if (error && typeof error === "object" && "type" in error && "message" in error) {
     const e = error as { type?: string; code?: string; message?: string };
     return `${e.code ?? e.type ?? "stripe_error"}: ${e.message ?? "unknown error"}`;

@@ -1,7 +1,7 @@
 /** What one payout job did, per creator, in integer cents. The cron route, the CLI and /admin show this as is. */
-export type PaidLine = { creatorId: string; payoutId: string; month: string; amountCents: number; transferId: string };
-export type AlreadyPaidLine = { creatorId: string; payoutId: string; amountCents: number };
-export type CarriedForwardLine = {
+type PaidLine = { creatorId: string; payoutId: string; month: string; amountCents: number; transferId: string };
+type AlreadyPaidLine = { creatorId: string; payoutId: string; amountCents: number };
+type CarriedForwardLine = {
   creatorId: string;
   /** Earned and unpaid minus reversals already paid out; below the threshold, or negative. */
   amountCents: number;

@@ -88,7 +88,7 @@ const tagSchema = z
 
 const unique = <T>(items: T[]) => [...new Set(items)];
 
-export const flowInputSchema = z.object(
+const flowInputSchema = z.object(
   {
     title: text("a title", "the title", L.title.min, L.title.max),
     summary: text("a summary", "the summary", L.summary.min, L.summary.max),
@@ -134,7 +134,7 @@ export type FieldErrors = Record<string, string>;
 
 export type FlowInputResult = { ok: true; value: FlowInput } | { ok: false; errors: FieldErrors };
 
-export function fieldErrorsFromZod(error: z.ZodError): FieldErrors {
+function fieldErrorsFromZod(error: z.ZodError): FieldErrors {
   const errors: FieldErrors = {};
   for (const issue of error.issues) {
     const key = issue.path.map(String).join(".") || "form";

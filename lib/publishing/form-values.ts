@@ -60,7 +60,7 @@ export function formValuesFromFlow(flow: FlowLike): FlowFormValues {
 }
 
 /** "a, b,, c" -> ["a", "b", "c"]. Newlines separate too, for pasted lists. */
-export function splitCommaList(text: string): string[] {
+function splitCommaList(text: string): string[] {
   return text
     .split(/[,\n]/)
     .map((item) => item.trim())

@@ -9,7 +9,7 @@ import { parseMarkdownFlow, type MarkdownFlowDraft } from "./markdown-flow";
  */
 
 /** What the file held, cleaned to the editor's shape, so a file with mistakes can still fill the editor. */
-export type ImportedDraft = MarkdownFlowDraft;
+type ImportedDraft = MarkdownFlowDraft;
 
 export type ImportResult = { ok: true; value: FlowInput } | { ok: false; errors: FieldErrors; draft?: ImportedDraft };
 

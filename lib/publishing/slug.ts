@@ -2,7 +2,7 @@ import { listTakenSlugs } from "@/db/queries/flow-publishing";
 import type { Executor } from "@/db/types";
 import { AppError } from "@/lib/errors";
 
-export const MAX_SLUG_LENGTH = 80;
+const MAX_SLUG_LENGTH = 80;
 const FALLBACK_SLUG = "flow";
 /** Readable candidates per title: base, base-2 ... base-100. */
 const CANDIDATES = 100;

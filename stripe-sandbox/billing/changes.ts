@@ -10,7 +10,7 @@ import { periodLines, prorationLineInputs, prorationsFor, takePendingProrations 
 import { attachCard, paymentMethodForSubscription } from "./payment-methods";
 import { applyPaymentOutcome, currentPeriod, periodEndFrom, recurringOf, setPeriod } from "./subscriptions";
 
-export type ProrationBehavior = "create_prorations" | "always_invoice" | "none";
+type ProrationBehavior = "create_prorations" | "always_invoice" | "none";
 
 export interface SubscriptionChanges {
   cancelAtPeriodEnd?: boolean;

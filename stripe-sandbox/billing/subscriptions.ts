@@ -18,7 +18,7 @@ import { declineOf } from "./charges";
 import { collectInvoice, draftInvoice, finalizeInvoice, type PaymentAttempt, type PaymentOutcome } from "./invoices";
 import { periodLines } from "./lines";
 
-export type PaymentBehavior = "allow_incomplete" | "default_incomplete" | "error_if_incomplete";
+type PaymentBehavior = "allow_incomplete" | "default_incomplete" | "error_if_incomplete";
 
 export interface NewSubscription {
   customer: Customer;

@@ -69,7 +69,6 @@ export const importBody = z.strictObject({
   customers: z.array(customerInput).max(1000).default([]),
   subscriptions: z.array(subscriptionInput).max(1000).default([]),
 });
-export type ImportBody = z.input<typeof importBody>;
 
 export interface ImportResult {
   customers: { created: string[]; existing: string[] };

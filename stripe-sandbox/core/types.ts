@@ -90,7 +90,7 @@ export interface SubscriptionItem extends StripeObject {
   metadata: Metadata;
 }
 
-export type InvoiceStatus = "draft" | "open" | "paid" | "void" | "uncollectible";
+type InvoiceStatus = "draft" | "open" | "paid" | "void" | "uncollectible";
 export type BillingReason = "subscription_create" | "subscription_cycle" | "subscription_update" | "manual";
 
 export interface InvoiceLine {
@@ -133,7 +133,7 @@ export interface Invoice extends StripeObject {
   };
 }
 
-export interface CardDetails {
+interface CardDetails {
   brand: string;
   last4: string;
   exp_month: number;
@@ -219,7 +219,7 @@ export interface PortalSession extends StripeObject {
   return_url: string | null;
 }
 
-export type CapabilityStatus = "active" | "inactive" | "pending";
+type CapabilityStatus = "active" | "inactive" | "pending";
 
 /** Stored with `external_accounts` filled in by onboarding. */
 export interface Account extends StripeObject {

@@ -1,4 +1,4 @@
-export type Method = "GET" | "POST" | "DELETE";
+type Method = "GET" | "POST" | "DELETE";
 
 export interface Route<Handler> {
   method: Method;

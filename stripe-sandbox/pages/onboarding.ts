@@ -45,11 +45,11 @@ export const onboardingPages: PageRoute[] = [
   },
 ];
 
-function withLink(sb: Sandbox, token: string, use: (link: AccountLinkRecord) => PageResult): PageResult {
+function withLink(sb: Sandbox, token: string, onLink: (link: AccountLinkRecord) => PageResult): PageResult {
   const link = sb.store.state.accountLinks[token];
   if (!link) return notFound("Onboarding link");
   if (link.used || sb.now() > link.expiresAt) return { redirect: link.refreshUrl };
-  return use(link);
+  return onLink(link);
 }
 
 function render(

@@ -3,7 +3,7 @@ import type { AccountLink, ListObject, StripeObject } from "../core/types";
 import type { FormObject } from "../http/form";
 import type { Route } from "../http/router";
 
-export interface ApiContext {
+interface ApiContext {
   sb: Sandbox;
   /** Decoded form body (POST) or query string (GET, DELETE), without `expand`. */
   params: FormObject;
@@ -12,5 +12,5 @@ export interface ApiContext {
 }
 
 /** Handles one Stripe endpoint inside a transaction and returns the API view of the result. */
-export type ApiHandler = (context: ApiContext) => StripeObject | ListObject | AccountLink;
+type ApiHandler = (context: ApiContext) => StripeObject | ListObject | AccountLink;
 export type ApiRoute = Route<ApiHandler>;

@@ -14,7 +14,10 @@ export const DECLINING_CARD = { ...VISA, card_number: "4000 0000 0000 0002" };
 export interface TestSandbox extends RunningSandbox {
   stripe: Stripe;
   stateFile: string;
+  // Stripe JSON, loosely typed on purpose: tests read whatever fields they assert on.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   get<T = any>(path: string): Promise<T>;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   post<T = any>(path: string, body?: unknown): Promise<T>;
 }
 

@@ -62,7 +62,7 @@ export default async function CheckoutSuccessPage({
             </>
           ) : missing ? (
             <>
-              <h1 className="text-2xl font-semibold tracking-tight text-ink">We couldn't find this checkout</h1>
+              <h1 className="text-2xl font-semibold tracking-tight text-ink">We couldn’t find this checkout</h1>
               <p className="text-sm text-ink-muted">
                 The link may be incomplete, or the checkout belongs to another account. Nothing was charged by this
                 page.
@@ -75,9 +75,9 @@ export default async function CheckoutSuccessPage({
             </>
           ) : (
             <>
-              <h1 className="text-2xl font-semibold tracking-tight text-ink">We're confirming your payment</h1>
+              <h1 className="text-2xl font-semibold tracking-tight text-ink">We’re confirming your payment</h1>
               <Alert variant="info">
-                Stripe hasn't confirmed this checkout yet. This page updates when you reload it; nothing is charged
+                Stripe hasn’t confirmed this checkout yet. This page updates when you reload it; nothing is charged
                 twice.
               </Alert>
               <div>

@@ -71,19 +71,19 @@ export function ConnectStatusCard({
             </Alert>
           ) : (
             <Alert variant="info" title="Welcome back">
-              Stripe hasn't finished with your account yet. If you submitted everything, this updates within a few
+              Stripe hasn’t finished with your account yet. If you submitted everything, this updates within a few
               minutes; otherwise continue the setup below.
             </Alert>
           )
         ) : null}
         {notice === "error" ? (
-          <Alert variant="danger" title="Couldn't open Stripe">
-            We couldn't reach Stripe to start your payout setup. Please try again in a minute.
+          <Alert variant="danger" title="Couldn’t open Stripe">
+            We couldn’t reach Stripe to start your payout setup. Please try again in a minute.
           </Alert>
         ) : null}
         {notice === "sync_failed" ? (
           <Alert variant="warning" title="Status may be out of date">
-            We couldn't confirm your account with Stripe just now. It updates on its own shortly.
+            We couldn’t confirm your account with Stripe just now. It updates on its own shortly.
           </Alert>
         ) : null}
         {status.state !== "not_started" ? (

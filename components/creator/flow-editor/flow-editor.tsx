@@ -49,8 +49,13 @@ export function FlowEditor({ flowId, status, initialValues, initialErrors, actio
   const [edited, setEdited] = useState<ReadonlySet<string>>(new Set());
   const summaryRef = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
+  // A new answer from the server shows all of its errors again (reset during render, not in an effect).
+  const [answered, setAnswered] = useState(state);
+  if (answered !== state) {
+    setAnswered(state);
     setEdited(new Set());
+  }
+  useEffect(() => {
     if (state.formError || Object.keys(state.errors).length > 0) summaryRef.current?.focus();
   }, [state]);
 

@@ -26,7 +26,7 @@ type Props = {
 
 let addedSteps = 0;
 /** Ids of steps added in the browser; steps the page starts with are numbered (same on server and client). */
-export function newStepId(): string {
+function newStepId(): string {
   addedSteps += 1;
   return `key-added-${addedSteps}`;
 }

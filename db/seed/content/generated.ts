@@ -11,10 +11,10 @@ import { ALL_TEMPLATES, type FlowTemplate } from "./templates";
 import type { SeedFlow } from "./types";
 import { siteInfo } from "./vocabulary";
 
-export const GENERATOR_SEED = 0x5eed2025;
-export const GENERATED_COUNT = 205;
+const GENERATOR_SEED = 0x5eed2025;
+const GENERATED_COUNT = 205;
 /** The demo creator should own about a dozen flows in total (hand-written included). */
-export const DEMO_CREATOR_TARGET = 12;
+const DEMO_CREATOR_TARGET = 12;
 /** Every FREE_EVERY-th generated flow is free (offset FREE_OFFSET): 20%. */
 const FREE_EVERY = 5;
 const FREE_OFFSET = 3;

@@ -11,10 +11,8 @@ import type { SeedFlow } from "./types";
 import { AGENTS, CATEGORIES, SITES } from "./vocabulary";
 
 export { CREATORS, AGENTS, SITES, CATEGORIES };
-export { DEMO_CREATOR } from "./creators";
 export { PROMPT_SECTIONS, slugify } from "./render";
-export { SITE_INFO, siteInfo } from "./vocabulary";
-export type { SeedCreator, SeedFlow, SeedStep } from "./types";
+export type { SeedFlow } from "./types";
 
 /** Flows written out in full by hand, in a fixed order. */
 export function handwrittenFlows(): SeedFlow[] {

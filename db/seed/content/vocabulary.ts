@@ -13,8 +13,6 @@ const AGENT_LIST = [
   "Dia",
 ] as const;
 
-export type Agent = (typeof AGENT_LIST)[number];
-
 export const AGENTS: string[] = [...AGENT_LIST];
 
 const CATEGORY_LIST = [
@@ -41,7 +39,7 @@ export const CATEGORIES: string[] = [...CATEGORY_LIST];
 /** Display name and short tag for every target site. The domain is what flows store. */
 export type SiteInfo = { domain: string; name: string; tag: string };
 
-export const SITE_INFO: readonly SiteInfo[] = [
+const SITE_INFO: readonly SiteInfo[] = [
   // Developer tools
   { domain: "github.com", name: "GitHub", tag: "github" },
   { domain: "gitlab.com", name: "GitLab", tag: "gitlab" },
