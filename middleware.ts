@@ -5,6 +5,7 @@ import { hasMalformedPercentEncoding } from "@/lib/api/malformed-path";
 import { auth } from "@/lib/auth/config";
 import { peekCopyRate } from "@/lib/copies/rate-limit";
 import { getEntitlement } from "@/lib/entitlements";
+import { ACTIVE_TENANT_COOKIE, resolveActiveTenantId } from "@/lib/tenancy/active-tenant";
 
 // Optimistic gate only: every page, layout and handler behind it checks again on the server.
 export async function middleware(request: NextRequest) {
@@ -29,7 +30,12 @@ export async function middleware(request: NextRequest) {
   }
   if (gate === "premium") {
     const db = await getDb();
-    const entitlement = await getEntitlement(db, { userId });
+    // The tenant chosen in the header decides, as on the page behind this gate.
+    const tenantId = await resolveActiveTenantId(db, {
+      userId,
+      requested: request.cookies.get(ACTIVE_TENANT_COOKIE)?.value,
+    });
+    const entitlement = await getEntitlement(db, { userId, tenantId });
     if (!entitlement.premiumAccess) return NextResponse.redirect(new URL("/pricing", request.url));
     // A reader view over the per-minute limit gets a real 429 here (read only: the page counts the view).
     if (pathname.startsWith("/library/")) {

@@ -5,6 +5,7 @@ import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
 import { themeScript } from "@/components/layout/theme";
 import { ToastProvider } from "@/components/ui/toast";
+import { switchTenantAction } from "./account/switch-tenant-action";
 import "./globals.css";
 
 // The logo mark as an inline SVG favicon (no binary asset to keep in sync).
@@ -57,7 +58,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           >
             Skip to content
           </a>
-          <SiteHeader />
+          <SiteHeader switchTenant={switchTenantAction} />
           <main id="main" tabIndex={-1} className="flex flex-1 flex-col">
             {children}
           </main>

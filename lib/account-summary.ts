@@ -1,20 +1,29 @@
 import "server-only";
 import { getPeriodUsage } from "@/db/queries/copy-usage";
-import { getPersonalTenant, getUserById } from "@/db/queries/users";
+import { listMembershipsForUser } from "@/db/queries/memberships";
+import { getUserById } from "@/db/queries/users";
 import type { Subscription } from "@/db/schema";
 import type { Executor } from "@/db/types";
 import { copyPeriodFor } from "@/lib/copies/period";
 import { getEntitlement, isLiveSubscription } from "@/lib/entitlements";
 
-/** Who the user is, which plan applies and how much of the period they used: /api/user/me and /account. */
-export async function getAccountSummary(db: Executor, params: { userId: string; now?: Date }) {
+/**
+ * Who the user is, which plan applies and how much of the period they used: /api/user/me and /account.
+ * `tenantId` is the tenant they act in (a token's, or the one chosen in the header); without it, the tenant whose
+ * plan serves them best.
+ */
+export async function getAccountSummary(
+  db: Executor,
+  params: { userId: string; tenantId?: string | null; now?: Date },
+) {
   const now = params.now ?? new Date();
-  const [user, tenant, entitlement] = await Promise.all([
+  const [user, memberships, entitlement] = await Promise.all([
     getUserById(db, { userId: params.userId }),
-    getPersonalTenant(db, { userId: params.userId }),
-    getEntitlement(db, { userId: params.userId, now }),
+    listMembershipsForUser(db, { userId: params.userId }),
+    getEntitlement(db, { userId: params.userId, tenantId: params.tenantId, now }),
   ]);
   if (!user) return null;
+  const tenant = memberships.find((m) => m.tenantId === (params.tenantId ?? entitlement.tenantId));
   const period = copyPeriodFor(entitlement, now);
   const usage = await getPeriodUsage(db, { userId: user.id, periodStart: period.start });
   const sub = entitlement.subscription;
@@ -29,10 +38,12 @@ export async function getAccountSummary(db: Executor, params: { userId: string; 
       /** A free trial starts only for a verified address. */
       emailVerified: user.emailVerified !== null,
     },
-    tenant: tenant ? { id: tenant.id, name: tenant.name, kind: tenant.kind } : null,
+    tenant: tenant ? { id: tenant.tenantId, name: tenant.name, kind: tenant.kind, role: tenant.role } : null,
     plan: entitlement.plan.id,
     entitlement: {
       premiumAccess: entitlement.premiumAccess,
+      /** A team member beyond the team's seats: the team's plan does not reach them. */
+      withoutSeat: entitlement.withoutSeat,
       status: sub?.status ?? null,
       inGracePeriod: entitlement.inGracePeriod,
       cancelAtPeriodEnd: sub?.cancelAtPeriodEnd ?? false,

@@ -17,6 +17,8 @@ export type Entitlement = {
   tenantId: string | null;
   /** past_due: access continues while Stripe retries; the UI shows a banner to fix the card. */
   inGracePeriod: boolean;
+  /** A team's subscription would grant access, but the user is not among its first `quantity` members. */
+  withoutSeat: boolean;
 };
 
 /** Statuses in which a subscription still exists for billing (db/schema/billing.ts holds the one list). */
@@ -39,13 +41,20 @@ function planForSubscription(row: Pick<UserSubscriptionRow, "subscription" | "te
   return row.tenantKind === "team" ? "team" : "premium";
 }
 
-/** Picks the subscription that decides a user's plan: an access-granting one first, team over personal. */
+/**
+ * Picks the subscription that decides a user's plan: an access-granting one first (paid over trial over past_due).
+ * A team's subscription counts only for members who hold one of its seats (`seated`). With `tenantId` the user acts
+ * in that tenant only (an API token made there, or the tenant chosen in the header): other tenants' plans do not apply.
+ */
 export function resolveEntitlement(
   rows: UserSubscriptionRow[],
   now: Date,
   personalTenantId: string | null,
+  tenantId: string | null = null,
 ): Entitlement {
-  const granting = rows.filter((r) => grantsAccess(r.subscription, now)).sort((a, b) => rank(b) - rank(a));
+  const inScope = tenantId ? rows.filter((r) => r.subscription.tenantId === tenantId) : rows;
+  const live = inScope.filter((r) => grantsAccess(r.subscription, now));
+  const granting = live.filter((r) => r.seated).sort((a, b) => rank(b) - rank(a));
   const best = granting[0];
   if (best) {
     return {
@@ -54,15 +63,18 @@ export function resolveEntitlement(
       subscription: best.subscription,
       tenantId: best.subscription.tenantId,
       inGracePeriod: best.subscription.status === "past_due",
+      withoutSeat: false,
     };
   }
-  const latestPersonal = rows.find((r) => r.subscription.tenantId === personalTenantId);
+  const home = tenantId ?? personalTenantId;
+  const latest = inScope.find((r) => r.subscription.tenantId === home);
   return {
     plan: PLANS.free,
     premiumAccess: false,
-    subscription: latestPersonal?.subscription ?? null,
-    tenantId: personalTenantId,
+    subscription: latest?.subscription ?? null,
+    tenantId: home,
     inGracePeriod: false,
+    withoutSeat: live.length > 0,
   };
 }
 
@@ -72,11 +84,17 @@ function rank(row: UserSubscriptionRow): number {
   return s === "active" ? 3 : s === "trialing" ? 2 : 1;
 }
 
-/** "May this user read premium flows now?" and the plan behind the answer. */
-export async function getEntitlement(db: Executor, params: { userId: string; now?: Date }): Promise<Entitlement> {
+/**
+ * "May this user read premium flows now?" and the plan behind the answer. `tenantId` limits it to one tenant the
+ * user acts in (see resolveEntitlement); a tenant they do not belong to grants nothing.
+ */
+export async function getEntitlement(
+  db: Executor,
+  params: { userId: string; tenantId?: string | null; now?: Date },
+): Promise<Entitlement> {
   const [rows, personal] = await Promise.all([
     listSubscriptionsForUser(db, { userId: params.userId }),
     getPersonalTenant(db, { userId: params.userId }),
   ]);
-  return resolveEntitlement(rows, params.now ?? new Date(), personal?.id ?? null);
+  return resolveEntitlement(rows, params.now ?? new Date(), personal?.id ?? null, params.tenantId ?? null);
 }

@@ -13,12 +13,15 @@ import { PageHeader } from "@/components/layout/page-header";
 import { getDb } from "@/db";
 import { getAccountSummary } from "@/lib/account-summary";
 import { requirePageUser } from "@/lib/auth/page-guards";
+import { getChosenTenantId } from "@/lib/tenancy/session-tenant";
 
 export const metadata: Metadata = { title: "Account" };
 
 export default async function AccountPage({ searchParams }: { searchParams: Promise<{ verification?: string }> }) {
   const user = await requirePageUser("/account");
-  const summary = await getAccountSummary(await getDb(), { userId: user.id });
+  const db = await getDb();
+  // The tenant chosen in the header (validated), else the one whose plan serves the user best.
+  const summary = await getAccountSummary(db, { userId: user.id, tenantId: await getChosenTenantId(db, user.id) });
   if (!summary) redirect("/login?from=/account");
   const { verification } = await searchParams;
   return (
@@ -36,6 +39,21 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
       <div className="mt-8 grid gap-6 lg:grid-cols-2">
         <PlanSummary summary={summary} />
         <BillingCard summary={summary} portalAction={portalAction} />
+        <Card>
+          <CardHeader>
+            <CardTitle as="h2">Team</CardTitle>
+            <CardDescription>
+              {summary.tenant?.kind === "team"
+                ? `Members, seats and invitations of ${summary.tenant.name}.`
+                : "One subscription with a seat for everyone; invite people by email."}
+            </CardDescription>
+          </CardHeader>
+          <CardContent>
+            <Link href="/account/team" className={buttonClasses({ variant: "secondary" })}>
+              {summary.tenant?.kind === "team" ? "Manage the team" : "Teams"}
+            </Link>
+          </CardContent>
+        </Card>
         <Card>
           <CardHeader>
             <CardTitle as="h2">API tokens</CardTitle>

@@ -9,6 +9,26 @@ import type { AccountSummary } from "@/lib/account-summary";
 /** Billing on /account: next invoice, trial days left, past-due banner, and the way to the portal. */
 export function BillingCard({ summary, portalAction }: { summary: AccountSummary; portalAction: () => Promise<void> }) {
   const { billing, entitlement } = summary;
+  // A team's billing belongs to its owners and admins; its members see the plan, not the card.
+  if (summary.tenant?.kind === "team" && summary.tenant.role === "member") {
+    return (
+      <Card role="region" aria-labelledby="billing-card-title">
+        <CardHeader>
+          <CardTitle as="h2" id="billing-card-title">
+            Billing
+          </CardTitle>
+          <CardDescription>
+            {summary.tenant.name}&rsquo;s owners and admins manage its seats and payment.
+          </CardDescription>
+        </CardHeader>
+        <CardContent>
+          <Link href="/account/team" className={buttonClasses({ variant: "secondary" })}>
+            See your team
+          </Link>
+        </CardContent>
+      </Card>
+    );
+  }
   return (
     <Card role="region" aria-labelledby="billing-card-title">
       <CardHeader>

@@ -1,5 +1,6 @@
 import { formatDate } from "@/components/account/format";
 import { UsageMeter } from "@/components/account/usage-meter";
+import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import type { AccountSummary } from "@/lib/account-summary";
@@ -32,12 +33,19 @@ export function PlanSummary({ summary }: { summary: AccountSummary }) {
           ) : null}
         </div>
         <CardDescription>
+          {summary.tenant?.kind === "team" ? `Through your team ${summary.tenant.name}. ` : null}
           {e.premiumAccess
             ? `Current period ${formatDate(e.periodStart)} – ${formatDate(e.periodEnd)}${e.cancelAtPeriodEnd ? " · ends then (canceled)" : ""}`
             : "Free flows only. Premium flows need a subscription."}
         </CardDescription>
       </CardHeader>
       <CardContent className="flex flex-col gap-4">
+        {e.withoutSeat ? (
+          <Alert variant="warning" title="No seat for you">
+            Your team has more members than seats, and seats go to those who joined first. Premium flows open when the
+            team adds a seat.
+          </Alert>
+        ) : null}
         {e.premiumAccess && plan.paidCopiesPerPeriod > 0 ? (
           <UsageMeter used={e.paidCopiesUsed} allowance={plan.paidCopiesPerPeriod} resetsAt={e.periodEnd} />
         ) : null}

@@ -15,9 +15,12 @@ type State = {
 export function RegisterForm({
   action,
   from,
+  email,
 }: {
   action: (prev: State, data: FormData) => Promise<State>;
   from: string;
+  /** A suggested address (from an invitation link). */
+  email?: string;
 }) {
   const [state, formAction, pending] = useActionState(action, {});
   const errors = state.fieldErrors ?? {};
@@ -29,7 +32,7 @@ export function RegisterForm({
         <Input name="name" autoComplete="name" required defaultValue={state.values?.name} />
       </Field>
       <Field id="email" label="Email" error={errors.email}>
-        <Input name="email" type="email" autoComplete="email" required defaultValue={state.values?.email} />
+        <Input name="email" type="email" autoComplete="email" required defaultValue={state.values?.email ?? email} />
       </Field>
       <Field id="password" label="Password" hint="At least 8 characters." error={errors.password}>
         <Input name="password" type="password" autoComplete="new-password" required minLength={8} />

@@ -10,6 +10,7 @@ export const MAIN_NAV: NavItem[] = [
 export function accountNav(isAdmin: boolean): NavItem[] {
   const items: NavItem[] = [
     { href: "/account", label: "Account" },
+    { href: "/account/team", label: "Team" },
     { href: "/library", label: "Library" },
     { href: "/creator", label: "Creator dashboard" },
     { href: "/account/tokens", label: "API tokens" },

@@ -1,5 +1,8 @@
 import Link from "next/link";
+import { getDb } from "@/db";
+import type { FormAction } from "@/lib/auth/action-state";
 import { getSessionUser } from "@/lib/auth/session";
+import { getTenantSwitcher } from "@/lib/tenancy/session-tenant";
 import { buttonClasses } from "@/components/ui/button";
 import { AccountMenu } from "./account-menu";
 import { Container } from "./container";
@@ -7,11 +10,16 @@ import { Logo } from "./logo";
 import { MobileNav } from "./mobile-nav";
 import { NavLink } from "./nav-link";
 import { MAIN_NAV, type HeaderUser } from "./nav-items";
+import { TenantSwitcher } from "./tenant-switcher";
 import { ThemeToggle } from "./theme-toggle";
 
-/** The top bar on every page. Server component: reads the session, passes only display fields to the client parts. */
-export async function SiteHeader() {
+/**
+ * The top bar on every page. Server component: reads the session, passes only display fields to the client parts.
+ * People in more than one tenant get the switcher (`switchTenant` is the server action it submits to).
+ */
+export async function SiteHeader({ switchTenant }: { switchTenant: FormAction }) {
   const sessionUser = await getSessionUser();
+  const switcher = sessionUser ? await getTenantSwitcher(await getDb(), sessionUser.id) : null;
   const user: HeaderUser | null = sessionUser
     ? { name: sessionUser.name, email: sessionUser.email, isAdmin: sessionUser.isAdmin }
     : null;
@@ -29,6 +37,13 @@ export async function SiteHeader() {
         </nav>
 
         <div className="ml-auto flex items-center gap-1.5 sm:gap-2">
+          {switcher ? (
+            <TenantSwitcher
+              tenants={switcher.tenants}
+              currentTenantId={switcher.currentTenantId}
+              action={switchTenant}
+            />
+          ) : null}
           <ThemeToggle />
           {user ? (
             <div className="hidden md:block">

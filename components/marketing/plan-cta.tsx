@@ -43,11 +43,18 @@ export function PlanCta({
     );
   }
   if (planId === "team") {
-    // Team self-service (/account/team: invitations and seats) is not built yet; teams are set up with us.
+    // /account/team creates the team and sends its owner to Checkout for the seats.
+    if (!viewer.signedIn) {
+      return (
+        <Link href="/register?from=/account/team" className={classes}>
+          Create a team
+        </Link>
+      );
+    }
     return (
-      <a href="mailto:teams@flowtab.dev?subject=Flowtab%20for%20my%20team" className={classes}>
-        Talk to us about a team
-      </a>
+      <Link href="/account/team" className={classes}>
+        {viewer.inTeam ? "Manage your team" : "Create a team"}
+      </Link>
     );
   }
   if (!viewer.signedIn) {

@@ -1,5 +1,5 @@
 import { and, desc, eq, sql } from "drizzle-orm";
-import { apiTokens, apiTokenUsage } from "../schema";
+import { apiTokens, apiTokenUsage, tenants } from "../schema";
 import type { ApiScope } from "../schema";
 import type { Executor } from "../types";
 
@@ -31,10 +31,12 @@ export async function insertApiToken(
   return row!;
 }
 
+/** The user's tokens with the tenant each belongs to (the plan it acts with). */
 export async function listApiTokens(db: Executor, params: { userId: string }) {
   return db
-    .select(listColumns)
+    .select({ ...listColumns, tenantName: tenants.name, tenantKind: tenants.kind })
     .from(apiTokens)
+    .innerJoin(tenants, eq(tenants.id, apiTokens.tenantId))
     .where(eq(apiTokens.userId, params.userId))
     .orderBy(desc(apiTokens.createdAt));
 }

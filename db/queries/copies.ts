@@ -1,7 +1,8 @@
 import { and, eq, sql } from "drizzle-orm";
-import { copyEvents, copyPeriodUsage } from "../schema";
+import { copyEvents, copyPeriodUsage, subscriptionPeriodUsage } from "../schema";
 import type { CopySource, Subscription } from "../schema";
 import type { UserSubscriptionRow } from "./subscriptions";
+import { holdsSeatSql } from "./seats";
 import { queryRowsPrepared } from "../rows";
 import type { Executor } from "../types";
 
@@ -39,9 +40,16 @@ export async function findCopyInPeriod(db: Executor, params: { userId: string; f
 
 export async function ensurePeriodUsageRow(
   db: Executor,
-  params: { userId: string; periodStart: Date; periodEnd: Date },
+  params: { userId: string; periodStart: Date; periodEnd: Date; poolSubscriptionId?: string | null },
 ) {
-  await db.insert(copyPeriodUsage).values(params).onConflictDoNothing();
+  const { poolSubscriptionId, ...row } = params;
+  await db.insert(copyPeriodUsage).values(row).onConflictDoNothing();
+  if (poolSubscriptionId) {
+    await db
+      .insert(subscriptionPeriodUsage)
+      .values({ subscriptionId: poolSubscriptionId, periodStart: row.periodStart, periodEnd: row.periodEnd })
+      .onConflictDoNothing();
+  }
 }
 
 export type CopyWrite = {
@@ -57,6 +65,11 @@ export type CopyWrite = {
   /** The copy may earn a credit (premium flow, paid plan, not a self-copy). */
   mayQualify: boolean;
   paidCap: number;
+  /**
+   * Qualifying copies of the whole subscription in the period (a team: 100 per seat, shared by its members), or
+   * null when the user's own cap is the only one (a personal plan). Needs subscriptionId.
+   */
+  poolCap: number | null;
   /** Distinct copies allowed in the period (the trial's), or null for no limit. */
   copyLimit: number | null;
   creditCents: number;
@@ -76,8 +89,8 @@ export type CopyWriteResult =
   | { outcome: "duplicate" }
   | { outcome: "limit_reached" }
   /**
-   * The period's usage row (or, for a copy that may earn a credit, its credit_periods row) does not exist yet:
-   * create them (ensurePeriodUsageRow, settleCreditPeriod) and write again.
+   * The period's usage row (for a team's qualifying copy, its pool row too; for a copy that may earn a credit, its
+   * credit_periods row) does not exist yet: create them (ensurePeriodUsageRow, ensureCreditPeriod) and write again.
    */
   | { outcome: "rows_missing" };
 
@@ -85,15 +98,17 @@ export type CopyWriteResult =
  * Records one distinct copy in a single statement (so it is atomic without a transaction round trip):
  *   old      locks the user's usage row for the period; concurrent copies by the same user queue here, and the
  *            locked row is the latest committed one, so the caps are decided on exact counts;
+ *   pool     for a team, then locks the subscription's pool row for the period the same way (always after `old`, so
+ *            two members' copies never wait on each other in opposite orders);
  *   period   for a copy that may earn a credit, locks the subscription period's credit_periods row (what its
  *            payment funds); the lifecycle locks it too when it settles the period, so the credit is written
  *            against the latest payment state: earned at once in a paid period with funding left (Stripe bills in
  *            advance, so this is the usual case), pending in an unpaid one, void when the payment does not fund it;
- *   decision whether the copy is allowed (the trial's limit) and whether it qualifies (paid cap not reached);
+ *   decision whether the copy is allowed (the trial's limit) and whether it qualifies (paid caps not reached);
  *   ins      the (user, flow, period) row; the unique index turns a concurrent or repeat copy into no row;
- *   upd, credit, funded, flow, day  happen only when ins inserted.
+ *   upd, pool_upd, credit, funded, flow, day  happen only when ins inserted.
  * Without the period's rows nothing is written (outcome rows_missing): the first copy of a period creates them and
- * writes again, so `old` and `period` always lock existing rows.
+ * writes again, so `old`, `pool` and `period` always lock existing rows.
  */
 export async function writeCopy(db: Executor, p: CopyWrite): Promise<CopyWriteResult> {
   const periodStart = p.periodStart.toISOString();
@@ -105,7 +120,7 @@ export async function writeCopy(db: Executor, p: CopyWrite): Promise<CopyWriteRe
     counted: boolean;
     credit_status: "pending" | "earned" | "void" | null;
     allowed: boolean;
-    period_known: boolean;
+    rows_known: boolean;
     copies: number;
     paid_copies: number;
   }>(
@@ -116,18 +131,26 @@ export async function writeCopy(db: Executor, p: CopyWrite): Promise<CopyWriteRe
       where user_id = ${p.userId}::uuid and period_start = ${periodStart}::timestamptz
       for update
     ),
+    pool as (
+      select paid_copies from subscription_period_usage
+      where ${p.poolCap}::int is not null and subscription_id = ${p.subscriptionId}::uuid
+        and period_start = ${periodStart}::timestamptz and exists (select 1 from old)
+      for update
+    ),
     period as (
       select state, invoice_id, funded_cents, credited_cents from credit_periods
       where ${p.mayQualify}::boolean and subscription_id = ${p.subscriptionId}::uuid
-        and period_start = ${periodStart}::timestamptz
+        and period_start = ${periodStart}::timestamptz and exists (select 1 from old)
       for update
     ),
     decision as (
-      select (${p.copyLimit}::int is null or copies < ${p.copyLimit}::int) as allowed,
-             (${p.mayQualify}::boolean and paid_copies < ${p.paidCap}::int) as counted,
-             (not ${p.mayQualify}::boolean or exists (select 1 from period)) as period_known,
-             copies, paid_copies
-      from old
+      select (${p.copyLimit}::int is null or old.copies < ${p.copyLimit}::int) as allowed,
+             (${p.mayQualify}::boolean and old.paid_copies < ${p.paidCap}::int
+              and (${p.poolCap}::int is null or pool.paid_copies < ${p.poolCap}::int)) as counted,
+             ((not ${p.mayQualify}::boolean or exists (select 1 from period))
+              and not (${p.poolCap}::int is not null and pool.paid_copies is null)) as rows_known,
+             old.copies, old.paid_copies
+      from old left join pool on true
     ),
     ins as (
       insert into copy_events (user_id, tenant_id, flow_id, creator_id, subscription_id, period_start, period_end,
@@ -135,7 +158,7 @@ export async function writeCopy(db: Executor, p: CopyWrite): Promise<CopyWriteRe
       select ${p.userId}::uuid, ${p.tenantId}::uuid, ${p.flowId}::uuid, ${p.creatorId}::uuid, ${p.subscriptionId}::uuid,
              ${periodStart}::timestamptz, ${periodEnd}::timestamptz, decision.counted, ${p.source}::text,
              ${p.idempotencyKey}::text, ${now}::timestamptz
-      from decision where decision.allowed and decision.period_known
+      from decision where decision.allowed and decision.rows_known
       on conflict (user_id, flow_id, period_start) do nothing
       returning id, counted_for_payout
     ),
@@ -147,6 +170,13 @@ export async function writeCopy(db: Executor, p: CopyWrite): Promise<CopyWriteRe
       from ins
       where u.user_id = ${p.userId}::uuid and u.period_start = ${periodStart}::timestamptz
       returning u.copies, u.paid_copies
+    ),
+    pool_upd as (
+      update subscription_period_usage u
+      set paid_copies = u.paid_copies + 1, updated_at = ${now}::timestamptz
+      from ins
+      where ins.counted_for_payout and u.subscription_id = ${p.subscriptionId}::uuid
+        and u.period_start = ${periodStart}::timestamptz
     ),
     credit as (
       insert into creator_credits (creator_id, copy_event_id, subscriber_id, subscription_id, period_start, period_end,
@@ -186,12 +216,12 @@ export async function writeCopy(db: Executor, p: CopyWrite): Promise<CopyWriteRe
       on conflict (flow_id, day) do update set copies = flow_copy_days.copies + 1
     )
     select ins.id, coalesce(ins.counted_for_payout, false) as counted, (select status from credit) as credit_status,
-           decision.allowed, decision.period_known,
+           decision.allowed, decision.rows_known,
            coalesce(upd.copies, decision.copies) as copies, coalesce(upd.paid_copies, decision.paid_copies) as paid_copies
     from decision left join ins on true left join upd on true`,
   );
   const row = rows[0];
-  if (!row || !row.period_known) return { outcome: "rows_missing" };
+  if (!row || !row.rows_known) return { outcome: "rows_missing" };
   if (!row.allowed) return { outcome: "limit_reached" };
   if (!row.id) return { outcome: "duplicate" };
   return {
@@ -210,6 +240,7 @@ type SubscriptionJson = {
   tenant_kind: "personal" | "team";
   tenant_name: string;
   role: "owner" | "admin" | "member";
+  seated: boolean;
   stripe_subscription_id: string;
   stripe_customer_id: string;
   stripe_price_id: string;
@@ -234,8 +265,8 @@ const dateOrNull = (value: string | null) => (value === null ? null : new Date(v
 /**
  * Everything a copy decision reads, in one prepared statement: the flow (with whether the copier shares a tenant
  * with its creator), one hit on the copier's per-minute rate bucket, the copier's personal tenant and every
- * subscription of every tenant they belong to: the same rows as listSubscriptionsForUser (a test keeps them equal),
- * which lib/entitlements.ts resolves.
+ * subscription of every tenant they belong to, with whether they hold one of its seats: the same rows as
+ * listSubscriptionsForUser (a test keeps them equal), which lib/entitlements.ts resolves.
  */
 export async function loadCopyContext(
   db: Executor,
@@ -271,6 +302,7 @@ export async function loadCopyContext(
            (select id from tenants where personal_owner_id = ${params.userId}::uuid) as personal_tenant_id,
            (select coalesce(json_agg(json_build_object(
               'id', s.id, 'tenant_id', s.tenant_id, 'tenant_kind', t.kind, 'tenant_name', t.name, 'role', m.role,
+              'seated', ${holdsSeatSql("m", "s")},
               'stripe_subscription_id', s.stripe_subscription_id, 'stripe_customer_id', s.stripe_customer_id,
               'stripe_price_id', s.stripe_price_id, 'status', s.status, 'quantity', s.quantity,
               'unit_amount_cents', s.unit_amount_cents, 'current_period_start', s.current_period_start,
@@ -290,6 +322,7 @@ export async function loadCopyContext(
     tenantKind: s.tenant_kind,
     tenantName: s.tenant_name,
     role: s.role,
+    seated: s.seated,
     subscription: {
       id: s.id,
       tenantId: s.tenant_id,

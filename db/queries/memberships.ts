@@ -1,5 +1,5 @@
-import { and, eq } from "drizzle-orm";
-import { tenantMembers } from "../schema";
+import { and, asc, eq, sql } from "drizzle-orm";
+import { tenantMembers, tenants } from "../schema";
 import type { Executor } from "../types";
 
 export async function getMembership(db: Executor, params: { tenantId: string; userId: string }) {
@@ -8,4 +8,14 @@ export async function getMembership(db: Executor, params: { tenantId: string; us
     .from(tenantMembers)
     .where(and(eq(tenantMembers.tenantId, params.tenantId), eq(tenantMembers.userId, params.userId)));
   return row ?? null;
+}
+
+/** Every tenant the user belongs to, their personal tenant first, then teams by name. */
+export async function listMembershipsForUser(db: Executor, params: { userId: string }) {
+  return db
+    .select({ tenantId: tenants.id, name: tenants.name, kind: tenants.kind, role: tenantMembers.role })
+    .from(tenantMembers)
+    .innerJoin(tenants, eq(tenants.id, tenantMembers.tenantId))
+    .where(eq(tenantMembers.userId, params.userId))
+    .orderBy(sql`${tenants.kind} = 'team'`, asc(tenants.name), asc(tenants.id));
 }

@@ -1,10 +1,11 @@
-import { desc, eq } from "drizzle-orm";
+import { desc, eq, sql } from "drizzle-orm";
 import { subscriptions, tenantMembers, tenants } from "../schema";
 import type { Executor } from "../types";
+import { holdsSeatSql } from "./seats";
 
 /**
- * Every subscription of every tenant the user belongs to (personal tenant or a team seat),
- * newest period first, with the tenant's kind and the user's role there.
+ * Every subscription of every tenant the user belongs to (their personal tenant and their teams), newest period
+ * first, with the tenant's kind, the user's role there and whether they hold one of its seats.
  */
 export async function listSubscriptionsForUser(db: Executor, params: { userId: string }) {
   return db
@@ -13,6 +14,7 @@ export async function listSubscriptionsForUser(db: Executor, params: { userId: s
       tenantKind: tenants.kind,
       tenantName: tenants.name,
       role: tenantMembers.role,
+      seated: sql<boolean>`${holdsSeatSql("tenant_members", "subscriptions")}`.mapWith(Boolean),
     })
     .from(tenantMembers)
     .innerJoin(tenants, eq(tenants.id, tenantMembers.tenantId))

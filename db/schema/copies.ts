@@ -77,6 +77,28 @@ export const copyPeriodUsage = pgTable(
   ],
 );
 
+/**
+ * A team subscription's qualifying copies in one period, across its members: at most 100 per seat. Each member's own
+ * 100 are capped in copy_period_usage; this pool keeps a member who replaced a removed one mid-period from spending
+ * the seat's 100 a second time (the period's credits never exceed 70% of what the team paid).
+ */
+export const subscriptionPeriodUsage = pgTable(
+  "subscription_period_usage",
+  {
+    subscriptionId: uuid("subscription_id")
+      .notNull()
+      .references(() => subscriptions.id, { onDelete: "cascade" }),
+    periodStart: timestamptz("period_start").notNull(),
+    periodEnd: timestamptz("period_end").notNull(),
+    paidCopies: integer("paid_copies").notNull().default(0),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.subscriptionId, t.periodStart] }),
+    check("subscription_period_usage_nonnegative", sql`${t.paidCopies} >= 0`),
+  ],
+);
+
 export const CREDIT_STATUSES = ["pending", "earned", "paid_out", "void", "reversed"] as const;
 export type CreditStatus = (typeof CREDIT_STATUSES)[number];
 

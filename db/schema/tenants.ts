@@ -38,11 +38,13 @@ export const tenantMembers = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     role: text("role", { enum: TENANT_ROLES }).notNull(),
+    /** When the user joined: a team's seats go to its first `quantity` members in this order (then by user id). */
     createdAt: createdAt(),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.userId] }),
     index("tenant_members_user_idx").on(t.userId),
+    index("tenant_members_tenant_joined_idx").on(t.tenantId, t.createdAt, t.userId),
     check("tenant_members_role_check", sql.raw(`role in ${sqlList(TENANT_ROLES)}`)),
   ],
 );
@@ -61,14 +63,27 @@ export const invitations = pgTable(
     invitedById: uuid("invited_by_id").references(() => users.id, { onDelete: "set null" }),
     expiresAt: timestamptz("expires_at").notNull(),
     acceptedAt: timestamptz("accepted_at"),
+    /** The user who accepted (the signed-in account whose email matched). */
+    acceptedById: uuid("accepted_by_id").references(() => users.id, { onDelete: "set null" }),
+    declinedAt: timestamptz("declined_at"),
     revokedAt: timestamptz("revoked_at"),
+    /** When the current link was mailed (a resend mails a new link and the old one stops working). */
+    sentAt: timestamptz("sent_at").notNull().defaultNow(),
     createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex("invitations_token_hash_key").on(t.tokenHash),
     index("invitations_tenant_idx").on(t.tenantId),
+    // One open invitation per address and team: inviting the address again resends it.
+    uniqueIndex("invitations_open_email_key")
+      .on(t.tenantId, t.email)
+      .where(sql`accepted_at is null and declined_at is null and revoked_at is null`),
     check("invitations_role_check", sql.raw(`role in ('admin', 'member')`)),
     check("invitations_email_lowercase", sql`${t.email} = lower(${t.email})`),
+    check(
+      "invitations_one_outcome",
+      sql`(${t.acceptedAt} is not null)::int + (${t.declinedAt} is not null)::int + (${t.revokedAt} is not null)::int <= 1`,
+    ),
   ],
 );
 

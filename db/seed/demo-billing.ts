@@ -9,7 +9,7 @@ import { Rng } from "./random";
 import { addDays, addMs, addUtcMonths, DAY_MS, HOUR_MS, type Period, startOfUtcMonth, truncateToSecond } from "./time";
 import type { UserIds } from "./users-and-tenants";
 
-const PREMIUM_PRICE_ID = "price_flowtab_premium_monthly";
+export const PREMIUM_PRICE_ID = "price_flowtab_premium_monthly";
 /** The demo subscriber's current period started this long before `now` (the seed's time anchor, see index). */
 export const SUBSCRIBER_PERIOD_AGE_MS = 9 * DAY_MS;
 const DEMO_CREATOR_STRIPE_ACCOUNT = "acct_seed_democreator";

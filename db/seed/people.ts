@@ -2,6 +2,13 @@
 export const DEMO_MEMBER = { email: "member@flowtab.dev", name: "Morgan Lee" } as const;
 export const DEMO_SUBSCRIBER = { email: "subscriber@flowtab.dev", name: "Sam Okafor" } as const;
 export const DEMO_ADMIN = { email: "admin@flowtab.dev", name: "Alex Admin" } as const;
+/** A demo team on the Team plan: 3 seats, its owner and one member (one seat free to invite someone). */
+export const DEMO_TEAM = {
+  name: "Northwind Labs",
+  seats: 3,
+  owner: { email: "team-owner@flowtab.dev", name: "Taylor Brooks" },
+  member: { email: "team-member@flowtab.dev", name: "Jordan Reyes" },
+} as const;
 /** The creator behind creator@flowtab.dev; its details come from the content's CREATORS list. */
 export const DEMO_CREATOR_HANDLE = "demo-creator";
 

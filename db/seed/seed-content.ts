@@ -8,6 +8,7 @@ import { validateContent, writeFlows } from "./catalog";
 import type { SeedContent } from "./content-types";
 import { recomputeFlowCounters } from "./counters";
 import { SUBSCRIBER_PERIOD_AGE_MS, writeDemoCreatorStripeAccount, writeSubscriptionsAndInvoices } from "./demo-billing";
+import { writeDemoTeam } from "./demo-team";
 import { writeEngagement } from "./engagement";
 import { assertNoRealUsers, assertNotProduction, demoSeedForcedByEnv } from "./guard";
 import { DEMO_ADMIN } from "./people";
@@ -60,6 +61,7 @@ export async function seedContent(
     const people = await writeUsersAndTenants(tx, world.users);
     const flows = await writeFlows(tx, world.flows, people);
     const billing = await writeSubscriptionsAndInvoices(tx, world.subscriptions, people, now);
+    await writeDemoTeam(tx, people, now);
     const demoCreator = must(new Map(world.users.map((u) => [u.email, u])), world.demoCreatorEmail, "demo creator");
     const connectedAt = minDate(
       maxDate(addDays(demoCreator.createdAt, 1), addDays(startOfUtcMonth(now), -20)),

@@ -5,7 +5,7 @@ import { chunks, must } from "./batch";
 import type { SeedContent } from "./content-types";
 import { DEMO_PASSWORD_HASH } from "./demo-password";
 import { seedUuid } from "./ids";
-import { DEMO_ADMIN, DEMO_MEMBER, DEMO_SUBSCRIBER, READER_NAMES, readerEmail } from "./people";
+import { DEMO_ADMIN, DEMO_MEMBER, DEMO_SUBSCRIBER, DEMO_TEAM, READER_NAMES, readerEmail } from "./people";
 import { Rng } from "./random";
 import { addDays, addMs, HOUR_MS, truncateToSecond } from "./time";
 
@@ -61,6 +61,8 @@ export function planUsers(
     person(DEMO_ADMIN.email, DEMO_ADMIN.name, addDays(now, -platformAgeDays), { isAdmin: true }),
     person(DEMO_MEMBER.email, DEMO_MEMBER.name, addMs(addDays(now, -45), -5 * HOUR_MS)),
     person(DEMO_SUBSCRIBER.email, DEMO_SUBSCRIBER.name, addMs(addDays(now, -11), -3 * HOUR_MS)),
+    person(DEMO_TEAM.owner.email, DEMO_TEAM.owner.name, addMs(addDays(now, -20), -2 * HOUR_MS)),
+    person(DEMO_TEAM.member.email, DEMO_TEAM.member.name, addMs(addDays(now, -18), -6 * HOUR_MS)),
   ];
   for (const creator of content.creators) {
     const rng = new Rng(`creator-joined:${creator.handle}`);

@@ -55,7 +55,7 @@ export function buildOpenApiDocument(serverUrl: string) {
       version: "1.0.0",
       license: { name: "Proprietary", url: "https://flowtab.dev/terms" },
       description:
-        "Search, read and copy flows. Authenticate with `Authorization: Bearer <token>` (create tokens at /account/tokens; scopes `flows:read`, `flows:copy`, `earnings:read`) or a signed-in session. Checkout and Connect onboarding links need a signed-in session: a token gets 403. With a session cookie, writes must come from Flowtab's own pages (`Origin` / `Sec-Fetch-Site` same-origin), otherwise 403. JSON bodies are limited to 64 KB (413). Money is in integer cents. AI agents can use the Model Context Protocol server at /api/mcp instead (same tokens, same copy rules; see /docs/mcp).",
+        "Search, read and copy flows. Authenticate with `Authorization: Bearer <token>` (create tokens at /account/tokens; scopes `flows:read`, `flows:copy`, `earnings:read`) or a signed-in session. A token acts with the plan of the tenant it was made in (personal or a team seat). Checkout and Connect onboarding links need a signed-in session: a token gets 403. With a session cookie, writes must come from Flowtab's own pages (`Origin` / `Sec-Fetch-Site` same-origin), otherwise 403. JSON bodies are limited to 64 KB (413). Money is in integer cents. AI agents can use the Model Context Protocol server at /api/mcp instead (same tokens, same copy rules; see /docs/mcp).",
     },
     externalDocs: { description: "The MCP server for AI agents", url: new URL("/docs/mcp", serverUrl).href },
     servers: [{ url: serverUrl }],

@@ -5,12 +5,18 @@ import type { Executor } from "@/db/types";
 import { getEntitlement } from "@/lib/entitlements";
 import { assertSameOriginWrite } from "@/lib/api/same-origin";
 import { AppError } from "@/lib/errors";
+import { getChosenTenantId } from "@/lib/tenancy/session-tenant";
 import { hashApiToken, looksLikeApiToken } from "./api-tokens";
 import { getSessionUser } from "./session";
 
-/** Who is calling the API: a signed-in browser session or an API token. */
+/**
+ * Who is calling the API: a signed-in browser session or an API token. `tenantId` is the tenant they act in: a
+ * token's own tenant (it acts with that tenant's plan only), or the tenant a session chose in the header (null: the
+ * user's best plan).
+ */
 export type Actor =
-  { kind: "session"; userId: string } | { kind: "token"; userId: string; tokenId: string; scopes: ApiScope[] };
+  | { kind: "session"; userId: string; tenantId: string | null }
+  | { kind: "token"; userId: string; tenantId: string; tokenId: string; scopes: ApiScope[] };
 
 /**
  * Resolves the caller from `Authorization: Bearer ...` or the session cookie. A bearer header that is not a
@@ -27,7 +33,7 @@ export async function getActor(db: Executor, request: Request, now = new Date())
     if (token.expiresAt && token.expiresAt <= now) throw new AppError("unauthorized", "This API token has expired.");
     const [used, entitlement] = await Promise.all([
       recordApiTokenUse(db, { tokenId: token.id, now }),
-      getEntitlement(db, { userId: token.userId, now }),
+      getEntitlement(db, { userId: token.userId, tenantId: token.tenantId, now }),
     ]);
     if (used > entitlement.plan.apiRequestsPerDay) {
       const midnight = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1);
@@ -39,13 +45,19 @@ export async function getActor(db: Executor, request: Request, now = new Date())
         },
       );
     }
-    return { kind: "token", userId: token.userId, tokenId: token.id, scopes: token.scopes as ApiScope[] };
+    return {
+      kind: "token",
+      userId: token.userId,
+      tenantId: token.tenantId,
+      tokenId: token.id,
+      scopes: token.scopes as ApiScope[],
+    };
   }
   const user = await getSessionUser();
   if (!user) return null;
   // The browser sends the cookie by itself, even on a request another site made: writes must come from our pages.
   assertSameOriginWrite(request);
-  return { kind: "session", userId: user.id };
+  return { kind: "session", userId: user.id, tenantId: await getChosenTenantId(db, user.id) };
 }
 
 /** The caller, or 401; with `scope`, a token lacking it is 403 (sessions may do everything their user may). */

@@ -2,6 +2,7 @@ import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import { insertApiToken, revokeApiToken } from "@/db/queries/api-tokens";
+import { getMembership } from "@/db/queries/memberships";
 import { getPersonalTenant } from "@/db/queries/users";
 import { API_SCOPES } from "@/db/schema";
 import type { Executor } from "@/db/types";
@@ -24,14 +25,21 @@ export const createTokenSchema = z.object({
   expiresInDays: z.coerce.number().int().min(1).max(365).nullable().default(null),
 });
 
-/** Creates a token for the user's personal tenant; returns the plaintext once, with the stored record. */
+/**
+ * Creates a token in a tenant the user belongs to (the one they act in; their personal tenant by default). The token
+ * acts with that tenant's plan only. Returns the plaintext once, with the stored record.
+ */
 export async function createApiToken(
   db: Executor,
-  params: { userId: string; input: z.input<typeof createTokenSchema>; now?: Date },
+  params: { userId: string; tenantId?: string | null; input: z.input<typeof createTokenSchema>; now?: Date },
 ) {
   const input = createTokenSchema.parse(params.input);
-  const tenant = await getPersonalTenant(db, { userId: params.userId });
-  if (!tenant) throw new AppError("internal", "This account has no tenant.");
+  const tenant = params.tenantId
+    ? (await getMembership(db, { tenantId: params.tenantId, userId: params.userId }))
+      ? { id: params.tenantId }
+      : null
+    : await getPersonalTenant(db, { userId: params.userId });
+  if (!tenant) throw new AppError("not_found", "Team not found.");
   const token = `${TOKEN_PREFIX}${randomBytes(32).toString("base64url")}`;
   const now = params.now ?? new Date();
   const record = await insertApiToken(db, {

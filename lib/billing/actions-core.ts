@@ -1,5 +1,6 @@
 import "server-only";
 import { getTenantById } from "@/db/queries/billing";
+import { getMembership } from "@/db/queries/memberships";
 import { getPersonalTenant } from "@/db/queries/users";
 import type { Executor } from "@/db/types";
 import { AppError } from "@/lib/errors";
@@ -18,10 +19,21 @@ export async function checkoutUrlFor(db: Executor, params: { userId: string; qua
   return outcome.url;
 }
 
-/** The Customer Portal for the user's personal tenant. */
-export async function portalUrlFor(db: Executor, params: { userId: string }): Promise<string> {
-  const personal = await getPersonalTenant(db, { userId: params.userId });
-  const tenant = personal ? await getTenantById(db, { tenantId: personal.id }) : null;
+/**
+ * The Customer Portal for a tenant whose billing the user manages: their personal tenant, or (with `tenantId`) a
+ * team where they are an owner or admin.
+ */
+export async function portalUrlFor(
+  db: Executor,
+  params: { userId: string; tenantId?: string | null },
+): Promise<string> {
+  const tenantId = params.tenantId ?? (await getPersonalTenant(db, { userId: params.userId }))?.id;
+  const membership = tenantId ? await getMembership(db, { tenantId, userId: params.userId }) : null;
+  if (!tenantId || !membership) throw new AppError("not_found", "Tenant not found.");
+  if (membership.role === "member") {
+    throw new AppError("forbidden", "Only the team's owners and admins manage its billing.");
+  }
+  const tenant = await getTenantById(db, { tenantId });
   if (!tenant?.stripeCustomerId)
     throw new AppError("not_found", "There is no billing account yet. Start a subscription first.");
   return createPortalUrl(tenant.stripeCustomerId);

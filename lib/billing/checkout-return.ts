@@ -1,4 +1,5 @@
 import "server-only";
+import { getTenantById } from "@/db/queries/billing";
 import { getMembership } from "@/db/queries/memberships";
 import type { Executor } from "@/db/types";
 import { AppError } from "@/lib/errors";
@@ -13,7 +14,7 @@ import { syncSubscriptionFromStripe } from "./sync";
 export async function syncAfterCheckout(
   db: Executor,
   params: { userId: string; sessionId: string },
-): Promise<{ entitlement: Entitlement; complete: boolean }> {
+): Promise<{ entitlement: Entitlement; complete: boolean; team: { id: string; name: string } | null }> {
   if (!/^cs_[A-Za-z0-9_]+$/.test(params.sessionId)) throw new AppError("not_found", "Checkout session not found.");
   const session = await getStripe()
     .checkout.sessions.retrieve(params.sessionId)
@@ -29,5 +30,11 @@ export async function syncAfterCheckout(
   }
   const customerId = idOf(session.customer);
   if (customerId) await syncSubscriptionFromStripe(db, customerId);
-  return { entitlement: await getEntitlement(db, { userId: params.userId }), complete: session.status === "complete" };
+  const tenant = await getTenantById(db, { tenantId });
+  return {
+    // The plan of the tenant that was bought for (a team's seats, or the personal plan).
+    entitlement: await getEntitlement(db, { userId: params.userId, tenantId }),
+    complete: session.status === "complete",
+    team: tenant?.kind === "team" ? { id: tenant.id, name: tenant.name } : null,
+  };
 }

@@ -39,6 +39,9 @@ export async function startCheckout(
   if (tenant.kind === "personal" && input.quantity !== 1) {
     throw new AppError("validation_failed", "A personal plan has one seat.", { field: "quantity" });
   }
+  if (tenant.kind === "team" && input.quantity < 2) {
+    throw new AppError("validation_failed", "A team has at least 2 seats.", { field: "quantity" });
+  }
 
   // The trial is for people who proved their address (issue 11, case 9): until then there is nothing to check out.
   if (user.trialUsedAt === null && user.emailVerified === null) {
@@ -55,7 +58,8 @@ export async function startCheckout(
   }
 
   const { priceId, appUrl } = billingConfig();
-  const offerTrial = user.trialUsedAt === null;
+  // The trial is one person's (once per person); a team pays for its seats from the start.
+  const offerTrial = tenant.kind === "personal" && user.trialUsedAt === null;
   const metadata = { tenantId, userId: params.userId };
   const session = await getStripe().checkout.sessions.create({
     mode: "subscription",

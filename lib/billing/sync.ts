@@ -8,6 +8,7 @@ import {
   upsertSubscription,
 } from "@/db/queries/billing";
 import type { Executor } from "@/db/types";
+import { notifySeatShortage } from "@/lib/teams/seat-notice";
 import { settleSyncedPeriods } from "./credit-lifecycle";
 import { cancelDuplicateSubscriptions, isLiveInStripe } from "./duplicates";
 import { invoiceFields, subscriptionFields } from "./snapshot";
@@ -65,6 +66,7 @@ export async function applyCustomerSnapshot(tx: Executor, snapshot: CustomerSnap
     subscriptionRows.push(row);
     const startedBy = sub.metadata?.userId;
     if (row.trialStart && startedBy) await markTrialUsed(tx, { userId: startedBy, at: row.trialStart });
+    if (tenant.kind === "team") await notifySeatShortage(tx, row, now);
   }
   const invoiceRows = [];
   for (const invoice of snapshot.invoices) {

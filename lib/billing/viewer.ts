@@ -1,5 +1,6 @@
 import "server-only";
 import { getUserBillingFlags } from "@/db/queries/billing";
+import { listMembershipsForUser } from "@/db/queries/memberships";
 import type { Executor } from "@/db/types";
 import { getEntitlement, isLiveSubscription } from "@/lib/entitlements";
 
@@ -11,8 +12,10 @@ export type BillingViewer = {
   emailVerified: boolean;
   email: string | null;
   premiumAccess: boolean;
-  /** Has a Stripe subscription in any state: billing is managed in the portal. */
+  /** Their personal plan has a Stripe subscription in any state: billing is managed in the portal. */
   hasSubscription: boolean;
+  /** Belongs to at least one team (the Team card then leads to it). */
+  inTeam: boolean;
 };
 
 const SIGNED_OUT: BillingViewer = {
@@ -22,12 +25,18 @@ const SIGNED_OUT: BillingViewer = {
   email: null,
   premiumAccess: false,
   hasSubscription: false,
+  inTeam: false,
 };
 
-/** What the pricing page's buttons should offer this viewer. */
+/** What the pricing page's buttons should offer this viewer (the Premium card is about their personal plan). */
 export async function getBillingViewer(db: Executor, userId: string | null): Promise<BillingViewer> {
   if (!userId) return SIGNED_OUT;
-  const [flags, entitlement] = await Promise.all([getUserBillingFlags(db, { userId }), getEntitlement(db, { userId })]);
+  const memberships = await listMembershipsForUser(db, { userId });
+  const personal = memberships.find((m) => m.kind === "personal");
+  const [flags, entitlement] = await Promise.all([
+    getUserBillingFlags(db, { userId }),
+    getEntitlement(db, { userId, tenantId: personal?.tenantId }),
+  ]);
 
   return {
     signedIn: true,
@@ -36,5 +45,6 @@ export async function getBillingViewer(db: Executor, userId: string | null): Pro
     email: flags?.email ?? null,
     premiumAccess: entitlement.premiumAccess,
     hasSubscription: isLiveSubscription(entitlement.subscription),
+    inTeam: memberships.some((m) => m.kind === "team"),
   };
 }

@@ -49,6 +49,8 @@ export async function recordCopy(
     idempotencyKey?: string | null;
     now?: Date;
     stripe?: Stripe;
+    /** The tenant the user acts in (an API token's, or the one chosen in the header); null = their best plan. */
+    tenantId?: string | null;
   },
 ): Promise<CopyResult> {
   const now = params.now ?? new Date();
@@ -69,12 +71,13 @@ export async function recordCopy(
       retryAfterSeconds: Math.max(1, Math.ceil((windowEnd - now.getTime()) / 1000)),
     });
   }
-  let entitlement = resolveEntitlement(context.subscriptions, now, context.personalTenantId);
+  let entitlement = resolveEntitlement(context.subscriptions, now, context.personalTenantId, params.tenantId);
   // Rule 2: never into a period that has ended. The rare stale path: sync from Stripe, then decide.
   entitlement = await refreshStaleEntitlement(db, {
     entitlement,
     userId: params.userId,
     personalTenantId: context.personalTenantId,
+    tenantId: params.tenantId,
     now,
     stripe: params.stripe,
   });
@@ -119,6 +122,9 @@ export async function recordCopy(
   const mayQualify =
     flow.isPremium && !isTrial && !flow.sharesTenantWithCreator && period.subscriptionId !== null && paidCap > 0;
   let written;
+  // A team's seats fund 100 qualifying copies each per period, shared by whoever holds them in that period.
+  const seats = plan.perSeat ? (entitlement.subscription?.quantity ?? 0) : 0;
+  const poolCap = mayQualify && seats > 0 ? paidCap * seats : null;
   try {
     const write: CopyWrite = {
       userId: params.userId,
@@ -132,15 +138,21 @@ export async function recordCopy(
       idempotencyKey: params.idempotencyKey ?? null,
       mayQualify,
       paidCap,
+      poolCap,
       copyLimit: plan.copyLimitPerPeriod,
       creditCents: COPY_CREDIT_CENTS,
       now,
     };
     written = await writeCopy(db, write);
     if (written.outcome === "rows_missing") {
-      // The first copy of this period: create its usage row and, for a copy that may earn a credit, settle its
-      // credit period (what the period's payment funds), then write (the row locks need rows to lock).
-      await ensurePeriodUsageRow(db, { userId: params.userId, periodStart: period.start, periodEnd: period.end });
+      // The first copy of this period: create its usage row (and a team's pool row) and, for a copy that may earn a
+      // credit, settle its credit period (what the period's payment funds), then write (the locks need rows).
+      await ensurePeriodUsageRow(db, {
+        userId: params.userId,
+        periodStart: period.start,
+        periodEnd: period.end,
+        poolSubscriptionId: poolCap === null ? null : period.subscriptionId,
+      });
       if (mayQualify && entitlement.subscription) {
         const subscription = entitlement.subscription;
         await db.transaction((tx) =>

@@ -23,7 +23,15 @@ const contains = (subscription: Subscription, now: Date) =>
  */
 export async function refreshStaleEntitlement(
   db: Executor,
-  params: { entitlement: Entitlement; userId: string; personalTenantId: string | null; now: Date; stripe?: Stripe },
+  params: {
+    entitlement: Entitlement;
+    userId: string;
+    personalTenantId: string | null;
+    /** The tenant the user acts in, as recordCopy was given it. */
+    tenantId?: string | null;
+    now: Date;
+    stripe?: Stripe;
+  },
 ): Promise<Entitlement> {
   const { entitlement, now } = params;
   const stale = entitlement.premiumAccess ? entitlement.subscription : null;
@@ -37,7 +45,7 @@ export async function refreshStaleEntitlement(
     });
   }
   const rows = await listSubscriptionsForUser(db, { userId: params.userId });
-  const fresh = resolveEntitlement(rows, now, params.personalTenantId);
+  const fresh = resolveEntitlement(rows, now, params.personalTenantId, params.tenantId);
   const subscription = fresh.premiumAccess ? fresh.subscription : null;
   if (subscription && !contains(subscription, now)) {
     throw new AppError("unavailable", "Your subscription is being renewed. Try again shortly.", {

@@ -12,7 +12,7 @@ function escapeHtml(value: string): string {
 }
 
 /** Plain text plus a simple HTML version built from the same paragraphs and one call to action. */
-function render(subject: string, paragraphs: string[], action: { label: string; path: string }): Rendered {
+export function render(subject: string, paragraphs: string[], action: { label: string; path: string }): Rendered {
   const url = new URL(action.path, env().APP_URL).toString();
   const text = `${paragraphs.join("\n\n")}\n\n${action.label}: ${url}\n\n— Flowtab`;
   const html = `<!doctype html><html><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#1f2328">${paragraphs

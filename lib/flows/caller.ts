@@ -5,6 +5,7 @@ import { getActor } from "@/lib/auth/actor";
 import { getSessionUser } from "@/lib/auth/session";
 import { getEntitlement } from "@/lib/entitlements";
 import { AppError } from "@/lib/errors";
+import { getChosenTenantId } from "@/lib/tenancy/session-tenant";
 
 /** Who is asking for a flow, and whether they may read premium text. */
 export type Caller =
@@ -24,16 +25,19 @@ const ANONYMOUS: Caller = { kind: "anonymous", userId: null, premiumAccess: fals
 export async function getCaller(request?: Request): Promise<Caller> {
   const db = await getDb();
   let userId: string | null;
+  let tenantId: string | null = null;
   if (request) {
     const actor = await getActor(db, request);
     if (actor?.kind === "token" && !actor.scopes.includes("flows:read")) {
       throw new AppError("forbidden", "This API token lacks the flows:read scope.");
     }
     userId = actor?.userId ?? null;
+    tenantId = actor?.tenantId ?? null;
   } else {
     userId = (await getSessionUser())?.id ?? null;
+    if (userId) tenantId = await getChosenTenantId(db, userId);
   }
   if (!userId) return ANONYMOUS;
-  const entitlement = await getEntitlement(db, { userId });
+  const entitlement = await getEntitlement(db, { userId, tenantId });
   return { kind: "user", userId, premiumAccess: entitlement.premiumAccess };
 }

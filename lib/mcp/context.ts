@@ -7,6 +7,8 @@ import { AppError } from "@/lib/errors";
 export type McpContext = {
   db: Executor;
   userId: string;
+  /** The tenant the token was made in: the MCP server acts with that tenant's plan only. */
+  tenantId: string;
   scopes: readonly ApiScope[];
   /** The app's public origin, for absolute links (pricing, flow pages) an agent can hand to its user. */
   appUrl: string;

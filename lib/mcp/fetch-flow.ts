@@ -29,6 +29,11 @@ export async function fetchFlowForAgent(context: McpContext, slug: string): Prom
     if (!text) throw new AppError("not_found", "Flow not found.");
     return { flow: meta, promptText: text.promptText, copy: null };
   }
-  const copied = await recordCopy(db, { userId: context.userId, slug: flow.slug, source: "mcp" });
+  const copied = await recordCopy(db, {
+    userId: context.userId,
+    tenantId: context.tenantId,
+    slug: flow.slug,
+    source: "mcp",
+  });
   return { flow: meta, promptText: copied.promptText, copy: copied.copy };
 }

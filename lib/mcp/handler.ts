@@ -22,7 +22,7 @@ export async function handleMcpRequest(db: Executor, request: Request, options: 
       { status: 405, headers: { Allow: "POST" } },
     );
   }
-  let caller: { userId: string; scopes: readonly ApiScope[] };
+  let caller: { userId: string; tenantId: string; scopes: readonly ApiScope[] };
   let message: Record<string, unknown>;
   try {
     caller = await authenticate(db, request);
@@ -32,7 +32,13 @@ export async function handleMcpRequest(db: Executor, request: Request, options: 
   } catch (error) {
     return httpError(error, request.headers.has("authorization"));
   }
-  const server = createMcpServer({ db, userId: caller.userId, scopes: caller.scopes, appUrl: options.appUrl });
+  const server = createMcpServer({
+    db,
+    userId: caller.userId,
+    tenantId: caller.tenantId,
+    scopes: caller.scopes,
+    appUrl: options.appUrl,
+  });
   const transport = new WebStandardStreamableHTTPServerTransport({
     sessionIdGenerator: undefined,
     enableJsonResponse: true,
@@ -59,7 +65,7 @@ async function authenticate(db: Executor, request: Request) {
   }
   const actor = await getActor(db, request);
   if (actor?.kind !== "token") throw new AppError("unauthorized", "Invalid API token.");
-  return { userId: actor.userId, scopes: actor.scopes };
+  return { userId: actor.userId, tenantId: actor.tenantId, scopes: actor.scopes };
 }
 
 /** The JSON API's error body and status; a 401 says how to authenticate (RFC 6750). */

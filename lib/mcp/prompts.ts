@@ -23,7 +23,7 @@ export async function listFlowPrompts(context: McpContext, cursor: string | unde
   try {
     requireScope(context, "flows:read");
     const page = cursor === undefined ? 1 : cursorSchema.parse(cursor);
-    const { premiumAccess } = await getEntitlement(context.db, { userId: context.userId });
+    const { premiumAccess } = await getEntitlement(context.db, { userId: context.userId, tenantId: context.tenantId });
     const { items, hasMore } = await listSavedFlowsForPrompts(context.db, {
       userId: context.userId,
       premiumAccess,

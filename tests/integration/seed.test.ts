@@ -4,6 +4,7 @@ import { queryRows } from "@/db/rows";
 import { seedDatabase, type SeedSummary } from "@/db/seed";
 import { DEMO_PASSWORD, DEMO_PASSWORD_HASH } from "@/db/seed/demo-password";
 import { verifyPassword } from "@/lib/auth/password";
+import { getEntitlement } from "@/lib/entitlements";
 import { COPY_CREDIT_CENTS, PAYOUT_THRESHOLD_CENTS, PLANS } from "@/lib/plans";
 import { createTestDb, type TestDb } from "../helpers/db";
 
@@ -319,6 +320,31 @@ describe("seed: counters", () => {
     );
     expect(r).toEqual({ flows: 0, days: 0, copies: summary.copyEvents, likes: summary.likes, saves: summary.saves });
     expect(summary.likes + summary.saves).toBeGreaterThan(200);
+  });
+});
+
+describe("seed: demo team", () => {
+  it("Northwind Labs has 3 seats on an active team subscription; its owner and member hold two", async () => {
+    const owner = (await userByEmail("team-owner@flowtab.dev"))!;
+    const member = (await userByEmail("team-member@flowtab.dev"))!;
+    const team = await one<{ id: string; kind: string; quantity: number; status: string; amount: number }>(
+      sql`select t.id, t.kind, s.quantity, s.status, s.unit_amount_cents as amount
+          from tenants t join subscriptions s on s.tenant_id = t.id where t.name = 'Northwind Labs'`,
+    );
+    expect(team).toMatchObject({ kind: "team", quantity: 3, status: "active", amount: PLANS.team.priceCents });
+    const roles = await rows<{ email: string; role: string }>(
+      sql`select u.email, m.role from tenant_members m join users u on u.id = m.user_id
+          where m.tenant_id = ${team!.id} order by m.created_at`,
+    );
+    expect(roles).toEqual([
+      { email: "team-owner@flowtab.dev", role: "owner" },
+      { email: "team-member@flowtab.dev", role: "member" },
+    ]);
+    for (const person of [owner, member]) {
+      const entitlement = await getEntitlement(t.db, { userId: person.id, now });
+      expect(entitlement).toMatchObject({ premiumAccess: true, tenantId: team!.id });
+      expect(entitlement.plan.id).toBe("team");
+    }
   });
 });
 

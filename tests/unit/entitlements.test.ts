@@ -30,11 +30,12 @@ function sub(overrides: Partial<Subscription> = {}): Subscription {
   };
 }
 
-const row = (s: Subscription, tenantKind: "personal" | "team" = "personal"): UserSubscriptionRow => ({
+const row = (s: Subscription, tenantKind: "personal" | "team" = "personal", seated = true): UserSubscriptionRow => ({
   subscription: s,
   tenantKind,
   tenantName: "T",
-  role: "owner",
+  role: tenantKind === "team" ? "member" : "owner",
+  seated,
 });
 
 describe("access by Stripe status (PRODUCT.md)", () => {
@@ -82,6 +83,37 @@ describe("resolveEntitlement", () => {
     const e = resolveEntitlement([row(sub({ status: "canceled" })), row(team, "team")], now, "t-personal");
     expect(e.plan.id).toBe("team");
     expect(copyPeriodFor(e, now)).toMatchObject({ start: new Date("2026-11-03T00:00:00Z"), subscriptionId: "s-team" });
+  });
+
+  it("a team member without a seat gets nothing from the team's subscription", () => {
+    const team = sub({ id: "s-team", tenantId: "t-team" });
+    const e = resolveEntitlement([row(team, "team", false)], now, "t-personal");
+    expect(e).toMatchObject({ premiumAccess: false, withoutSeat: true, tenantId: "t-personal" });
+    expect(e.plan.id).toBe("free");
+    expect(copyPeriodFor(e, now)).toMatchObject({ subscriptionId: null, start: new Date("2026-11-01T00:00:00Z") });
+  });
+
+  it("a seatless team membership does not hide a personal subscription", () => {
+    const team = sub({ id: "s-team", tenantId: "t-team" });
+    const e = resolveEntitlement([row(team, "team", false), row(sub())], now, "t-personal");
+    expect(e).toMatchObject({ premiumAccess: true, tenantId: "t-personal", withoutSeat: false });
+    expect(e.plan.id).toBe("premium");
+  });
+
+  it("acting in one tenant uses that tenant's plan only", () => {
+    const rows = [row(sub({ id: "s-team", tenantId: "t-team" }), "team"), row(sub({ status: "canceled" }))];
+    expect(resolveEntitlement(rows, now, "t-personal", "t-team")).toMatchObject({
+      premiumAccess: true,
+      tenantId: "t-team",
+    });
+    const personal = resolveEntitlement(rows, now, "t-personal", "t-personal");
+    expect(personal).toMatchObject({ premiumAccess: false, tenantId: "t-personal", withoutSeat: false });
+    expect(personal.subscription?.status).toBe("canceled");
+    // A tenant the user does not belong to has no rows: nothing is granted there.
+    expect(resolveEntitlement(rows, now, "t-personal", "t-other")).toMatchObject({
+      premiumAccess: false,
+      tenantId: "t-other",
+    });
   });
 
   it("a canceled personal subscription leaves the free plan but remains visible", () => {

@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: "Create your account" };
 export default async function RegisterPage({
   searchParams,
 }: {
-  searchParams: Promise<{ from?: string; next?: string }>;
+  searchParams: Promise<{ from?: string; next?: string; email?: string }>;
 }) {
   const params = await searchParams;
   const from = safeRedirectPath(params.from ?? params.next);
@@ -35,7 +35,8 @@ export default async function RegisterPage({
         </>
       }
     >
-      <RegisterForm action={registerAction} from={from} />
+      {/* An invitation link sends the invited address along (?email=), so the account matches it. */}
+      <RegisterForm action={registerAction} from={from} email={params.email?.slice(0, 254)} />
       <OAuthButtons providers={oauthProviders()} action={oauthSignInAction} />
     </AuthCard>
   );

@@ -12,10 +12,11 @@ import { ArrowRightIcon } from "@/components/ui/icons";
 import { getDb } from "@/db";
 import { getSessionUser } from "@/lib/auth/session";
 import { getBillingViewer } from "@/lib/billing/viewer";
-import { checkoutAction, portalAction } from "@/app/billing/actions";
+import { checkoutAction, personalPortalAction } from "@/app/billing/actions";
 import { resendVerificationAction } from "@/app/verify-email/actions";
 import { VerifyEmailNotice } from "@/components/account/verify-email-notice";
 import { PLANS, TRIAL_DAYS } from "@/lib/plans";
+import { MIN_TEAM_SEATS } from "@/lib/teams/create-team";
 
 export const metadata: Metadata = {
   title: "Pricing",
@@ -89,7 +90,10 @@ function billingFaq(): FaqItem[] {
       answer: (
         <p>
           A team holds one subscription whose quantity is its number of seats, at {formatCents(PLANS.team.priceCents)}{" "}
-          per seat per month. Owners and admins invite and remove members and manage billing; every member uses a seat.
+          per seat per month, from {MIN_TEAM_SEATS} seats. Owners and admins invite people by email, remove members and
+          add or remove seats in the billing portal. Each seat gives one member every premium flow and{" "}
+          {formatCount(PLANS.team.paidCopiesPerPeriod)} creator-paying copies a period; seats go to the members who
+          joined first.
         </p>
       ),
     },
@@ -143,7 +147,7 @@ export default async function PricingPage({
               Checkout canceled: nothing was charged.
             </Alert>
           ) : null}
-          <PricingCards className="mt-14" cta={{ viewer, checkoutAction, portalAction }} />
+          <PricingCards className="mt-14" cta={{ viewer, checkoutAction, portalAction: personalPortalAction }} />
         </Container>
       </section>
 

@@ -6,6 +6,7 @@ import { getDb } from "@/db";
 import { createApiToken, createTokenSchema, revokeUserApiToken } from "@/lib/auth/api-tokens";
 import { requireSessionUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
+import { getActingContext } from "@/lib/tenancy/session-tenant";
 
 export type CreateTokenState = {
   token?: string;
@@ -27,7 +28,10 @@ export async function createTokenAction(_prev: CreateTokenState, formData: FormD
     const flat = z.flattenError(parsed.error).fieldErrors;
     return { fieldErrors: { name: flat.name?.[0], scopes: flat.scopes?.[0], expiresInDays: flat.expiresInDays?.[0] } };
   }
-  const { token, record } = await createApiToken(await getDb(), { userId: user.id, input: parsed.data });
+  const db = await getDb();
+  // The token belongs to the tenant the user acts in (chosen in the header) and uses that tenant's plan.
+  const { tenantId } = await getActingContext(db, user.id);
+  const { token, record } = await createApiToken(db, { userId: user.id, tenantId, input: parsed.data });
   revalidatePath("/account/tokens");
   return { token, name: record.name };
 }

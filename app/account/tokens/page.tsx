@@ -6,18 +6,26 @@ import { Container } from "@/components/layout/container";
 import { PageHeader } from "@/components/layout/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { getDb } from "@/db";
 import { listApiTokens } from "@/db/queries/api-tokens";
+import { listMembershipsForUser } from "@/db/queries/memberships";
 import { requirePageUser } from "@/lib/auth/page-guards";
+import { getActingContext } from "@/lib/tenancy/session-tenant";
 import { createTokenAction, revokeTokenAction } from "./actions";
 
 export const metadata: Metadata = { title: "API tokens" };
 
 export default async function TokensPage() {
   const user = await requirePageUser("/account/tokens");
-  const tokens = await listApiTokens(await getDb(), { userId: user.id });
+  const db = await getDb();
+  const [tokens, acting, memberships] = await Promise.all([
+    listApiTokens(db, { userId: user.id }),
+    getActingContext(db, user.id),
+    listMembershipsForUser(db, { userId: user.id }),
+  ]);
+  const actingTenant = memberships.find((m) => m.tenantId === acting.tenantId);
   const now = new Date();
   return (
     <Container className="py-10">
@@ -40,6 +48,14 @@ export default async function TokensPage() {
         <Card>
           <CardHeader>
             <CardTitle as="h2">New token</CardTitle>
+            {actingTenant?.kind === "team" ? (
+              <CardDescription>
+                It belongs to the team {actingTenant.name} and uses the team&rsquo;s plan (your seat). Switch to
+                Personal in the header for a token on your own plan.
+              </CardDescription>
+            ) : memberships.length > 1 ? (
+              <CardDescription>It uses your personal plan. Switch team in the header for a team token.</CardDescription>
+            ) : null}
           </CardHeader>
           <CardContent>
             <CreateTokenForm action={createTokenAction} />
@@ -64,6 +80,7 @@ export default async function TokensPage() {
                       </p>
                       <p className="mt-1 font-mono text-xs text-ink-muted">{t.prefix}…</p>
                       <p className="mt-1 text-xs text-ink-subtle">
+                        {t.tenantKind === "team" ? `${t.tenantName} · ` : ""}
                         {t.scopes.join(", ")} · created {formatDate(t.createdAt)} · last used{" "}
                         {t.lastUsedAt ? formatDate(t.lastUsedAt) : "never"}
                         {t.expiresAt ? ` · expires ${formatDate(t.expiresAt)}` : ""}

@@ -35,13 +35,24 @@ export default async function CheckoutSuccessPage({
           {active ? (
             <>
               <h1 className="text-2xl font-semibold tracking-tight text-ink">
-                {trialing ? "Your free trial has started" : "You're subscribed"}
+                {result?.team
+                  ? `${result.team.name} is ready`
+                  : trialing
+                    ? "Your free trial has started"
+                    : "You're subscribed"}
               </h1>
               <p className="text-sm text-ink-muted">
-                Every premium flow is open to you now. Read them in the Library and copy them with one click.
+                {result?.team
+                  ? `Your team has ${result.entitlement.subscription?.quantity ?? 0} seats. Invite your teammates by email: each seat opens every premium flow.`
+                  : "Every premium flow is open to you now. Read them in the Library and copy them with one click."}
               </p>
               <div className="flex flex-wrap gap-2">
-                <Link href="/library" className={buttonClasses({})}>
+                {result?.team ? (
+                  <Link href="/account/team" className={buttonClasses({})}>
+                    Invite your team
+                  </Link>
+                ) : null}
+                <Link href="/library" className={buttonClasses({ variant: result?.team ? "secondary" : "primary" })}>
                   Open the Library
                 </Link>
                 <Link href="/account" className={buttonClasses({ variant: "secondary" })}>

@@ -13,8 +13,8 @@ export const accountTool = defineTool({
   scope: "flows:read",
   input: z.object({}).strict(),
   annotations: { readOnlyHint: true, openWorldHint: false },
-  run: async ({ db, userId, appUrl }) => {
-    const summary = await getAccountSummary(db, { userId });
+  run: async ({ db, userId, tenantId, appUrl }) => {
+    const summary = await getAccountSummary(db, { userId, tenantId });
     if (!summary) throw new AppError("unauthorized", "Sign in to continue.");
     const e = summary.entitlement;
     // GET /api/v1/subscriptions/me's fields, plus what an agent needs to explain a refusal.

@@ -16,9 +16,9 @@ export const myLibraryTool = defineTool({
     .object({ page: z.number().int().min(1).max(10_000).optional().describe("Page of both lists (20 a page).") })
     .strict(),
   annotations: { readOnlyHint: true, openWorldHint: false },
-  run: async ({ db, userId }, { page = 1 }) => {
+  run: async ({ db, userId, tenantId }, { page = 1 }) => {
     const now = new Date();
-    const period = copyPeriodFor(await getEntitlement(db, { userId, now }), now);
+    const period = copyPeriodFor(await getEntitlement(db, { userId, tenantId, now }), now);
     const [saved, copies] = await Promise.all([
       listSavedFlows(db, { userId, page }),
       listCopiesInPeriod(db, { userId, periodStart: period.start, page }),

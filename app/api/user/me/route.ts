@@ -8,7 +8,7 @@ import { AppError } from "@/lib/errors";
 export const GET = apiRoute(async (request: Request) => {
   const db = await getDb();
   const actor = await requireActor(db, request);
-  const summary = await getAccountSummary(db, { userId: actor.userId });
+  const summary = await getAccountSummary(db, { userId: actor.userId, tenantId: actor.tenantId });
   if (!summary) throw new AppError("unauthorized", "Sign in to continue.");
   return Response.json(summary, { headers: { "Cache-Control": "private, no-store" } });
 });

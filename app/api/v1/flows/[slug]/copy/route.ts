@@ -25,6 +25,7 @@ export const POST = apiRoute(async (request: Request, context: { params: Promise
 
   const result = await recordCopy(db, {
     userId: actor.userId,
+    tenantId: actor.tenantId,
     slug,
     source: body.source,
     idempotencyKey,
