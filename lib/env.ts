@@ -6,6 +6,9 @@ const schema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   APP_URL: z.url().default("http://localhost:3000"),
   AUTH_SECRET: z.string().min(16, "AUTH_SECRET must be at least 16 characters").optional(),
+  // Auth.js reads these itself; lib/auth/session-token.ts needs them to name the session cookie as Auth.js does.
+  AUTH_URL: z.url().optional(),
+  NEXTAUTH_URL: z.url().optional(),
   STRIPE_SECRET_KEY: z.string().startsWith("sk_", "STRIPE_SECRET_KEY must start with sk_").optional(),
   STRIPE_WEBHOOK_SECRET: z.string().startsWith("whsec_", "STRIPE_WEBHOOK_SECRET must start with whsec_").optional(),
   STRIPE_PRICE_ID: z.string().startsWith("price_").optional(),

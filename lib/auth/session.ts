@@ -1,8 +1,9 @@
 import "server-only";
+import { cookies, headers } from "next/headers";
 import { getDb } from "@/db";
 import { getUserById } from "@/db/queries/users";
 import { AppError } from "@/lib/errors";
-import { auth } from "./config";
+import { sessionUserIdFrom } from "./session-token";
 
 export type SessionUser = {
   id: string;
@@ -13,11 +14,12 @@ export type SessionUser = {
 
 /**
  * The signed-in user for the current request, or null.
- * Re-reads the user row, so a deleted user or a revoked admin flag takes effect at once.
+ * The session cookie is decoded in this process (session-token.ts: what Auth.js's auth() decides, without its
+ * per-request cost). Re-reads the user row, so a deleted user or a revoked admin flag takes effect at once.
  */
 export async function getSessionUser(): Promise<SessionUser | null> {
-  const session = await auth();
-  const userId = session?.user?.id;
+  const [cookieStore, headerList] = await Promise.all([cookies(), headers()]);
+  const userId = sessionUserIdFrom(cookieStore.getAll(), headerList.get("x-forwarded-proto"));
   if (!userId) return null;
   const user = await getUserById(await getDb(), { userId });
   if (!user) return null;
