@@ -66,15 +66,16 @@ function preparingByDefault(sql: postgres.Sql): postgres.Sql {
   });
 }
 
+/** A postgres.js pool and Drizzle on it, with the app's driver settings (tests and benchmarks use it too). */
+export function connectPostgres(url: string, options: { max: number }) {
+  const client = postgres(url, { max: options.max, prepare: preparedStatementsEnabled(), onnotice: () => {} });
+  return { client, db: drizzlePostgres(preparingByDefault(client), { schema }) };
+}
+
 export async function openDatabase(options: { autoMigrateAndSeed: boolean }): Promise<OpenDatabase> {
   const url = process.env.DATABASE_URL;
   if (url) {
-    const client = postgres(url, {
-      max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
-      prepare: preparedStatementsEnabled(),
-      onnotice: () => {},
-    });
-    const db = drizzlePostgres(preparingByDefault(client), { schema });
+    const { client, db } = connectPostgres(url, { max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
     return {
       db: db as unknown as Db,
       driver: "postgres",

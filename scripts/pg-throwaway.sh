@@ -2,6 +2,7 @@
 # Start or stop a throwaway PostgreSQL 15 for tests and CI.
 #   scripts/pg-throwaway.sh start DIR PORT   -> prints the DATABASE_URL
 #   scripts/pg-throwaway.sh stop DIR
+#   scripts/pg-throwaway.sh restart DIR      (fast shutdown, then start with the same settings)
 # Durability is off by default (fsync=off, synchronous_commit=off: fast tests). PG_DURABLE=1 keeps PostgreSQL's
 # defaults (fsync on), as production runs, for benchmarks.
 set -euo pipefail
@@ -27,5 +28,8 @@ case "$cmd" in
   stop)
     run_as_postgres "$bin/pg_ctl" -D "$dir" -m fast -w stop >/dev/null 2>&1 || true
     ;;
-  *) echo "usage: $0 start DIR PORT | stop DIR" >&2; exit 2 ;;
+  restart)
+    run_as_postgres "$bin/pg_ctl" -D "$dir" -l "$dir/server.log" -m fast -w restart >/dev/null
+    ;;
+  *) echo "usage: $0 start DIR PORT | stop DIR | restart DIR" >&2; exit 2 ;;
 esac

@@ -4,9 +4,7 @@
 // Usage: DATABASE_URL=postgres://... npm run bench:copies -- --copies 6000 --concurrency 16
 import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
-import { drizzle } from "drizzle-orm/postgres-js";
-import postgres from "postgres";
-import * as schema from "@/db/schema";
+import { connectPostgres } from "@/db/open";
 import { subscriptions, tenantMembers, tenants, users } from "@/db/schema";
 import type { Db } from "@/db/types";
 import { recordCopy } from "@/lib/copies/record-copy";
@@ -23,9 +21,9 @@ const total = Number(values.copies);
 const concurrency = Number(values.concurrency);
 const userCount = Number(values.users);
 const scratch = await createScratchDatabase(benchServerUrl("bench:copies"), "copies");
-// The app's pool size, so the figure is what one app process could do.
-const client = postgres(scratch.url, { max: Number(process.env.DATABASE_POOL_SIZE ?? 10), onnotice: () => {} });
-const db = drizzle(client, { schema }) as unknown as Db;
+// The app's driver settings and pool size, so the figure is what one app process could do.
+const { client, db: drizzleDb } = connectPostgres(scratch.url, { max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+const db = drizzleDb as unknown as Db;
 try {
   const run = Date.now().toString(36);
 

@@ -26,9 +26,9 @@ export function benchServerUrl(script: string): string {
   return url;
 }
 
-/** Creates `flowtab_bench_<kind>_<id>` next to the server URL's database and applies the migrations. */
+/** Creates `flowtab_scratch_<kind>_<id>` next to the server URL's database and applies the migrations. */
 export async function createScratchDatabase(serverUrl: string, kind: string): Promise<ScratchDatabase> {
-  const name = `flowtab_bench_${kind}_${Date.now().toString(36)}${process.pid.toString(36)}`;
+  const name = `flowtab_scratch_${kind}_${Date.now().toString(36)}${process.pid.toString(36)}`;
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
   const [info] = await admin<{ version: string; fsync: string; sc: string; mc: string }[]>`
     select current_setting('server_version') as version, current_setting('fsync') as fsync,

@@ -1,9 +1,8 @@
 import { PGlite } from "@electric-sql/pglite";
 import { sql } from "drizzle-orm";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
-import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
-import postgres from "postgres";
 import { migratePgliteDb, migratePostgresDb } from "@/db/migrate";
+import { connectPostgres } from "@/db/open";
 import { queryRows } from "@/db/rows";
 import * as schema from "@/db/schema";
 import type { Db } from "@/db/types";
@@ -23,8 +22,8 @@ export type TestDb = {
 export async function createTestDb(): Promise<TestDb> {
   const url = process.env.DATABASE_URL;
   if (url) {
-    const client = postgres(url, { max: 20, onnotice: () => {} });
-    const db = drizzlePostgres(client, { schema });
+    // The app's driver settings (db/open.ts), so DATABASE_PREPARE=false runs the suites without prepared statements.
+    const { client, db } = connectPostgres(url, { max: 20 });
     await migratePostgresDb(db);
     const testDb: TestDb = {
       db: db as unknown as Db,
