@@ -16,7 +16,7 @@ import { copyFlow, freePort, startApp, type AppInstance, type CopyAnswer } from 
 
 const PG_CTL = "/usr/lib/postgresql/15/bin/pg_ctl";
 const canRunPostgres = existsSync(PG_CTL) && (process.getuid?.() === 0 || process.env.USER === "postgres");
-const CLIENTS = 16;
+const CLIENTS = 8;
 
 test.describe("a PostgreSQL restart under load", () => {
   test.skip(!canRunPostgres, `needs PostgreSQL 15 (${PG_CTL}) and root or the postgres user to run it`);
@@ -45,27 +45,27 @@ test.describe("a PostgreSQL restart under load", () => {
     scratch = await createScratchDatabase(url, "restart");
     sql = postgres(scratch.url, { max: 2, onnotice: () => {} });
     const slugs = await createBenchFlows(sql, 200, 4);
-    const subscribers = await createSubscribers(sql, "restart", 2 * CLIENTS);
+    const subscribers = await createSubscribers(sql, "restart", CLIENTS);
     app = await startApp(scratch.url);
     const cookies = new Map<string, string>();
     for (const s of subscribers) cookies.set(s.id, await signIn(app.port, s.email));
 
     const jobs = copyJobs(subscribers, slugs);
-    const answers: Array<CopyAnswer & { at: number }> = [];
+    const answers: CopyAnswer[] = [];
     let restartedAt = Infinity;
     let restarting: Promise<void> | null = null;
     let okAfterRestart = 0;
     const started = Date.now();
     await Promise.all(
       Array.from({ length: CLIENTS }, async () => {
-        // Load until the database has restarted and 100 more copies went through (or 90 s passed).
-        while (okAfterRestart < 100 && Date.now() - started < 90_000) {
+        // Load until the database has restarted and 50 more copies went through (or 90 s passed).
+        while (okAfterRestart < 50 && Date.now() - started < 90_000) {
           const job = jobs.next();
           if (!job) break;
           const answer = await copyFlow(app, cookies.get(job.subscriber.id)!, job.slug).catch(() => null);
-          answers.push({ ...(answer ?? { status: 0, retryAfter: null, body: null }), at: Date.now() });
+          answers.push(answer ?? { status: 0, retryAfter: null, body: null });
           if (answer?.status === 200 && Date.now() > restartedAt) okAfterRestart++;
-          if (!restarting && answers.filter((a) => a.status === 200).length >= 150) {
+          if (!restarting && answers.filter((a) => a.status === 200).length >= 100) {
             // Asynchronous, so the load goes on while PostgreSQL stops and starts.
             restarting = promisify(execFile)("scripts/pg-throwaway.sh", ["restart", dir]).then(() => {
               restartedAt = Date.now();
@@ -85,7 +85,7 @@ test.describe("a PostgreSQL restart under load", () => {
     expect(unavailable.map((a) => (a.body?.error as { code: string }).code)).toEqual(
       unavailable.map(() => "unavailable"),
     );
-    expect(okAfterRestart, "copies succeed again once the database is back").toBe(100);
+    expect(okAfterRestart, "copies succeed again once the database is back").toBeGreaterThanOrEqual(50);
 
     const acknowledged = answers
       .filter((a) => a.status === 200)
