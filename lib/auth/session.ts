@@ -18,12 +18,21 @@ export type SessionUser = {
  * per-request cost). Re-reads the user row, so a deleted user or a revoked admin flag takes effect at once.
  */
 export async function getSessionUser(): Promise<SessionUser | null> {
-  const [cookieStore, headerList] = await Promise.all([cookies(), headers()]);
-  const userId = sessionUserIdFrom(cookieStore.getAll(), headerList.get("x-forwarded-proto"));
+  const userId = await getSessionUserId();
   if (!userId) return null;
   const user = await getUserById(await getDb(), { userId });
   if (!user) return null;
   return { id: user.id, email: user.email, name: user.name, isAdmin: user.isAdmin };
+}
+
+/**
+ * The user id in the request's session cookie, or null, WITHOUT reading the user row: the caller must refuse a user
+ * that no longer exists in its own query (the copy engine does, in the statement that reads its context), so a
+ * deleted user is refused as at once as getSessionUser would.
+ */
+export async function getSessionUserId(): Promise<string | null> {
+  const [cookieStore, headerList] = await Promise.all([cookies(), headers()]);
+  return sessionUserIdFrom(cookieStore.getAll(), headerList.get("x-forwarded-proto"));
 }
 
 export async function requireSessionUser(): Promise<SessionUser> {

@@ -50,6 +50,8 @@ export async function recordCopy(
     rateKey: `copy:user:${params.userId}`,
     rateWindowStart,
   });
+  // A session whose user was deleted: the copy route does not read the users table before this statement.
+  if (!context.userExists) throw new AppError("unauthorized", "Sign in or send an API token.");
   const flow = context.flow;
   const entitlement = resolveEntitlement(context.subscriptions, now, context.personalTenantId);
   if (!flow || flow.status !== "published") throw new AppError("not_found", "Flow not found.");
