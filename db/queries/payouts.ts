@@ -32,20 +32,32 @@ function undeductedReversal(before: Date): SQL {
 
 export type CreatorBalance = { creatorId: string; earnedCents: number; deductionCents: number };
 
-/** Per creator: what a payout cut at `before` would pay, and what it would deduct. Only creators with either. */
+/**
+ * Per creator: what a payout cut at `before` would pay, and what it would deduct. Only creators with either.
+ * Two scans added up (union all), not one scan with `earned or reversal`: PostgreSQL estimates that OR with its
+ * `exists` so badly (cost 2,000,000 for 300,000 rows) that it sorts every credit on disk and spends seconds
+ * JIT-compiling; apart, the earned scan is the plain parallel aggregate and the reversals an index lookup.
+ * Unordered (the run orders the creators itself).
+ */
 export async function listCreatorBalances(db: Executor, params: { before: Date }): Promise<CreatorBalance[]> {
-  const earned = unpaidEarned(params.before);
-  const reversal = undeductedReversal(params.before);
-  return db
-    .select({
-      creatorId: creatorCredits.creatorId,
-      earnedCents: sql<number>`coalesce(sum(${creatorCredits.amountCents}) filter (where ${earned}), 0)::int`,
-      deductionCents: sql<number>`coalesce(sum(${creatorCredits.amountCents}) filter (where ${reversal}), 0)::int`,
-    })
-    .from(creatorCredits)
-    .where(or(earned, reversal))
-    .groupBy(creatorCredits.creatorId)
-    .orderBy(asc(creatorCredits.creatorId));
+  const rows = await queryRows<{ creator_id: string; earned_cents: number; deduction_cents: number }>(
+    db,
+    sql`
+    select creator_id, sum(earned)::int as earned_cents, sum(deducted)::int as deduction_cents
+    from (
+      select ${creatorCredits.creatorId} as creator_id, ${creatorCredits.amountCents} as earned, 0 as deducted
+      from ${creatorCredits} where ${unpaidEarned(params.before)}
+      union all
+      select ${creatorCredits.creatorId}, 0, ${creatorCredits.amountCents}
+      from ${creatorCredits} where ${undeductedReversal(params.before)}
+    ) payable
+    group by creator_id`,
+  );
+  return rows.map((r) => ({
+    creatorId: r.creator_id,
+    earnedCents: r.earned_cents,
+    deductionCents: r.deduction_cents,
+  }));
 }
 
 export async function listPayoutsForMonth(db: Executor, params: { month: string }): Promise<Payout[]> {

@@ -7,7 +7,8 @@
 //   - drives distinct premium copies (POST /api/v1/flows/{slug}/copy with the session cookie) at 16 and 64 clients,
 //     and right beside each, the same number of copies as ONE SQL statement through postgres.js at the same
 //     concurrency (the limit, scripts/bench/copy-limit.ts), printing copies/s, p50, p99 and the ratios to the limit,
-//   - GET /api/health (Next's floor: one query), and `/`, the catalogue and a flow page signed out at 8 and 64 clients.
+//   - GET /robots.txt (Next's floor: no database), GET /api/health (one query), and `/`, the catalogue, a catalogue
+//     search and a flow page signed out at 8 and 64 clients.
 // It also measures the load generator alone against a trivial server (its ceiling), and the CPU each request cost
 // the app processes, the PostgreSQL backends and the generator. The scratch database is dropped at the end.
 //
@@ -134,6 +135,11 @@ try {
       runLoad({ clients: maxClients, durationMs: 3000, nextRequest: roundRobin(ports, "/api/health") }),
     );
     rows.push({ processes, path: "GET /api/health", ...health });
+    // Next's own floor: a route that touches no database.
+    const floor = await measure(pids, () =>
+      runLoad({ clients: maxClients, durationMs: 3000, nextRequest: roundRobin(ports, "/robots.txt") }),
+    );
+    rows.push({ processes, path: "GET /robots.txt (no database)", ...floor });
 
     for (const clients of clientCounts) {
       const limit = await measureLimit(clients, limitJobs, limitCopiesPerRun);
