@@ -128,7 +128,7 @@ const UNAVAILABLE_CODES = new Set([
 ]);
 
 /** The code that marks `error` (or an error it wraps) as the database being unavailable, or null. */
-export function databaseUnavailableCode(error: unknown): string | null {
+function databaseUnavailableCode(error: unknown): string | null {
   const seen = new Set<unknown>();
   const queue: unknown[] = [error];
   while (queue.length > 0) {

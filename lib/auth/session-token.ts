@@ -95,7 +95,7 @@ export function decodeSessionToken(
  * The name of the session cookie Auth.js reads for a request: `__Secure-` prefixed when the site is https. Auth.js
  * decides from AUTH_URL (or NEXTAUTH_URL) when set, else from X-Forwarded-Proto (which Next sets), else https.
  */
-export function sessionCookieName(forwardedProto: string | null): string {
+function sessionCookieName(forwardedProto: string | null): string {
   const { AUTH_URL, NEXTAUTH_URL } = env();
   const configured = AUTH_URL ?? NEXTAUTH_URL;
   const protocol = configured ? new URL(configured).protocol : `${(forwardedProto ?? "https").replace(/:$/, "")}:`;

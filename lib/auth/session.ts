@@ -28,7 +28,7 @@ export async function getSessionUser(): Promise<SessionUser | null> {
 /**
  * The user id in the request's session cookie, or null, WITHOUT reading the user row: the caller must refuse a user
  * that no longer exists in its own query (the copy engine does, in the statement that reads its context), so a
- * deleted user is refused as at once as getSessionUser would.
+ * deleted user is refused at once, as getSessionUser would refuse it.
  */
 export async function getSessionUserId(): Promise<string | null> {
   const [cookieStore, headerList] = await Promise.all([cookies(), headers()]);

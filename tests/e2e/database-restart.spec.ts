@@ -15,6 +15,7 @@ import { copyFlow, freePort, startApp, type AppInstance, type CopyAnswer } from 
 // throwaway PostgreSQL 15 of this test's own (scripts/pg-throwaway.sh), since the test restarts it.
 
 const PG_CTL = "/usr/lib/postgresql/15/bin/pg_ctl";
+const PG_THROWAWAY = path.join(process.cwd(), "scripts", "pg-throwaway.sh");
 const canRunPostgres = existsSync(PG_CTL) && (process.getuid?.() === 0 || process.env.USER === "postgres");
 const CLIENTS = 8;
 
@@ -31,7 +32,7 @@ test.describe("a PostgreSQL restart under load", () => {
     await sql?.end({ timeout: 5 });
     await scratch?.drop().catch(() => {});
     if (dir) {
-      execFileSync("scripts/pg-throwaway.sh", ["stop", dir]);
+      execFileSync(PG_THROWAWAY, ["stop", dir]);
       rmSync(dir, { recursive: true, force: true });
     }
   });
@@ -39,7 +40,7 @@ test.describe("a PostgreSQL restart under load", () => {
   test("answers 200 or 503 with Retry-After, recovers, and keeps every acknowledged copy with its credit", async () => {
     test.setTimeout(180_000);
     dir = mkdtempSync(path.join(tmpdir(), "flowtab-pg-restart-"));
-    const url = execFileSync("scripts/pg-throwaway.sh", ["start", dir, String(await freePort())], {
+    const url = execFileSync(PG_THROWAWAY, ["start", dir, String(await freePort())], {
       encoding: "utf8",
     }).trim();
     scratch = await createScratchDatabase(url, "restart");
@@ -67,7 +68,7 @@ test.describe("a PostgreSQL restart under load", () => {
           if (answer?.status === 200 && Date.now() > restartedAt) okAfterRestart++;
           if (!restarting && answers.filter((a) => a.status === 200).length >= 100) {
             // Asynchronous, so the load goes on while PostgreSQL stops and starts.
-            restarting = promisify(execFile)("scripts/pg-throwaway.sh", ["restart", dir]).then(() => {
+            restarting = promisify(execFile)(PG_THROWAWAY, ["restart", dir]).then(() => {
               restartedAt = Date.now();
             });
           }
