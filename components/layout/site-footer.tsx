@@ -24,6 +24,7 @@ const COLUMNS: Array<{ title: string; links: Array<{ href: string; label: string
     title: "Developers",
     links: [
       { href: "/docs/api", label: "API docs" },
+      { href: "/docs/mcp", label: "MCP for AI agents" },
       { href: "/account/tokens", label: "API tokens" },
     ],
   },

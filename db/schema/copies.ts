@@ -6,7 +6,8 @@ import { flows } from "./flows";
 import { tenants } from "./tenants";
 import { users } from "./users";
 
-export const COPY_SOURCES = ["web", "api", "extension"] as const;
+/** Where a copy came from: the Copy button, the JSON API, the browser extension, or an agent over MCP (/api/mcp). */
+export const COPY_SOURCES = ["web", "api", "extension", "mcp"] as const;
 export type CopySource = (typeof COPY_SOURCES)[number];
 
 /** One row per (user, flow, period): the distinct-copy rule is this unique index. */

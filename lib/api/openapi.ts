@@ -55,8 +55,9 @@ export function buildOpenApiDocument(serverUrl: string) {
       version: "1.0.0",
       license: { name: "Proprietary", url: "https://flowtab.dev/terms" },
       description:
-        "Search, read and copy flows. Authenticate with `Authorization: Bearer <token>` (create tokens at /account/tokens) or a signed-in session. Money is in integer cents.",
+        "Search, read and copy flows. Authenticate with `Authorization: Bearer <token>` (create tokens at /account/tokens) or a signed-in session. Money is in integer cents. AI agents can use the Model Context Protocol server at /api/mcp instead (same tokens, same copy rules; see /docs/mcp).",
     },
+    externalDocs: { description: "The MCP server for AI agents", url: new URL("/docs/mcp", serverUrl).href },
     servers: [{ url: serverUrl }],
     security: [{ bearer: [] }, { session: [] }],
     paths: {

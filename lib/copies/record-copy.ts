@@ -141,7 +141,8 @@ export async function recordCopy(
       findCopyInPeriod(db, { userId: params.userId, flowId: flow.id, periodStart: period.start }),
       getPeriodUsage(db, { userId: params.userId, periodStart: period.start }),
     ]);
-    return result(flow.promptText, existing!, true, usage, paidCap);
+    // Rule 8: countedForPayout is true only for the request that created the qualifying copy.
+    return result(flow.promptText, { ...existing!, countedForPayout: false }, true, usage, paidCap);
   }
   return result(
     flow.promptText,

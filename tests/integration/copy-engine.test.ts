@@ -81,6 +81,7 @@ describe("recordCopy", () => {
     expect(again.copy).toMatchObject({
       id: first.copy.id,
       alreadyCopied: true,
+      countedForPayout: false,
       copiesThisPeriod: 1,
       paidCopiesRemaining: 99,
     });

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { formatDate } from "@/components/account/format";
 import { CreateTokenForm } from "@/components/account/tokens/create-token-form";
 import { Container } from "@/components/layout/container";
@@ -22,8 +23,19 @@ export default async function TokensPage() {
     <Container className="py-10">
       <PageHeader
         title="API tokens"
-        description="Tokens let the browser extension and your scripts use the Flowtab API as you. Send one as Authorization: Bearer <token>."
+        description="Tokens let the browser extension, your scripts and your AI agents use Flowtab as you. Send one as Authorization: Bearer <token>."
       />
+      <p className="mt-4 text-sm text-ink-muted">
+        How to use one:{" "}
+        <Link href="/docs/api" className="text-accent-text underline">
+          the JSON API
+        </Link>{" "}
+        for scripts, or{" "}
+        <Link href="/docs/mcp" className="text-accent-text underline">
+          the MCP server
+        </Link>{" "}
+        for Claude, Cursor, VS Code and other agents (give the token both scopes).
+      </p>
       <div className="mt-8 grid gap-6 lg:grid-cols-[22rem_1fr]">
         <Card>
           <CardHeader>

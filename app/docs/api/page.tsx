@@ -47,6 +47,13 @@ export default function ApiDocsPage() {
           .
         </p>
         <p>
+          Connecting an AI agent? Flowtab is also an MCP server: see{" "}
+          <Link href="/docs/mcp" className="text-accent-text underline">
+            Flowtab for AI agents (MCP)
+          </Link>
+          .
+        </p>
+        <p>
           Errors look like{" "}
           <code>{`{ "error": { "code": "validation_failed", "message": "...", "field": "pageSize" } }`}</code> with the
           matching status: 400/422 bad input, 401 no or bad token, 403 missing scope or no premium access, 404 unknown

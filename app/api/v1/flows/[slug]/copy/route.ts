@@ -9,7 +9,8 @@ import { recordCopy } from "@/lib/copies/record-copy";
 import { AppError } from "@/lib/errors";
 import { isFlowSlug } from "@/lib/flows/slug";
 
-const bodySchema = z.object({ source: z.enum(COPY_SOURCES).default("api") }).strict();
+// `mcp` is recorded only by the MCP server (lib/mcp), never claimed by a JSON client.
+const bodySchema = z.object({ source: z.enum(COPY_SOURCES).exclude(["mcp"]).default("api") }).strict();
 const keySchema = z.string().min(1).max(200);
 
 export const POST = apiRoute(async (request: Request, context: { params: Promise<{ slug: string }> }) => {

@@ -1,0 +1,2 @@
+ALTER TABLE "copy_events" DROP CONSTRAINT "copy_events_source_check";--> statement-breakpoint
+ALTER TABLE "copy_events" ADD CONSTRAINT "copy_events_source_check" CHECK (source in ('web', 'api', 'extension', 'mcp'));
