@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { getDb } from "@/db";
 import { gateForPath } from "@/lib/access";
 import { hasMalformedPercentEncoding } from "@/lib/api/malformed-path";
-import { auth } from "@/lib/auth/config";
+import { sessionUserIdFrom } from "@/lib/auth/session-token";
 import { peekCopyRate } from "@/lib/copies/rate-limit";
 import { getEntitlement } from "@/lib/entitlements";
 import { ACTIVE_TENANT_COOKIE, resolveActiveTenantId } from "@/lib/tenancy/active-tenant";
@@ -21,8 +21,8 @@ export async function middleware(request: NextRequest) {
   const gate = gateForPath(pathname);
   if (gate === "public") return NextResponse.next();
 
-  const session = await auth();
-  const userId = session?.user?.id;
+  // The session cookie decoded as Auth.js would, without running Auth.js (lib/auth/session-token.ts).
+  const userId = sessionUserIdFrom(request.cookies.getAll(), request.headers.get("x-forwarded-proto"));
   if (!userId) {
     const login = new URL("/login", request.url);
     login.searchParams.set("from", `${pathname}${search}`);

@@ -18,14 +18,17 @@ export async function migratePostgresDb(db: PostgresJsDatabase<Schema>) {
   await migratePostgres(db, { migrationsFolder: MIGRATIONS_FOLDER });
 }
 
+let expectedMigrations: number | undefined;
+
 /** How many committed migrations exist and how many the database has applied. */
 export async function getMigrationStatus(db: Db): Promise<{ expected: number; applied: number }> {
-  const journal = JSON.parse(readFileSync(path.join(MIGRATIONS_FOLDER, "meta", "_journal.json"), "utf8")) as {
-    entries: unknown[];
-  };
+  // The committed journal cannot change while the process runs: read it once, not on every health check.
+  expectedMigrations ??= (
+    JSON.parse(readFileSync(path.join(MIGRATIONS_FOLDER, "meta", "_journal.json"), "utf8")) as { entries: unknown[] }
+  ).entries.length;
   const rows = await queryRows<{ applied: number }>(
     db,
     sql`select count(*)::int as applied from drizzle.__drizzle_migrations`,
   );
-  return { expected: journal.entries.length, applied: rows[0]?.applied ?? 0 };
+  return { expected: expectedMigrations, applied: rows[0]?.applied ?? 0 };
 }

@@ -18,8 +18,8 @@ type WithDriver = { $client?: unknown; dialect?: { sqlToQuery: (query: SQL) => {
 
 /**
  * queryRows for a hot statement run many times with different parameters: on postgres.js it is sent as a named
- * prepared statement (parsed and planned once per connection); on PGlite, or inside a transaction, it falls back
- * to queryRows. Drizzle sends its own statements unprepared.
+ * prepared statement (parsed and planned once per connection; db/open.ts prepares Drizzle's own statements too,
+ * and DATABASE_PREPARE=false turns both off); on PGlite, or inside a transaction, it falls back to queryRows.
  */
 export async function queryRowsPrepared<T extends Record<string, unknown>>(db: Executor, query: SQL): Promise<T[]> {
   const { $client: client, dialect } = db as unknown as WithDriver;

@@ -10,6 +10,9 @@ const schema = z.object({
   /** "0": the app server only enqueues, `npm run worker` runs the jobs. Ignored on PGlite (always in-process). */
   RUN_JOBS_IN_PROCESS: z.enum(["0", "1"]).optional(),
   AUTH_SECRET: z.string().min(16, "AUTH_SECRET must be at least 16 characters").optional(),
+  // Auth.js reads these itself; lib/auth/session-token.ts needs them to name the session cookie as Auth.js does.
+  AUTH_URL: z.url().optional(),
+  NEXTAUTH_URL: z.url().optional(),
   STRIPE_SECRET_KEY: z.string().startsWith("sk_", "STRIPE_SECRET_KEY must start with sk_").optional(),
   STRIPE_WEBHOOK_SECRET: z.string().startsWith("whsec_", "STRIPE_WEBHOOK_SECRET must start with whsec_").optional(),
   STRIPE_PRICE_ID: z.string().startsWith("price_").optional(),

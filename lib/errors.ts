@@ -80,6 +80,17 @@ export function toErrorBody(error: unknown): { status: number; body: ErrorBody; 
       },
     };
   }
+  const unavailable = databaseUnavailableCode(error);
+  if (unavailable) {
+    // The database is restarting, failing over or refusing connections: a retry shortly after will work, so this
+    // is a 503 with Retry-After (what clients and load balancers retry), never a 500.
+    console.error(JSON.stringify({ level: "warn", msg: "database unavailable", code: unavailable }));
+    return {
+      status: 503,
+      headers: { "Retry-After": String(DATABASE_RETRY_AFTER_SECONDS) },
+      body: { error: { code: "unavailable", message: "The service is briefly unavailable. Try again in a moment." } },
+    };
+  }
   console.error(
     JSON.stringify({ level: "error", msg: "unhandled error", error: String(error), stack: (error as Error)?.stack }),
   );
@@ -88,6 +99,50 @@ export function toErrorBody(error: unknown): { status: number; body: ErrorBody; 
     headers: {},
     body: { error: { code: "internal", message: "Something went wrong on our side." } },
   };
+}
+
+const DATABASE_RETRY_AFTER_SECONDS = 2;
+
+/** Errors that mean "the database cannot answer right now", by driver, socket or SQLSTATE code. */
+const UNAVAILABLE_CODES = new Set([
+  // postgres.js: the connection closed, ended or was destroyed mid-query, or could not be opened in time.
+  "CONNECTION_CLOSED",
+  "CONNECTION_ENDED",
+  "CONNECTION_DESTROYED",
+  "CONNECT_TIMEOUT",
+  // Node sockets.
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "EPIPE",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "EAI_AGAIN",
+  // PostgreSQL: admin_shutdown, crash_shutdown, cannot_connect_now (starting up or shutting down),
+  // too_many_connections; serialization_failure and deadlock_detected, which a retry resolves.
+  "57P01",
+  "57P02",
+  "57P03",
+  "53300",
+  "40001",
+  "40P01",
+]);
+
+/** The code that marks `error` (or an error it wraps) as the database being unavailable, or null. */
+function databaseUnavailableCode(error: unknown): string | null {
+  const seen = new Set<unknown>();
+  const queue: unknown[] = [error];
+  while (queue.length > 0) {
+    const e = queue.shift();
+    if (!e || typeof e !== "object" || seen.has(e)) continue;
+    seen.add(e);
+    const { code, cause, errors } = e as { code?: unknown; cause?: unknown; errors?: unknown };
+    // SQLSTATE class 08 is "connection exception".
+    if (typeof code === "string" && (UNAVAILABLE_CODES.has(code) || /^08[0-9A-Z]{3}$/.test(code))) return code;
+    queue.push(cause);
+    if (Array.isArray(errors)) queue.push(...errors);
+  }
+  return null;
 }
 
 export function errorResponse(error: unknown): Response {

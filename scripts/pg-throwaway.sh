@@ -3,6 +3,9 @@
 #   scripts/pg-throwaway.sh start DIR [PORT]   -> prints the DATABASE_URL (no PORT, or 0: a free port)
 #   scripts/pg-throwaway.sh stop DIR
 # When it cannot start it prints one line "PostgreSQL could not start: <why>" on stderr and exits 1.
+#   scripts/pg-throwaway.sh restart DIR      (fast shutdown, then start with the same settings)
+# Durability is off by default (fsync=off, synchronous_commit=off: fast tests). PG_DURABLE=1 keeps PostgreSQL's
+# defaults (fsync on), as production runs, for benchmarks.
 set -euo pipefail
 cmd=${1:?start|stop}; dir=${2:?data directory}
 bin=/usr/lib/postgresql/15/bin
@@ -29,11 +32,13 @@ case "$cmd" in
       run_as_postgres "$bin/initdb" -D "$dir" -U postgres --auth=trust >/dev/null || fail "initdb failed in $dir"
     fi
     # A chosen port can be taken between the probe and the bind: then try another (an explicit one is not retried).
+    durability="-c fsync=off -c synchronous_commit=off"
+    [[ ${PG_DURABLE:-} == 1 ]] && durability=""
     for attempt in 1 2 3 4 5; do
       port=$(free_port "$wanted")
       [[ $port == busy ]] && fail "port $wanted is already in use"
       if run_as_postgres "$bin/pg_ctl" -D "$dir" -l "$dir/server.log" \
-        -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c synchronous_commit=off -c max_connections=200" \
+        -o "-c listen_addresses=127.0.0.1 -p $port -k $dir $durability -c max_connections=200" \
         -w start >/dev/null 2>&1; then
         run_as_postgres "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -qAtc "create database flowtab" >/dev/null 2>&1 || true
         echo "postgres://postgres@127.0.0.1:$port/flowtab"
@@ -49,5 +54,8 @@ case "$cmd" in
   stop)
     run_as_postgres "$bin/pg_ctl" -D "$dir" -m fast -w stop >/dev/null 2>&1 || true
     ;;
-  *) echo "usage: $0 start DIR [PORT] | stop DIR" >&2; exit 2 ;;
+  restart)
+    run_as_postgres "$bin/pg_ctl" -D "$dir" -l "$dir/server.log" -m fast -w restart >/dev/null
+    ;;
+  *) echo "usage: $0 start DIR [PORT] | stop DIR | restart DIR" >&2; exit 2 ;;
 esac

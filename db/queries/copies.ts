@@ -264,8 +264,9 @@ const dateOrNull = (value: string | null) => (value === null ? null : new Date(v
 
 /**
  * Everything a copy decision reads, in one prepared statement: the flow (with whether the copier shares a tenant
- * with its creator), one hit on the copier's per-minute rate bucket, the copier's personal tenant and every
- * subscription of every tenant they belong to, with whether they hold one of its seats: the same rows as
+ * with its creator), one hit on the copier's per-minute rate bucket, whether the copier's user row still exists,
+ * the copier's personal tenant and every subscription of every tenant they belong to, with whether they hold one of
+ * its seats: the same rows as
  * listSubscriptionsForUser (a test keeps them equal), which lib/entitlements.ts resolves.
  */
 export async function loadCopyContext(
@@ -274,6 +275,7 @@ export async function loadCopyContext(
 ) {
   const [row] = await queryRowsPrepared<{
     rate_count: number;
+    user_exists: boolean;
     personal_tenant_id: string | null;
     subscriptions: SubscriptionJson[] | string;
     flow_id: string | null;
@@ -299,6 +301,7 @@ export async function loadCopyContext(
       from flows f where f.slug = ${params.slug}::text
     )
     select (select count from rate) as rate_count,
+           exists (select 1 from users where id = ${params.userId}::uuid) as user_exists,
            (select id from tenants where personal_owner_id = ${params.userId}::uuid) as personal_tenant_id,
            (select coalesce(json_agg(json_build_object(
               'id', s.id, 'tenant_id', s.tenant_id, 'tenant_kind', t.kind, 'tenant_name', t.name, 'role', m.role,
@@ -346,6 +349,8 @@ export async function loadCopyContext(
   }));
   return {
     rateCount: Number(row!.rate_count),
+    /** False when the user was deleted: the copy route reads the session without the users table (lib/auth/actor.ts). */
+    userExists: row!.user_exists,
     personalTenantId: row!.personal_tenant_id,
     subscriptions: subscriptionRows,
     flow: row!.flow_id

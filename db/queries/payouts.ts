@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 import { creatorCredits, creatorStripeAccounts, emailOutbox, payouts, users, type Payout } from "../schema";
+import { queryRows } from "../rows";
 import type { Executor } from "../types";
 
 // The payout ledger (PRODUCT.md "Money and payouts"). The rules that decide what these are called with live in
@@ -31,20 +32,32 @@ function undeductedReversal(before: Date): SQL {
 
 export type CreatorBalance = { creatorId: string; earnedCents: number; deductionCents: number };
 
-/** Per creator: what a payout cut at `before` would pay, and what it would deduct. Only creators with either. */
+/**
+ * Per creator: what a payout cut at `before` would pay, and what it would deduct. Only creators with either.
+ * Two scans added up (union all), not one scan with `earned or reversal`: PostgreSQL estimates that OR with its
+ * `exists` so badly (cost 2,000,000 for 300,000 rows) that it sorts every credit on disk and spends seconds
+ * JIT-compiling; apart, the earned scan is the plain parallel aggregate and the reversals an index lookup.
+ * Unordered (the run orders the creators itself).
+ */
 export async function listCreatorBalances(db: Executor, params: { before: Date }): Promise<CreatorBalance[]> {
-  const earned = unpaidEarned(params.before);
-  const reversal = undeductedReversal(params.before);
-  return db
-    .select({
-      creatorId: creatorCredits.creatorId,
-      earnedCents: sql<number>`coalesce(sum(${creatorCredits.amountCents}) filter (where ${earned}), 0)::int`,
-      deductionCents: sql<number>`coalesce(sum(${creatorCredits.amountCents}) filter (where ${reversal}), 0)::int`,
-    })
-    .from(creatorCredits)
-    .where(or(earned, reversal))
-    .groupBy(creatorCredits.creatorId)
-    .orderBy(asc(creatorCredits.creatorId));
+  const rows = await queryRows<{ creator_id: string; earned_cents: number; deduction_cents: number }>(
+    db,
+    sql`
+    select creator_id, sum(earned)::int as earned_cents, sum(deducted)::int as deduction_cents
+    from (
+      select ${creatorCredits.creatorId} as creator_id, ${creatorCredits.amountCents} as earned, 0 as deducted
+      from ${creatorCredits} where ${unpaidEarned(params.before)}
+      union all
+      select ${creatorCredits.creatorId}, 0, ${creatorCredits.amountCents}
+      from ${creatorCredits} where ${undeductedReversal(params.before)}
+    ) payable
+    group by creator_id`,
+  );
+  return rows.map((r) => ({
+    creatorId: r.creator_id,
+    earnedCents: r.earned_cents,
+    deductionCents: r.deduction_cents,
+  }));
 }
 
 export async function listPayoutsForMonth(db: Executor, params: { month: string }): Promise<Payout[]> {
@@ -90,28 +103,36 @@ export async function insertProcessingPayout(db: Executor, params: { creatorId: 
 /**
  * Step (a), in the same transaction: the payout takes the creator's unpaid earned credits and undeducted reversals.
  * The sums come from the rows actually updated, so the amount and the attached credits always agree, whatever a
- * concurrent refund or dispute did a moment before.
+ * concurrent refund or dispute did a moment before. One statement, summed in SQL: a creator with 100,000 credits
+ * does not send 100,000 rows back to be added up here (bench:payouts).
  */
 export async function attachCreditsToPayout(
   db: Executor,
   params: { payoutId: string; creatorId: string; before: Date; now: Date },
 ): Promise<{ earnedCents: number; deductionCents: number; credits: number; deductions: number }> {
-  const earned = await db
-    .update(creatorCredits)
-    .set({ payoutId: params.payoutId, updatedAt: params.now })
-    .where(and(eq(creatorCredits.creatorId, params.creatorId), unpaidEarned(params.before)))
-    .returning({ amountCents: creatorCredits.amountCents });
-  const deducted = await db
-    .update(creatorCredits)
-    .set({ deductedInPayoutId: params.payoutId, updatedAt: params.now })
-    .where(and(eq(creatorCredits.creatorId, params.creatorId), undeductedReversal(params.before)))
-    .returning({ amountCents: creatorCredits.amountCents });
-  const sum = (rows: { amountCents: number }[]) => rows.reduce((total, r) => total + r.amountCents, 0);
+  const [row] = await queryRows<{ earned_cents: number; credits: number; deduction_cents: number; deductions: number }>(
+    db,
+    sql`
+    with earned as (
+      update ${creatorCredits} set payout_id = ${params.payoutId}::uuid, updated_at = ${iso(params.now)}
+      where ${creatorCredits.creatorId} = ${params.creatorId}::uuid and ${unpaidEarned(params.before)}
+      returning ${creatorCredits.amountCents}
+    ),
+    deducted as (
+      update ${creatorCredits} set deducted_in_payout_id = ${params.payoutId}::uuid, updated_at = ${iso(params.now)}
+      where ${creatorCredits.creatorId} = ${params.creatorId}::uuid and ${undeductedReversal(params.before)}
+      returning ${creatorCredits.amountCents}
+    )
+    select (select coalesce(sum(amount_cents), 0)::int from earned) as earned_cents,
+           (select count(*)::int from earned) as credits,
+           (select coalesce(sum(amount_cents), 0)::int from deducted) as deduction_cents,
+           (select count(*)::int from deducted) as deductions`,
+  );
   return {
-    earnedCents: sum(earned),
-    deductionCents: sum(deducted),
-    credits: earned.length,
-    deductions: deducted.length,
+    earnedCents: row!.earned_cents,
+    deductionCents: row!.deduction_cents,
+    credits: row!.credits,
+    deductions: row!.deductions,
   };
 }
 

@@ -12,7 +12,7 @@ import { authorizeCredentials } from "./credentials";
 import { clientIp } from "./throttle";
 
 // The lazy form lets the adapter get the async database (PGlite opens asynchronously).
-export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
+export const { handlers, signIn, signOut } = NextAuth(async () => {
   const db = await getDb();
   const e = env();
   const providers: NextAuthConfig["providers"] = [
@@ -45,6 +45,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
       },
     },
     providers,
+    // Requests read the session with lib/auth/session-token.ts, which takes `uid` from the token as these
+    // callbacks do: a rule added here must be added there too.
     callbacks: {
       jwt({ token, user }) {
         if (user?.id) token.uid = user.id;

@@ -63,6 +63,8 @@ export async function recordCopy(
     rateKey: copyRateKey(params.userId),
     rateWindowStart,
   });
+  // A session whose user was deleted: the copy route does not read the users table before this statement.
+  if (!context.userExists) throw new AppError("unauthorized", "Sign in or send an API token.");
   const flow = context.flow;
   if (!flow || flow.status !== "published") throw new AppError("not_found", "Flow not found.");
   if (context.rateCount > COPY_RATE_LIMIT_PER_MINUTE) {

@@ -57,7 +57,13 @@ export async function runMonthlyPayouts(
     const balanceOf = new Map(balances.map((b) => [b.creatorId, b]));
     const payoutOf = new Map(existing.map((p) => [p.creatorId, p]));
     const creatorIds = [...new Set([...balanceOf.keys(), ...payoutOf.keys()])].sort();
-    const accounts = new Map((await listPayoutAccounts(db, { creatorIds })).map((a) => [a.userId, a]));
+    // Only creators the loop may pay need their account: an existing payout, or a balance at the threshold.
+    // (At scale most creators carry forward; asking for all of them was one parameter per creator.)
+    const mayPay = creatorIds.filter((id) => {
+      const balance = balanceOf.get(id);
+      return payoutOf.has(id) || (balance && balance.earnedCents - balance.deductionCents >= PAYOUT_THRESHOLD_CENTS);
+    });
+    const accounts = new Map((await listPayoutAccounts(db, { creatorIds: mayPay })).map((a) => [a.userId, a]));
     const index = new StripeTransferIndex(stripe);
 
     const summary: MonthlyPayoutSummary = {

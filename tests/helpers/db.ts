@@ -1,10 +1,9 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
-import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
-import postgres from "postgres";
 import { inject } from "vitest";
 import { migratePgliteDb, migratePostgresDb } from "@/db/migrate";
+import { connectPostgres } from "@/db/open";
 import * as schema from "@/db/schema";
 import type { Db } from "@/db/types";
 import { installJobQueues } from "@/lib/jobs/runtime";
@@ -27,9 +26,9 @@ export type TestDb = {
 export async function createTestDb(): Promise<TestDb> {
   const url = process.env.DATABASE_URL;
   if (url) {
+    // The app's driver settings (db/open.ts), so DATABASE_PREPARE=false runs the suites without prepared statements.
     // A pool of 20: concurrency tests get real parallel connections (see tests/helpers/race.ts).
-    const client = postgres(url, { max: 20, onnotice: () => {} });
-    const db = drizzlePostgres(client, { schema });
+    const { client, db } = connectPostgres(url, { max: 20 });
     if (!inject("postgresMigrated")) await migratePostgresDb(db);
     await installJobQueues(db as unknown as Db);
     const testDb: TestDb = {

@@ -15,7 +15,8 @@ const keySchema = z.string().min(1).max(200);
 
 export const POST = apiRoute(async (request: Request, context: { params: Promise<{ slug: string }> }) => {
   const db = await getDb();
-  const actor = await requireActor(db, request, "flows:copy");
+  // recordCopy refuses a user whose row is gone in its first statement, so the session needs no separate read.
+  const actor = await requireActor(db, request, "flows:copy", { userCheckedByCaller: true });
   const { slug } = await context.params;
   if (!isFlowSlug(slug)) throw new AppError("not_found", "Flow not found.");
 
