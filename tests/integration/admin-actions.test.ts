@@ -36,7 +36,14 @@ describe("user search", () => {
     await makeSubscription(t.db, reader.tenant.id, { status: "active" });
     const slugs = await makeFlows(t.db, { userId: creator.user.id, tenantId: creator.tenant.id }, 3);
     await t.db.insert(payouts).values([
-      { creatorId: creator.user.id, month: "2026-09", amountCents: 1260, status: "paid", paidAt: new Date() },
+      {
+        creatorId: creator.user.id,
+        month: "2026-09",
+        amountCents: 1260,
+        status: "paid",
+        stripeTransferId: "tr_search_2026_09",
+        paidAt: new Date(),
+      },
       { creatorId: creator.user.id, month: "2026-10", amountCents: 1050, status: "failed", needsAdmin: true },
     ]);
     for (const slug of slugs.slice(0, 2)) await recordCopy(t.db, { userId: reader.user.id, slug, source: "web" });
@@ -92,7 +99,14 @@ describe("payout buttons", () => {
       .returning();
     const [paid] = await t.db
       .insert(payouts)
-      .values({ creatorId: creator.user.id, month: "2026-09", amountCents: 1260, status: "paid", paidAt: new Date() })
+      .values({
+        creatorId: creator.user.id,
+        month: "2026-09",
+        amountCents: 1260,
+        status: "paid",
+        stripeTransferId: "tr_retry_2026_09",
+        paidAt: new Date(),
+      })
       .returning();
 
     await expect(retryPayoutNow(t.db, { payoutId: paid!.id, actor, stripe: sandbox.stripe })).rejects.toMatchObject({

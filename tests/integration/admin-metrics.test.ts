@@ -212,7 +212,14 @@ describe("platform metrics", () => {
       .returning();
     const [paid] = await t.db
       .insert(payouts)
-      .values({ creatorId: creator.user.id, month: "2026-09", amountCents: 7, status: "paid", paidAt: NOW })
+      .values({
+        creatorId: creator.user.id,
+        month: "2026-09",
+        amountCents: 7,
+        status: "paid",
+        stripeTransferId: "tr_liabilities_2026_09",
+        paidAt: NOW,
+      })
       .returning();
     const [octCredit] = await t.db
       .select({ id: creatorCredits.id })

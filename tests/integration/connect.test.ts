@@ -33,14 +33,15 @@ async function control(path: string, body: unknown = {}) {
 }
 
 beforeAll(async () => {
-  t = await createTestDb();
   sandbox = await startSandbox({
     port: 0,
     stateFile: join(mkdtempSync(join(tmpdir(), "connect-test-")), "state.json"),
     appUrl: "http://127.0.0.1:9",
     retryBaseMs: 20,
   });
+  // Before anything reads (and caches) the environment: the test database's job queues do.
   process.env.STRIPE_SANDBOX_URL ??= sandbox.url;
+  t = await createTestDb();
   stripe = new Stripe("sk_test_connect_tests", {
     host: "127.0.0.1",
     port: sandbox.port,

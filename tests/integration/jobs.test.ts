@@ -76,14 +76,19 @@ describe("email delivery jobs", () => {
     const { user } = await registerUser(t.db, { name: "Ola", email: "ola@example.com", password: "correct-horse" });
     const committed = Date.now();
 
-    const [mail] = await smtp.waitForMessages(1, 10_000);
+    // Registration mails two messages: the welcome and the email verification link.
+    const mails = await smtp.waitForMessages(2, 10_000);
     expect(Date.now() - committed).toBeLessThan(5_000);
+    const mail = mails.find((m) => m.subject === "Welcome to Flowtab");
     expect(mail).toMatchObject({ to: ["ola@example.com"], subject: "Welcome to Flowtab" });
     expect(mail?.raw).toContain("Browse flows: http://localhost:3000/flows");
+    expect(mails.map((m) => m.subject).sort()).toEqual(["Confirm your email for Flowtab", "Welcome to Flowtab"]);
 
-    await waitUntil(async () => (await t.db.select().from(emailOutbox))[0]?.status === "sent", 5_000);
-    const rows = await t.db.select().from(emailOutbox);
+    const allSent = async () => (await t.db.select().from(emailOutbox)).every((row) => row.status === "sent");
+    await waitUntil(allSent, 5_000);
+    const rows = await t.db.select().from(emailOutbox).orderBy(emailOutbox.kind);
     expect(rows).toEqual([
+      expect.objectContaining({ toAddress: "ola@example.com", kind: "verify-email", status: "sent", error: null }),
       expect.objectContaining({
         toAddress: "ola@example.com",
         kind: "welcome",
@@ -94,7 +99,7 @@ describe("email delivery jobs", () => {
       }),
     ]);
     // nodemailer writes the header as "-ID"
-    expect(mail?.raw).toMatch(new RegExp(`^X-Flowtab-Email-Id: ${rows[0]?.id}$`, "im"));
+    expect(mail?.raw).toMatch(new RegExp(`^X-Flowtab-Email-Id: ${rows[1]?.id}$`, "im"));
   });
 
   it("an SMTP server that refuses twice gets the message on the third try, after growing waits", async () => {
@@ -205,7 +210,7 @@ describe("schedules and scheduled jobs", () => {
     return runtime.boss.getJobById(queue, id);
   }
 
-  it("schedules: the payout run at 00:00 UTC on the 1st, its retries and pruning hourly; queue settings", async () => {
+  it("schedules: the payout run at 00:00 UTC on the 1st, its retries and pruning hourly, reconciliation daily; queue settings", async () => {
     jobs = await startJobs(t.db, { workers: true });
     const schedules = (await jobs.boss.getSchedules()) as unknown as { name: string; cron: string; timezone: string }[];
     expect(
@@ -213,6 +218,7 @@ describe("schedules and scheduled jobs", () => {
         .map(({ name, cron, timezone }) => ({ name, cron, timezone }))
         .sort((a, b) => a.name.localeCompare(b.name)),
     ).toEqual([
+      { name: QUEUES.ledgerReconcile, cron: "0 4 * * *", timezone: "UTC" },
       { name: QUEUES.payoutsMonthly, cron: "0 0 1 * *", timezone: "UTC" },
       { name: QUEUES.payoutsRetry, cron: "5 * * * *", timezone: "UTC" },
       { name: QUEUES.rateLimitPrune, cron: "15 * * * *", timezone: "UTC" },

@@ -234,15 +234,13 @@ describe("database constraints", () => {
       "creator_credits_deduction",
     );
     await expectViolation(
-      t.db
-        .insert(creatorCredits)
-        .values({
-          ...credit,
-          status: "earned",
-          invoiceId: invoice!.id,
-          earnedAt: w.periodStart,
-          deductedInPayoutId: other!.id,
-        }),
+      t.db.insert(creatorCredits).values({
+        ...credit,
+        status: "earned",
+        invoiceId: invoice!.id,
+        earnedAt: w.periodStart,
+        deductedInPayoutId: other!.id,
+      }),
       "creator_credits_deduction",
     );
     await t.db.insert(creatorCredits).values({ ...reversed, deductedInPayoutId: other!.id });
