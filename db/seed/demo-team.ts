@@ -1,5 +1,5 @@
 import { PLANS } from "@/lib/plans";
-import { subscriptions, tenantMembers, tenants } from "../schema";
+import { invoices, subscriptions, tenantMembers, tenants } from "../schema";
 import type { Tx } from "../types";
 import { must } from "./batch";
 import { PREMIUM_PRICE_ID } from "./demo-billing";
@@ -10,11 +10,13 @@ import type { UserIds } from "./users-and-tenants";
 
 const TEAM_SUBSCRIPTION_ID = "sub_seed_team";
 const TEAM_CUSTOMER_ID = "cus_seed_team";
+const TEAM_INVOICE_ID = "in_seed_team_01";
 
 /**
  * The demo team: a team tenant (its own Stripe customer) with an active 3-seat subscription whose period started 12
  * days before `now`; its owner joined first and one member after, so one seat is free for an invitation. No copies:
- * the team's members start their period at zero.
+ * the team's members start their period at zero. Stripe bills in advance: the period's invoice (3 seats) was paid at
+ * its start, so the members' qualifying copies earn at once.
  */
 export async function writeDemoTeam(tx: Tx, people: ReadonlyMap<string, UserIds>, now: Date): Promise<void> {
   const owner = must(people, DEMO_TEAM.owner.email, "team owner");
@@ -53,6 +55,26 @@ export async function writeDemoTeam(tx: Tx, people: ReadonlyMap<string, UserIds>
       currentPeriodStart: periodStart,
       currentPeriodEnd: addUtcMonths(periodStart, 1),
       stripeSyncedAt: now,
+      createdAt: periodStart,
+      updatedAt: periodStart,
+    })
+    .onConflictDoNothing();
+  const amountCents = DEMO_TEAM.seats * PLANS.team.priceCents;
+  await tx
+    .insert(invoices)
+    .values({
+      id: seedUuid("invoice", TEAM_INVOICE_ID),
+      tenantId: teamId,
+      subscriptionId: seedUuid("subscription", TEAM_SUBSCRIPTION_ID),
+      stripeInvoiceId: TEAM_INVOICE_ID,
+      status: "paid",
+      currency: "usd",
+      amountDueCents: amountCents,
+      amountPaidCents: amountCents,
+      periodStart,
+      periodEnd: addUtcMonths(periodStart, 1),
+      stripeChargeId: TEAM_INVOICE_ID.replace(/^in_/, "ch_"),
+      paidAt: periodStart,
       createdAt: periodStart,
       updatedAt: periodStart,
     })

@@ -32,7 +32,11 @@ describe("creator credits of a period that ends unpaid", () => {
     await sandbox.post(`subscriptions/${payer.subscriptionId}/fail-next-renewal`);
     await sandbox.post(`subscriptions/${payer.subscriptionId}/end-period`);
     await send.deliverPending(sandbox, payer.customerId);
-    for (const slug of slugs.slice(1, 5)) await recordCopy(t.db, { userId: payer.userId, slug, source: "web" });
+    // Copies at the sandbox's time, one a second: the new period started at the sandbox's "now".
+    const { now } = await sandbox.get<{ now: number }>("now");
+    for (const [i, slug] of slugs.slice(1, 5).entries()) {
+      await recordCopy(t.db, { userId: payer.userId, slug, source: "web", now: new Date((now + i) * 1000) });
+    }
     expect(await creditCents(t.db, payer.userId)).toEqual({ earned: 7, pending: 28 }); // $0.07 earned, $0.28 waiting
 
     // Stripe retries 3, 5 and 7 days apart, then cancels the subscription.
