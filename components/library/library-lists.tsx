@@ -54,7 +54,9 @@ export function CopyHistoryList({ items, total }: { items: Copied[]; total: numb
   }
   return (
     <div>
-      <p className="mb-3 text-sm text-ink-muted">{total} copies in all</p>
+      <p className="mb-3 text-sm text-ink-muted">
+        {total} {total === 1 ? "copy" : "copies"} in all
+      </p>
       <ul className="divide-y divide-line rounded-xl border border-line bg-surface">
         {items.map((c) => (
           <li

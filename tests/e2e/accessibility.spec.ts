@@ -85,7 +85,9 @@ const pagesByRole: Record<"visitor" | DemoRole, Record<string, PagePath>> = {
       const email = await registerMember(newcomer, "Ada Axe");
       await newcomer.context().close();
       await page.goto("/admin/outbox");
-      return (await page.getByRole("row").filter({ hasText: email }).getByRole("link").getAttribute("href"))!;
+      // Registration mails a welcome and a verification link: open the welcome.
+      const row = page.getByRole("row").filter({ hasText: email }).filter({ hasText: "Welcome to Flowtab" });
+      return (await row.getByRole("link").getAttribute("href"))!;
     },
   },
 };

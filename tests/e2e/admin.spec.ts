@@ -96,9 +96,9 @@ test.describe("admin console", () => {
 
     await page.goto("/admin/outbox");
     await expect(page.getByRole("heading", { level: 1, name: "Email outbox" })).toBeVisible();
-    const row = page.getByRole("row").filter({ hasText: email });
+    // Registration mails a welcome and an email verification link: the welcome is the one this test opens.
+    const row = page.getByRole("row").filter({ hasText: email }).filter({ hasText: "Welcome to Flowtab" });
     await expect(row).toHaveCount(1);
-    await expect(row).toContainText("Welcome to Flowtab");
     await row.getByRole("link", { name: "Welcome to Flowtab" }).click();
     await expect(page).toHaveURL(/\/admin\/outbox\/[0-9a-f-]{36}$/);
     await expect(page.getByRole("heading", { level: 1, name: "Welcome to Flowtab" })).toBeVisible();

@@ -1,6 +1,7 @@
 // Keyboard only (no mouse): the Copy button, the reader and the checkout path, as someone using Tab and Enter would.
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { registerMember, registerSubscriber } from "./support/accounts";
+import { verifyEmailFromOutbox } from "./support/auth";
 import { expectNoSeriousViolations } from "./support/axe";
 import { CARD, SANDBOX } from "./support/sandbox";
 
@@ -64,7 +65,10 @@ test.describe("keyboard only", () => {
     await page.route("https://js.stripe.com/**", (route) =>
       route.fulfill({ status: 200, contentType: "application/javascript", body: "" }),
     );
-    await registerMember(page, "Cass Checkout", "/pricing");
+    const email = await registerMember(page, "Cass Checkout", "/pricing");
+    // A trial needs a verified email: follow the mailed link, then back to the pricing page.
+    await verifyEmailFromOutbox(page, page.context().browser()!, email);
+    await page.goto("/pricing");
     await tabTo(page, page.getByRole("button", { name: "Start 7-day free trial" }));
     await page.keyboard.press("Enter");
     await expect(page).toHaveURL(new RegExp(`^${SANDBOX}/checkout/cs_`));

@@ -4,6 +4,7 @@
 // no page chrome. None may appear in anything they get; for the visitors without premium access, a search for them
 // must not find the flow either (the trial member has premium access: its search may match the text, PRODUCT.md).
 import { expect, test, type BrowserContext } from "@playwright/test";
+import { CATEGORIES } from "../../db/seed/content/vocabulary";
 import { DEMO, signInWithForm } from "./support/auth";
 import { cookieHeader, startTrialMember } from "./support/trial";
 
@@ -31,9 +32,22 @@ test("no premium word reaches a visitor without the reader: signed out, member, 
 }) => {
   test.setTimeout(3_600_000);
   const base = test.info().project.use.baseURL!;
+  // A busy machine may answer 503 (database pool) with Retry-After: try again rather than read an error page as
+  // the public record (a missing public word would then look like a leak).
   const get = async (path: string, cookie?: string) => {
-    const res = await fetch(new URL(path, base), { headers: cookie ? { cookie } : {}, redirect: "manual" });
-    return { status: res.status, body: await res.text(), location: res.headers.get("location") };
+    for (let attempt = 1; ; attempt++) {
+      const res = await fetch(new URL(path, base), { headers: cookie ? { cookie } : {}, redirect: "manual" });
+      const body = await res.text();
+      if (res.status !== 503 || attempt === 5)
+        return { status: res.status, body, location: res.headers.get("location") };
+      await new Promise((r) => setTimeout(r, 1000 * Number(res.headers.get("retry-after") ?? 2)));
+    }
+  };
+  /** A page the public corpus is built from: it must be there, or the corpus would miss its words. */
+  const publicBody = async (path: string) => {
+    const res = await get(path);
+    expect(res.status, `${path} for the public corpus`).toBe(200);
+    return res.body;
   };
   const json = async <T>(path: string) => JSON.parse((await get(path)).body) as T;
 
@@ -46,18 +60,19 @@ test("no premium word reaches a visitor without the reader: signed out, member, 
   }
   const publicJson = new Map<string, string>();
   await pool(
-    items.map((item) => async () => publicJson.set(item.slug, (await get(`/api/v1/flows/${item.slug}`)).body)),
+    items.map((item) => async () => publicJson.set(item.slug, await publicBody(`/api/v1/flows/${item.slug}`))),
   );
   const creators = [...new Set(items.map((i) => i.creator.handle).filter((h): h is string => Boolean(h)))];
   // Words anyone can read: every flow's public JSON, creator pages, and the chrome of pages that show no flow text.
   const publicCorpus = [...publicJson.values()].join("\n");
   const chrome: string[] = [];
-  for (const path of ["/pricing", "/docs/api", "/login", "/register", "/verify-email", "/flows", "/"]) {
-    chrome.push((await get(path)).body);
-  }
-  chrome.push(...(await pool(creators.map((handle) => async () => (await get(`/creators/${handle}`)).body))));
+  const chromePaths = ["/pricing", "/docs/api", "/docs/mcp", "/api/v1/openapi.json", "/login", "/register", "/flows"];
+  for (const path of [...chromePaths, "/verify-email", "/"]) chrome.push(await publicBody(path));
+  chrome.push(...(await pool(creators.map((handle) => async () => await publicBody(`/creators/${handle}`)))));
   const free = items.find((i) => !i.isPremium)!;
-  chrome.push((await get(`/flows/${free.slug}`)).body);
+  chrome.push(await publicBody(`/flows/${free.slug}`));
+  // Every flow page shows its category, which the JSON does not carry.
+  chrome.push(CATEGORIES.join(" "));
   const publicWords = words(`${publicCorpus}\n${chrome.join("\n")}`);
 
   // 2. A trial member reads every premium flow in the protected reader (the oracle), within the rate limit.

@@ -3,7 +3,7 @@
 // creator is credited 7c) and loses access when removed. The emails are read where an admin reads them.
 import { expect as baseExpect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { parseCsv } from "../helpers/csv";
-import { DEMO, signInWithApi, uniqueEmail } from "./support/auth";
+import { DEMO, signInWithApi, uniqueClientIp, uniqueEmail, verifyEmailFromOutbox } from "./support/auth";
 
 const SANDBOX = `http://127.0.0.1:${process.env.E2E_SANDBOX_PORT ?? "12199"}`;
 const atPath = (path: string) => (url: URL) => url.pathname === path;
@@ -25,14 +25,18 @@ test.beforeEach(async ({ page }) => {
   );
 });
 
+/** The owner registers from their own client address and confirms the email (Checkout needs a verified one). */
 async function registerOwner(page: Page, name: string): Promise<string> {
   const email = uniqueEmail("team-owner");
+  await page.setExtraHTTPHeaders({ "x-forwarded-for": uniqueClientIp() });
   await page.goto("/register?from=/pricing");
   await page.getByLabel("Name").fill(name);
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill("correct horse battery");
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page).toHaveURL(atPath("/pricing"));
+  await verifyEmailFromOutbox(page, page.context().browser()!, email);
+  await page.goto("/pricing");
   return email;
 }
 
@@ -139,6 +143,7 @@ test("an owner buys 3 seats, invites, adds a seat in the portal; a teammate copi
   const link = await invitationLink(browser, ann!);
   const annContext = await browser.newContext();
   const annPage = await annContext.newPage();
+  await annPage.setExtraHTTPHeaders({ "x-forwarded-for": uniqueClientIp() });
   await annPage.goto(link);
   await expect(annPage.getByRole("heading", { name: `Join ${team} on Flowtab` })).toBeVisible();
   await annPage.getByRole("link", { name: "Create an account" }).click();
