@@ -3,8 +3,10 @@ import { getDb } from "@/db";
 import { gateForPath } from "@/lib/access";
 import { hasMalformedPercentEncoding } from "@/lib/api/malformed-path";
 import { sessionUserIdFrom } from "@/lib/auth/session-token";
+import { catalogueCachePath, catalogueParams, creatorCachePath, isCachedPath } from "@/lib/cache/public-rewrites";
 import { peekCopyRate } from "@/lib/copies/rate-limit";
 import { getEntitlement } from "@/lib/entitlements";
+import { isCreatorHandle } from "@/lib/flows/slug";
 import { ACTIVE_TENANT_COOKIE, resolveActiveTenantId } from "@/lib/tenancy/active-tenant";
 
 // Optimistic gate only: every page, layout and handler behind it checks again on the server.
@@ -18,6 +20,8 @@ export async function middleware(request: NextRequest) {
     );
   }
   const { pathname, search } = request.nextUrl;
+  const cached = await cachedPublicPage(request);
+  if (cached) return cached;
   const gate = gateForPath(pathname);
   if (gate === "public") return NextResponse.next();
 
@@ -49,6 +53,41 @@ export async function middleware(request: NextRequest) {
     }
   }
   return NextResponse.next();
+}
+
+const CREATOR_PAGE = /^\/creators\/([^/]+)$/;
+
+/**
+ * Public pages with a query string are served from the cache through internal /cached routes
+ * (lib/cache/public-rewrites.ts); /cached itself is not addressable, so only this function picks a search scope.
+ */
+async function cachedPublicPage(request: NextRequest): Promise<Response | null> {
+  const { pathname, searchParams } = request.nextUrl;
+  if (isCachedPath(pathname)) {
+    return new NextResponse("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  }
+  if (request.method !== "GET" && request.method !== "HEAD") return null;
+  if (pathname === "/flows") {
+    const params = catalogueParams(searchParams);
+    const scope = params.q && (await hasPremiumAccess(request)) ? "full" : "public";
+    return NextResponse.rewrite(new URL(catalogueCachePath(params, scope), request.url));
+  }
+  const creator = CREATOR_PAGE.exec(pathname);
+  if (creator && isCreatorHandle(creator[1]))
+    return NextResponse.rewrite(new URL(creatorCachePath(creator[1], searchParams), request.url));
+  return null;
+}
+
+/** Whether the session's user has premium access in the tenant they act in (what the search scope follows). */
+async function hasPremiumAccess(request: NextRequest): Promise<boolean> {
+  const userId = sessionUserIdFrom(request.cookies.getAll(), request.headers.get("x-forwarded-proto"));
+  if (!userId) return false;
+  const db = await getDb();
+  const tenantId = await resolveActiveTenantId(db, {
+    userId,
+    requested: request.cookies.get(ACTIVE_TENANT_COOKIE)?.value,
+  });
+  return (await getEntitlement(db, { userId, tenantId })).premiumAccess;
 }
 
 export const config = {

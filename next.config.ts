@@ -17,6 +17,10 @@ const nextConfig: NextConfig = {
   // Both database drivers load native/WASM assets at run time: let Node require them instead of bundling.
   // pg-boss (the job queue) and its pg driver, with optional native bindings, likewise.
   serverExternalPackages: ["@electric-sql/pglite", "postgres", "pg-boss"],
+  // Public pages are served from Next's cache (lib/cache/public-pages.ts), one entry per flow, creator page and
+  // catalogue query: keep the entries in memory only (an LRU of cacheMaxMemorySize, 50 MB by default), so endless
+  // distinct searches cannot fill the disk. Each process has its own cache (at most 60 s stale on the others).
+  experimental: { isrFlushToDisk: false },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

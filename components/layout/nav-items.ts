@@ -20,8 +20,11 @@ export function accountNav(isAdmin: boolean): NavItem[] {
 }
 
 /** True when `pathname` is the item's page or below it. */
-export function isActivePath(pathname: string | null, href: string): boolean {
-  if (!pathname) return false;
+export function isActivePath(rawPathname: string | null, href: string): boolean {
+  if (!rawPathname) return false;
+  // A page served from the cache through middleware's rewrite renders on the server at its internal path
+  // (/cached/flows/..., lib/cache/public-rewrites.ts) and in the browser at its public one: both must agree.
+  const pathname = rawPathname.startsWith("/cached/") ? rawPathname.slice("/cached".length) : rawPathname;
   return pathname === href || pathname.startsWith(`${href}/`);
 }
 

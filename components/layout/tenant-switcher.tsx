@@ -1,8 +1,9 @@
 "use client";
 
 import { usePathname } from "next/navigation";
-import { useActionState, useRef } from "react";
+import { useActionState, useEffect, useRef } from "react";
 import { Select } from "@/components/ui/select";
+import { refreshViewer } from "@/components/viewer/viewer-store";
 import { IDLE, type FormAction } from "@/lib/auth/action-state";
 
 export type SwitcherTenant = { tenantId: string; name: string; kind: "personal" | "team" };
@@ -22,7 +23,13 @@ export function TenantSwitcher({
 }) {
   const pathname = usePathname();
   const formRef = useRef<HTMLFormElement>(null);
-  const [state, formAction] = useActionState(action, IDLE);
+  const [state, formAction, pending] = useActionState(action, IDLE);
+  // The header is a client island: once a switch has gone through, ask again who is acting, and as what.
+  const wasPending = useRef(false);
+  useEffect(() => {
+    if (wasPending.current && !pending) refreshViewer();
+    wasPending.current = pending;
+  }, [pending]);
   return (
     <form ref={formRef} action={formAction} className="flex items-center">
       <input type="hidden" name="from" value={pathname ?? "/account"} />

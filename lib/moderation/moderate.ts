@@ -12,6 +12,7 @@ import { queueEmail } from "@/lib/email/outbox";
 import { flowUnpublishedEmail } from "@/lib/email/templates";
 import { AppError } from "@/lib/errors";
 import { REPORT_REASONS } from "./input";
+import { expiringPublicPages } from "@/lib/cache/public-pages";
 
 // An admin's decisions on the reports queue. Each is one transaction: the report(s), the flow, the creator's email
 // and the audit entry are written together or not at all.
@@ -42,38 +43,40 @@ export async function unpublishReportedFlow(
 ): Promise<{ flowId: string; resolvedReports: number }> {
   const input = unpublishInputSchema.parse(params.input);
   const now = params.now ?? new Date();
-  return db.transaction(async (tx) => {
-    const report = await lockOpenReport(tx, { reportId: input.reportId });
-    if (!report) throw new AppError("conflict", ALREADY_RESOLVED);
-    await unpublishFlowByAdmin(tx, { flowId: report.flowId, now });
-    const resolved = await actionOpenReportsOfFlow(tx, { flowId: report.flowId, resolvedById: params.actor.id, now });
-    await queueEmail(tx, {
-      to: report.creatorEmail,
-      kind: "flow_unpublished",
-      ...flowUnpublishedEmail({
-        name: report.creatorName,
-        flowTitle: report.flowTitle,
-        reason: REPORT_REASONS[report.reason],
-        note: input.note,
-      }),
-      dedupeKey: `flow-unpublished:${report.reportId}`,
-    });
-    await recordAdminAction(tx, params.actor, {
-      action: "flow.unpublish",
-      targetId: report.flowId,
-      details: {
-        slug: report.flowSlug,
-        title: report.flowTitle,
-        reportId: report.reportId,
-        reason: report.reason,
-        note: input.note,
-        resolvedReports: resolved.length,
-        previousStatus: report.flowStatus,
-      },
-      now,
-    });
-    return { flowId: report.flowId, resolvedReports: resolved.length };
-  });
+  return expiringPublicPages(
+    db.transaction(async (tx) => {
+      const report = await lockOpenReport(tx, { reportId: input.reportId });
+      if (!report) throw new AppError("conflict", ALREADY_RESOLVED);
+      await unpublishFlowByAdmin(tx, { flowId: report.flowId, now });
+      const resolved = await actionOpenReportsOfFlow(tx, { flowId: report.flowId, resolvedById: params.actor.id, now });
+      await queueEmail(tx, {
+        to: report.creatorEmail,
+        kind: "flow_unpublished",
+        ...flowUnpublishedEmail({
+          name: report.creatorName,
+          flowTitle: report.flowTitle,
+          reason: REPORT_REASONS[report.reason],
+          note: input.note,
+        }),
+        dedupeKey: `flow-unpublished:${report.reportId}`,
+      });
+      await recordAdminAction(tx, params.actor, {
+        action: "flow.unpublish",
+        targetId: report.flowId,
+        details: {
+          slug: report.flowSlug,
+          title: report.flowTitle,
+          reportId: report.reportId,
+          reason: report.reason,
+          note: input.note,
+          resolvedReports: resolved.length,
+          previousStatus: report.flowStatus,
+        },
+        now,
+      });
+      return { flowId: report.flowId, resolvedReports: resolved.length };
+    }),
+  );
 }
 
 /** Closes one report with nothing to do; the flow stays as it is. */

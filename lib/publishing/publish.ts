@@ -15,6 +15,7 @@ import { AppError } from "@/lib/errors";
 import { parseFlowInput, type FlowInput, type FlowInputDraft } from "./flow-input";
 import { reservePublish } from "./quota";
 import { claimUniqueSlug, slugFromTitle } from "./slug";
+import { expiringPublicPages } from "@/lib/cache/public-pages";
 
 /**
  * Creator publishing: the business rules behind the editor and the publish buttons.
@@ -37,23 +38,25 @@ export async function createFlow(
 ): Promise<FlowRef> {
   const input = validInput(params.input);
   const now = params.now ?? new Date();
-  return db.transaction(async (tx) => {
-    const tenant = await getPersonalTenant(tx, { userId: params.userId });
-    if (!tenant) throw new AppError("internal", "This account has no personal workspace.");
-    if (params.publish) await reservePublish(tx, { creatorId: params.userId, now });
-    return claimUniqueSlug(tx, {
-      title: input.title,
-      claim: (slug) =>
-        insertFlow(tx, {
-          ...toContent(input),
-          slug,
-          creatorId: params.userId,
-          tenantId: tenant.id,
-          status: params.publish ? "published" : "draft",
-          publishedAt: params.publish ? now : null,
-        }),
-    });
-  });
+  return expiringPublicPages(
+    db.transaction(async (tx) => {
+      const tenant = await getPersonalTenant(tx, { userId: params.userId });
+      if (!tenant) throw new AppError("internal", "This account has no personal workspace.");
+      if (params.publish) await reservePublish(tx, { creatorId: params.userId, now });
+      return claimUniqueSlug(tx, {
+        title: input.title,
+        claim: (slug) =>
+          insertFlow(tx, {
+            ...toContent(input),
+            slug,
+            creatorId: params.userId,
+            tenantId: tenant.id,
+            status: params.publish ? "published" : "draft",
+            publishedAt: params.publish ? now : null,
+          }),
+      });
+    }),
+  );
 }
 
 /** Saves new content; `publish: true` also publishes a draft or unpublished flow (quota permitting). */
@@ -63,19 +66,21 @@ export async function updateFlow(
 ): Promise<FlowRef> {
   const input = validInput(params.input);
   const now = params.now ?? new Date();
-  return db.transaction(async (tx) => {
-    const flow = await loadForChange(tx, params);
-    const transition = params.publish ? await publishTransition(tx, flow, now, params) : {};
-    const content = toContent(input);
-    if (flow.publishedAt === null && !slugFits(flow.slug, input.title)) {
-      return claimUniqueSlug(tx, {
-        title: input.title,
-        excludeFlowId: flow.id,
-        claim: (slug) => updateFlowFields(tx, { flowId: flow.id, content, slug, ...transition }),
-      });
-    }
-    return mustExist(await updateFlowFields(tx, { flowId: flow.id, content, ...transition }));
-  });
+  return expiringPublicPages(
+    db.transaction(async (tx) => {
+      const flow = await loadForChange(tx, params);
+      const transition = params.publish ? await publishTransition(tx, flow, now, params) : {};
+      const content = toContent(input);
+      if (flow.publishedAt === null && !slugFits(flow.slug, input.title)) {
+        return claimUniqueSlug(tx, {
+          title: input.title,
+          excludeFlowId: flow.id,
+          claim: (slug) => updateFlowFields(tx, { flowId: flow.id, content, slug, ...transition }),
+        });
+      }
+      return mustExist(await updateFlowFields(tx, { flowId: flow.id, content, ...transition }));
+    }),
+  );
 }
 
 export async function publishFlow(
@@ -83,25 +88,30 @@ export async function publishFlow(
   params: { userId: string; isAdmin: boolean; flowId: string; now?: Date },
 ): Promise<FlowRef> {
   const now = params.now ?? new Date();
-  return db.transaction(async (tx) => {
-    const flow = await loadForChange(tx, params);
-    if (flow.status === "published") return toRef(flow);
-    const transition = await publishTransition(tx, flow, now, params);
-    return mustExist(await updateFlowFields(tx, { flowId: flow.id, ...transition }));
-  });
+  return expiringPublicPages(
+    db.transaction(async (tx) => {
+      const flow = await loadForChange(tx, params);
+      if (flow.status === "published") return toRef(flow);
+      const transition = await publishTransition(tx, flow, now, params);
+      return mustExist(await updateFlowFields(tx, { flowId: flow.id, ...transition }));
+    }),
+  );
 }
 
 export async function unpublishFlow(
   db: Executor,
   params: { userId: string; isAdmin: boolean; flowId: string },
 ): Promise<FlowRef> {
-  return db.transaction(async (tx) => {
-    const flow = await loadForChange(tx, params);
-    if (flow.status === "draft") throw new AppError("conflict", "This flow is a draft: there is nothing to unpublish.");
-    if (flow.status === "unpublished") return toRef(flow);
-    // published_at stays: it records the first publish, which the quota counts (quota.ts).
-    return mustExist(await updateFlowFields(tx, { flowId: flow.id, status: "unpublished" }));
-  });
+  return expiringPublicPages(
+    db.transaction(async (tx) => {
+      const flow = await loadForChange(tx, params);
+      if (flow.status === "draft")
+        throw new AppError("conflict", "This flow is a draft: there is nothing to unpublish.");
+      if (flow.status === "unpublished") return toRef(flow);
+      // published_at stays: it records the first publish, which the quota counts (quota.ts).
+      return mustExist(await updateFlowFields(tx, { flowId: flow.id, status: "unpublished" }));
+    }),
+  );
 }
 
 /** The flow, row-locked until the transaction ends; `not_found` for someone else's flow (unless admin). */

@@ -1,6 +1,5 @@
 import "server-only";
 import { cookies } from "next/headers";
-import { listMembershipsForUser } from "@/db/queries/memberships";
 import type { Executor } from "@/db/types";
 import { getEntitlement, type Entitlement } from "@/lib/entitlements";
 import { env } from "@/lib/env";
@@ -38,12 +37,4 @@ export async function getActingContext(db: Executor, userId: string, now = new D
   const tenantId = chosen ?? entitlement.tenantId;
   if (!tenantId) throw new AppError("internal", "This account has no tenant.");
   return { tenantId, entitlement };
-}
-
-/** For the header: the user's tenants and the one they act in, when they have more than one. */
-export async function getTenantSwitcher(db: Executor, userId: string) {
-  const memberships = await listMembershipsForUser(db, { userId });
-  if (memberships.length < 2) return null;
-  const { tenantId } = await getActingContext(db, userId);
-  return { currentTenantId: tenantId, tenants: memberships };
 }

@@ -14,7 +14,8 @@
 //
 // Usage: BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:54329/postgres npm run bench:http -- [--clients 16,64]
 //   [--page-clients 8,64] [--processes 1,2] [--copies 2000] [--limit-copies 4000] [--page-seconds 5] [--port 3280]
-//   [--pool 10] [--cpu-prof] [--skip-pages] [--keep]
+//   [--pool 10] [--cpu-prof] [--skip-pages] [--pages-only] [--keep]
+// --pages-only skips the copy and limit measurements (the public pages, the health floor and robots.txt only).
 // --cpu-prof starts each app process with `node --cpu-prof`; the profiles land in reports/cpu-prof/ and
 // `node scripts/bench/cpu-top.mjs <file>` prints their heaviest functions.
 import { spawn, type ChildProcess } from "node:child_process";
@@ -41,6 +42,7 @@ const { values } = parseArgs({
     pool: { type: "string", default: "10" },
     "cpu-prof": { type: "boolean", default: false },
     "skip-pages": { type: "boolean", default: false },
+    "pages-only": { type: "boolean", default: false },
     keep: { type: "boolean", default: false },
   },
 });
@@ -141,7 +143,7 @@ try {
     );
     rows.push({ processes, path: "GET /robots.txt (no database)", ...floor });
 
-    for (const clients of clientCounts) {
+    for (const clients of values["pages-only"] ? [] : clientCounts) {
       const limit = await measureLimit(clients, limitJobs, limitCopiesPerRun);
       const from = sinceSpawn();
       const http = await measure(pids, () =>

@@ -69,6 +69,10 @@ const MATRIX: Row[] = [
   { route: "/flows", path: "/flows?q=merge&access=premium", expect: { all: 200 } },
   { route: "/flows/[slug]", path: (i) => `/flows/${i.premiumSlug}`, expect: { all: 200 } },
   { route: "/creators/[handle]", path: "/creators/demo-creator", expect: { all: 200 } },
+  // Internal routes of the page cache: middleware rewrites /flows and /creators/{handle} to them, and refuses
+  // them when asked for directly (a visitor must not pick the search scope of premium members).
+  { route: "/cached/flows/[scope]/[query]", path: "/cached/flows/full/-", expect: { all: 404 } },
+  { route: "/cached/creators/[handle]/[page]", path: "/cached/creators/demo-creator/1", expect: { all: 404 } },
   { route: "/docs/api", expect: { all: 200 } },
   { route: "/robots.txt", expect: { all: 200 } },
   { route: "/sitemap.xml", expect: { all: 200 } },
@@ -105,6 +109,8 @@ const MATRIX: Row[] = [
   { route: "/api/webhooks/stripe", method: "POST", json: {}, expect: { all: 400 } },
   // JSON API.
   { route: "/api/user/me", expect: { anonymous: 401, sessions: 200, tokens: 200 } },
+  { route: "/api/viewer", expect: { all: 200 } },
+  { route: "/api/viewer/flows/[slug]", path: (i) => `/api/viewer/flows/${i.premiumSlug}`, expect: { all: 200 } },
   { route: "/api/v1/openapi.json", expect: { all: 200 } },
   { route: "/api/v1/flows", expect: { all: 200, "token:flows:copy": 403, "token:earnings:read": 403 } },
   { route: "/api/v1/flows/[slug]", path: (i) => `/api/v1/flows/${i.premiumSlug}`, expect: { all: 200, "token:flows:copy": 403, "token:earnings:read": 403 } },

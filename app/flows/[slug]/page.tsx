@@ -3,26 +3,28 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Container } from "@/components/layout/container";
 import { AccessBadge } from "@/components/flows/access-badge";
-import { CopyFlowButton } from "@/components/flows/copy-flow-button";
 import { FlowFacts } from "@/components/flows/flow-facts";
 import { FlowSteps } from "@/components/flows/flow-steps";
 import { creatorDisplayName, formatDate } from "@/components/flows/format";
 import { ArrowLeftIcon } from "@/components/flows/icons";
-import { PremiumCta, type PremiumViewer } from "@/components/flows/premium-cta";
+import { FlowHeaderActions, FlowPremiumCta, PromptCopyButton } from "@/components/flows/flow-viewer-actions";
 import { PromptBlock } from "@/components/flows/prompt-block";
-import { ReactionButtons } from "@/components/flows/reaction-buttons";
 import { Badge } from "@/components/ui/badge";
-import { buttonClasses } from "@/components/ui/button";
-import { CopyIcon } from "@/components/ui/icons";
 import { getDb } from "@/db";
-import { getViewerReactions } from "@/db/queries/flow-reactions";
-import { getCaller } from "@/lib/flows/caller";
+import { tagPublicPage } from "@/lib/cache/public-pages";
 import { getFreeFlowText } from "@/lib/flows/flow-text";
+import { REPORT_FORM } from "@/lib/moderation/input";
 import { PLANS } from "@/lib/plans";
-import { ReportControl } from "../_report/report-control";
+import { reportFlowAction } from "../actions";
 import { loadPublicFlow } from "./flow-data";
 
-export const dynamic = "force-dynamic";
+// Served from Next's cache for everyone (lib/cache/public-pages.ts): nothing here reads the viewer; the calls to
+// action are client islands. Rendered on first request (never at build), expired by tag on every change to the
+// flow, and at most a minute old for its counters. Only public text: a premium flow's steps and prompt never.
+export const revalidate = 60;
+export async function generateStaticParams(): Promise<Array<{ slug: string }>> {
+  return [];
+}
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -39,15 +41,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function FlowPage({ params }: Props) {
+  // Tagged first, so a "not found" answer is expired too when a flow of that slug is published.
+  await tagPublicPage();
   const flow = await loadPublicFlow((await params).slug);
   if (!flow) notFound();
 
-  const db = await getDb();
-  const [caller, text] = await Promise.all([getCaller(), getFreeFlowText(db, { flow })]);
-  const reactions = caller.userId ? await getViewerReactions(db, { userId: caller.userId, flowId: flow.id }) : null;
-  const from = `/flows/${flow.slug}`;
-  const loginHref = `/login?from=${from}`;
-  const viewer: PremiumViewer = caller.premiumAccess ? "entitled" : caller.userId ? "member" : "anonymous";
+  const text = await getFreeFlowText(await getDb(), { flow });
   const priceLabel = `$${PLANS.premium.priceCents / 100}/month`;
 
   return (
@@ -81,17 +80,13 @@ export default async function FlowPage({ params }: Props) {
               · updated <time dateTime={flow.updatedAt.toISOString()}>{formatDate(flow.updatedAt)}</time>
             </p>
             <div className="mt-5 flex flex-wrap items-center gap-2">
-              {!flow.isPremium ? (
-                caller.userId ? (
-                  <CopyFlowButton slug={flow.slug} />
-                ) : (
-                  <Link href={loginHref} className={buttonClasses()}>
-                    <CopyIcon size={16} /> Sign in to copy
-                  </Link>
-                )
-              ) : null}
-              <ReactionButtons slug={flow.slug} viewer={reactions} likes={flow.likes} loginHref={loginHref} />
-              <ReportControl flow={flow} userId={caller.userId} />
+              <FlowHeaderActions
+                slug={flow.slug}
+                flowTitle={flow.title}
+                isPremium={flow.isPremium}
+                likes={flow.likes}
+                report={{ ...REPORT_FORM, action: reportFlowAction }}
+              />
             </div>
           </header>
 
@@ -113,7 +108,7 @@ export default async function FlowPage({ params }: Props) {
                   </h2>
                   <p className="mt-1 text-sm text-ink-muted">Paste this into your browser agent, or use Copy.</p>
                 </div>
-                {caller.userId ? <CopyFlowButton slug={flow.slug} size="sm" label="Copy" /> : null}
+                <PromptCopyButton slug={flow.slug} />
               </div>
               <div className="mt-4">
                 <PromptBlock text={text.promptText} />
@@ -121,7 +116,7 @@ export default async function FlowPage({ params }: Props) {
             </section>
           ) : flow.isPremium ? (
             <div className="mt-10">
-              <PremiumCta viewer={viewer} slug={flow.slug} priceLabel={priceLabel} />
+              <FlowPremiumCta slug={flow.slug} priceLabel={priceLabel} />
             </div>
           ) : null}
         </article>
