@@ -102,10 +102,19 @@ const MATRIX: Row[] = [
   { route: "/admin", expect: { ...signedOut(LOGIN), sessions: 404, admin: 200 } },
   { route: "/admin/outbox", expect: { ...signedOut(LOGIN), sessions: 404, admin: 200 } },
   { route: "/admin/outbox/[id]", path: (i) => `/admin/outbox/${i.outboxId}`, expect: { ...signedOut(LOGIN), sessions: 404, admin: 200 } },
+  // Teams, invitations, admin user search, MCP docs.
+  { route: "/account/team", expect: { ...signedOut(LOGIN), sessions: 200 } },
+  { route: "/invite/[token]", path: "/invite/forged-token", expect: { all: 200 } },
+  { route: "/admin/users", path: "/admin/users?q=flowtab", expect: { ...signedOut(LOGIN), sessions: 404, admin: 200 } },
+  { route: "/docs/mcp", expect: { all: 200 } },
   // Machines.
   { route: "/api/auth/[...nextauth]", path: "/api/auth/session", expect: { all: 200 } },
   { route: "/api/cron/payouts", method: "POST", json: { month: "2020-01" }, expect: { all: 401 } },
   { route: "/api/health", expect: { all: 200 } },
+  { route: "/api/cron/reconcile", method: "POST", json: {}, expect: { all: 401 } },
+  // MCP takes an API token only (a session cookie is no credential there); POST only.
+  { route: "/api/mcp", expect: { all: 405 } },
+  { route: "/api/mcp", method: "POST", json: {}, expect: { anonymous: 401, sessions: 401, tokens: 406 } },
   { route: "/api/webhooks/stripe", method: "POST", json: {}, expect: { all: 400 } },
   // JSON API.
   { route: "/api/user/me", expect: { anonymous: 401, sessions: 200, tokens: 200 } },
@@ -135,6 +144,18 @@ const MATRIX: Row[] = [
   { route: "app/account/tokens/actions.ts#revokeTokenAction", path: "/account/tokens", args: () => [form({ tokenId: UNKNOWN_ID })], expect: { ...signedOut(LOGIN), sessions: 200 } },
   { route: "app/admin/actions.ts#runPayoutsAction", path: "/admin", args: () => [{ status: "idle" }, form({ month: "2020-13" })], expect: { ...signedOut(LOGIN), sessions: 404, admin: 200 } },
   { route: "app/admin/actions.ts#retryPayoutAction", path: "/admin", args: () => [form({ payoutId: UNKNOWN_ID })], expect: { ...signedOut(LOGIN), sessions: 404, admin: "200 /admin?notice=retry-invalid" } },
+  { route: "app/billing/actions.ts#personalPortalAction", path: "/pricing", args: () => [], expect: { ...signedOut("200 /login"), sessions: ["200 /account?error=not_found", "200 {sandbox}/portal/"], member: "200 /account?error=not_found", entitled: "200 {sandbox}/portal/" } },
+  { route: "app/admin/actions.ts#reprocessEventAction", path: "/admin", args: () => [form({ eventId: "" })], expect: { ...signedOut(LOGIN), sessions: 404, admin: "200 /admin?notice=event-invalid" } },
+  { route: "app/admin/actions.ts#unpublishReportedFlowAction", path: "/admin", args: () => [form({ reportId: "not-a-uuid", note: "" })], expect: { ...signedOut(LOGIN), sessions: 404, admin: "200 /admin?notice=report-invalid" } },
+  { route: "app/admin/actions.ts#dismissReportAction", path: "/admin", args: () => [form({ reportId: "not-a-uuid" })], expect: { ...signedOut(LOGIN), sessions: 404, admin: "200 /admin?notice=report-invalid" } },
+  // Team and invitation actions answer with a form state (errors included: not signed in, not a member, bad input).
+  { route: "app/account/team/actions.ts#createTeamAction", path: "/account/team", args: () => [{}, form({ name: "", seats: "1" })], expect: { all: 200 } },
+  ...(["buySeatsAction", "teamPortalAction", "inviteAction", "resendInvitationAction", "revokeInvitationAction", "removeMemberAction", "changeRoleAction", "leaveTeamAction"] as const).map(
+    (name): Row => ({ route: `app/account/team/actions.ts#${name}`, path: "/account/team", args: () => [{}, form({ tenantId: UNKNOWN_ID })], expect: { all: 200 } }),
+  ),
+  { route: "app/invite/[token]/actions.ts#acceptInvitationAction", path: "/invite/forged-token", args: () => [{}, form({ token: "forged-token" })], expect: { all: 200 } },
+  { route: "app/invite/[token]/actions.ts#declineInvitationAction", path: "/invite/forged-token", args: () => [{}, form({ token: "forged-token" })], expect: { all: 200 } },
+  { route: "app/flows/actions.ts#reportFlowAction", path: (i) => `/flows/${i.premiumSlug}`, args: () => [{}, form({ slug: "", reason: "" })], expect: { all: 200 } },
   { route: "app/creator/connect/actions.ts#startPayoutSetupAction", path: "/creator", args: () => [], expect: { ...signedOut(LOGIN), sessions: "200 {sandbox}/connect/onboarding/" } },
   { route: "app/creator/flows/actions.ts#saveFlowAction", path: "/creator/flows/new", args: () => [{ errors: {} }, form({ title: "" })], expect: { ...signedOut(LOGIN), sessions: 200 } },
   { route: "app/creator/flows/actions.ts#importFlowFileAction", path: "/creator/flows/new", args: () => [{ nonce: 0, errors: {} }, form({})], expect: { ...signedOut(LOGIN), sessions: 200 } },
