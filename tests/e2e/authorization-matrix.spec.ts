@@ -153,6 +153,7 @@ const MATRIX: Row[] = [
   ...(["buySeatsAction", "teamPortalAction", "inviteAction", "resendInvitationAction", "revokeInvitationAction", "removeMemberAction", "changeRoleAction", "leaveTeamAction"] as const).map(
     (name): Row => ({ route: `app/account/team/actions.ts#${name}`, path: "/account/team", args: () => [{}, form({ tenantId: UNKNOWN_ID })], expect: { all: 200 } }),
   ),
+  { route: "app/account/switch-tenant-action.ts#switchTenantAction", path: "/account", args: () => [{}, form({ tenantId: UNKNOWN_ID, from: "/account" })], expect: { all: 200 } },
   { route: "app/invite/[token]/actions.ts#acceptInvitationAction", path: "/invite/forged-token", args: () => [{}, form({ token: "forged-token" })], expect: { all: 200 } },
   { route: "app/invite/[token]/actions.ts#declineInvitationAction", path: "/invite/forged-token", args: () => [{}, form({ token: "forged-token" })], expect: { all: 200 } },
   { route: "app/flows/actions.ts#reportFlowAction", path: (i) => `/flows/${i.premiumSlug}`, args: () => [{}, form({ slug: "", reason: "" })], expect: { all: 200 } },

@@ -124,7 +124,9 @@ test.describe("two app instances on one PostgreSQL", () => {
           insert into copy_events (user_id, tenant_id, flow_id, creator_id, subscription_id, period_start, period_end,
                                    counted_for_payout, source, created_at)
           select ${reader!.user_id}::uuid, ${reader!.tenant_id}::uuid, f.id, f.creator_id, ${reader!.subscription_id}::uuid,
-                 ${periodStart}::timestamptz, ${periodStart}::timestamptz + interval '30 days', true, 'web',
+                 -- one copy per (reader, flow, period): each hand-made copy gets a period of its own, seconds apart
+                 ${periodStart}::timestamptz + make_interval(secs => g),
+                 ${periodStart}::timestamptz + interval '30 days' + make_interval(secs => g), true, 'web',
                  ${earnedAt}::timestamptz + make_interval(secs => g)
           from generate_series(1, ${credits}::int) g,
                (select id, creator_id from flows where creator_id = ${creator.id}::uuid order by slug limit 1) f
