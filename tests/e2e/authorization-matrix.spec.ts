@@ -132,6 +132,7 @@ const MATRIX: Row[] = [
   { route: "/api/v1/creators/me/earnings", expect: { anonymous: 401, sessions: 200, tokens: 403, "token:earnings:read": 200 } },
   // Billing and Connect: a session only (a token gets 403 whatever its scope); before them the portal action.
   { route: "app/billing/actions.ts#portalAction", path: "/pricing", args: () => [], expect: { ...signedOut("200 /login"), sessions: ["200 /account?error=not_found", "200 {sandbox}/portal/"], member: "200 /account?error=not_found", entitled: "200 {sandbox}/portal/" } },
+  { route: "app/billing/actions.ts#personalPortalAction", path: "/pricing", args: () => [], expect: { ...signedOut("200 /login"), sessions: ["200 /account?error=not_found", "200 {sandbox}/portal/"], member: "200 /account?error=not_found", entitled: "200 {sandbox}/portal/" } },
   { route: "/api/v1/subscriptions/checkout", method: "POST", json: {}, expect: { anonymous: 401, tokens: 403, notEntitled: 200, entitled: 409 } },
   { route: "/api/v1/creators/me/connect", method: "POST", json: {}, expect: { anonymous: 401, sessions: 200, tokens: 403 } },
   // Server actions, posted to a page that uses them, the way React posts them.
@@ -144,16 +145,16 @@ const MATRIX: Row[] = [
   { route: "app/account/tokens/actions.ts#revokeTokenAction", path: "/account/tokens", args: () => [form({ tokenId: UNKNOWN_ID })], expect: { ...signedOut(LOGIN), sessions: 200 } },
   { route: "app/admin/actions.ts#runPayoutsAction", path: "/admin", args: () => [{ status: "idle" }, form({ month: "2020-13" })], expect: { ...signedOut(LOGIN), sessions: 404, admin: 200 } },
   { route: "app/admin/actions.ts#retryPayoutAction", path: "/admin", args: () => [form({ payoutId: UNKNOWN_ID })], expect: { ...signedOut(LOGIN), sessions: 404, admin: "200 /admin?notice=retry-invalid" } },
-  { route: "app/billing/actions.ts#personalPortalAction", path: "/pricing", args: () => [], expect: { ...signedOut("200 /login"), sessions: ["200 /account?error=not_found", "200 {sandbox}/portal/"], member: "200 /account?error=not_found", entitled: "200 {sandbox}/portal/" } },
   { route: "app/admin/actions.ts#reprocessEventAction", path: "/admin", args: () => [form({ eventId: "" })], expect: { ...signedOut(LOGIN), sessions: 404, admin: "200 /admin?notice=event-invalid" } },
   { route: "app/admin/actions.ts#unpublishReportedFlowAction", path: "/admin", args: () => [form({ reportId: "not-a-uuid", note: "" })], expect: { ...signedOut(LOGIN), sessions: 404, admin: "200 /admin?notice=report-invalid" } },
   { route: "app/admin/actions.ts#dismissReportAction", path: "/admin", args: () => [form({ reportId: "not-a-uuid" })], expect: { ...signedOut(LOGIN), sessions: 404, admin: "200 /admin?notice=report-invalid" } },
-  // Team and invitation actions answer with a form state (errors included: not signed in, not a member, bad input).
-  { route: "app/account/team/actions.ts#createTeamAction", path: "/account/team", args: () => [{}, form({ name: "", seats: "1" })], expect: { all: 200 } },
+  // Team and invitation actions answer with a form state (errors included: not a member, bad input); posted to a
+  // page behind sign-in, a visitor is sent to /login by middleware first.
+  { route: "app/account/team/actions.ts#createTeamAction", path: "/account/team", args: () => [{}, form({ name: "", seats: "1" })], expect: { ...signedOut(LOGIN), sessions: 200 } },
   ...(["buySeatsAction", "teamPortalAction", "inviteAction", "resendInvitationAction", "revokeInvitationAction", "removeMemberAction", "changeRoleAction", "leaveTeamAction"] as const).map(
-    (name): Row => ({ route: `app/account/team/actions.ts#${name}`, path: "/account/team", args: () => [{}, form({ tenantId: UNKNOWN_ID })], expect: { all: 200 } }),
+    (name): Row => ({ route: `app/account/team/actions.ts#${name}`, path: "/account/team", args: () => [{}, form({ tenantId: UNKNOWN_ID })], expect: { ...signedOut(LOGIN), sessions: 200 } }),
   ),
-  { route: "app/account/switch-tenant-action.ts#switchTenantAction", path: "/account", args: () => [{}, form({ tenantId: UNKNOWN_ID, from: "/account" })], expect: { all: 200 } },
+  { route: "app/account/switch-tenant-action.ts#switchTenantAction", path: "/account", args: () => [{}, form({ tenantId: UNKNOWN_ID, from: "/account" })], expect: { ...signedOut(LOGIN), sessions: 200 } },
   { route: "app/invite/[token]/actions.ts#acceptInvitationAction", path: "/invite/forged-token", args: () => [{}, form({ token: "forged-token" })], expect: { all: 200 } },
   { route: "app/invite/[token]/actions.ts#declineInvitationAction", path: "/invite/forged-token", args: () => [{}, form({ token: "forged-token" })], expect: { all: 200 } },
   { route: "app/flows/actions.ts#reportFlowAction", path: (i) => `/flows/${i.premiumSlug}`, args: () => [{}, form({ slug: "", reason: "" })], expect: { all: 200 } },
