@@ -92,8 +92,21 @@ async function installQueues(boss: PgBoss, overrides: JobRuntimeOptions["queues"
   for (const job of JOBS) {
     const { pollingIntervalSeconds: _polling, ...changes } = overrides[job.queue] ?? {};
     const settings = { name: job.queue, ...BASE_SETTINGS, ...job.settings, ...changes };
-    await boss.createQueue(job.queue, settings);
-    await boss.updateQueue(job.queue, settings);
+    // Instances starting together create the same queues at once; PostgreSQL may pick one of them as a deadlock
+    // victim (40P01). Creating a queue is idempotent: try again.
+    await retryOnDeadlock(() => boss.createQueue(job.queue, settings));
+    await retryOnDeadlock(() => boss.updateQueue(job.queue, settings));
+  }
+}
+
+async function retryOnDeadlock<T>(run: () => Promise<T>, attempts = 5): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      if ((error as { code?: string }).code !== "40P01" || attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt + Math.random() * 100));
+    }
   }
 }
 

@@ -351,7 +351,10 @@ async function createDraft(base: string): Promise<{ id: string; word: string }> 
   const data = form({
     title: `Matrix draft ${word}`,
     summary: "A draft that only its creator may open or publish.",
-    promptText: "Open the page and do the thing.",
+    // A realistic length: once published, other specs read it like any premium flow (the crawler, the catalogue).
+    promptText:
+      "Open the page the task names and read it from top to bottom before touching anything on it.\n" +
+      "Then do the one thing the task asks, check the result on the page, and report what changed in one line.",
     stepTitle: "Open the page",
     stepBody: "Go to the page and look around.",
     agents: "Manus",
