@@ -1,13 +1,9 @@
 import { asc, count, desc, eq, ilike, inArray, sql } from "drizzle-orm";
 import { copyEvents, flows, payouts, subscriptions, tenantMembers, tenants, users } from "../schema";
 import type { Executor } from "../types";
+import { containsPattern } from "./like";
 
 // User search on /admin/users: who someone is on the platform, for support. Admins only (checked by the caller).
-
-/** `%` and `_` in what an admin typed are letters, not wildcards. */
-function containsPattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
 
 /** Users whose email contains `query` (emails are stored lower-case), exact match first, then alphabetical. */
 export async function searchUsersByEmail(db: Executor, params: { query: string; page: number; pageSize: number }) {

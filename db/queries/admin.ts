@@ -1,7 +1,8 @@
-import { and, asc, count, desc, eq, gte, lt, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, ilike, lt, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { creatorCredits, emailOutbox, invoices, payouts } from "../schema";
 import type { Executor } from "../types";
+import { containsPattern } from "./like";
 
 // The platform admin console's reads. Callers check users.is_admin first; these never filter by tenant.
 
@@ -65,8 +66,12 @@ export async function getAdminOverview(
   };
 }
 
-/** One page of the email outbox, newest first, without the bodies. */
-export async function listOutboxPage(db: Executor, params: { page: number; pageSize: number }) {
+/**
+ * One page of the email outbox, newest first, without the bodies; `to`: only messages whose recipient contains it
+ * (support: "I never got the email").
+ */
+export async function listOutboxPage(db: Executor, params: { page: number; pageSize: number; to?: string }) {
+  const where = params.to ? ilike(emailOutbox.toAddress, containsPattern(params.to)) : undefined;
   const [items, total] = await Promise.all([
     db
       .select({
@@ -80,10 +85,11 @@ export async function listOutboxPage(db: Executor, params: { page: number; pageS
         sentAt: emailOutbox.sentAt,
       })
       .from(emailOutbox)
+      .where(where)
       .orderBy(desc(emailOutbox.createdAt), asc(emailOutbox.id))
       .limit(params.pageSize)
       .offset((params.page - 1) * params.pageSize),
-    db.select({ count: count() }).from(emailOutbox),
+    db.select({ count: count() }).from(emailOutbox).where(where),
   ]);
   return { items, total: asInt(total[0]?.count) };
 }

@@ -84,7 +84,7 @@ const pagesByRole: Record<"visitor" | DemoRole, Record<string, PagePath>> = {
       const newcomer = await visitorPage(page.context().browser()!, test.info().project.use.baseURL);
       const email = await registerMember(newcomer, "Ada Axe");
       await newcomer.context().close();
-      await page.goto("/admin/outbox");
+      await page.goto(`/admin/outbox?to=${encodeURIComponent(email)}`);
       // Registration mails a welcome and a verification link: open the welcome.
       const row = page.getByRole("row").filter({ hasText: email }).filter({ hasText: "Welcome to Flowtab" });
       return (await row.getByRole("link").getAttribute("href"))!;

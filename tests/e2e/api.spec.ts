@@ -1,6 +1,7 @@
 import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
 import { registerSubscriber } from "./support/accounts";
 import { signedIn } from "./support/auth";
+import { seededFlows } from "./support/seeded";
 
 async function expectErrorShape(res: APIResponse, status: number | number[]) {
   const statuses = Array.isArray(status) ? status : [status];
@@ -18,12 +19,8 @@ async function premiumSlug(request: APIRequestContext) {
  * Premium flows of creators other than the demo creator, newest first: specs copy these, so the demo creator's
  * dashboard figures stay what the seed made them for the whole run.
  */
-async function premiumSlugsNotByDemoCreator(request: APIRequestContext, count: number) {
-  const res = await request.get("/api/v1/flows?access=premium&sort=new&pageSize=100");
-  const { items } = (await res.json()) as { items: Array<{ slug: string; creator: { handle: string | null } }> };
-  const slugs = items.filter((i) => i.creator.handle !== "demo-creator").map((i) => i.slug);
-  expect(slugs.length).toBeGreaterThanOrEqual(count);
-  return slugs.slice(0, count);
+async function premiumSlugsNotByDemoCreator(count: number) {
+  return (await seededFlows("premium", { count, notDemoCreator: true })).map((flow) => flow.slug);
 }
 
 test.describe("API tokens over HTTP", () => {
@@ -42,7 +39,7 @@ test.describe("API tokens over HTTP", () => {
     const me = await api.get("/api/user/me");
     expect(me.status()).toBe(200);
     expect((await me.json()).user.email).toBe(email);
-    const [slug] = await premiumSlugsNotByDemoCreator(api, 1);
+    const [slug] = await premiumSlugsNotByDemoCreator(1);
     const detail = await api.get(`/api/v1/flows/${slug}`);
     // A premium flow's text comes only from the copy endpoint (issue 11, case 2).
     expect(await detail.json()).not.toHaveProperty("promptText");
@@ -154,7 +151,7 @@ test.describe("every /api/v1 route answers bad input with a 4xx and the error sh
 test.describe("POST /api/v1/flows/{slug}/copy under concurrency", () => {
   test("a new subscriber's parallel requests: one copy per flow, one credit each, exact counters", async ({ page }) => {
     await registerSubscriber(page, "Pat Parallel");
-    const slugs = await premiumSlugsNotByDemoCreator(page.request, 10);
+    const slugs = await premiumSlugsNotByDemoCreator(10);
     type Copy = { slug: string; id: string; alreadyCopied: boolean; countedForPayout: boolean };
     const copy = (slug: string, source = "api") =>
       page.request.post(`/api/v1/flows/${slug}/copy`, { data: { source } }).then(async (res) => {

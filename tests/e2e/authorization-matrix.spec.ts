@@ -23,6 +23,7 @@ import {
   type Identity,
   type Role,
 } from "./support/matrix";
+import { seededFlows } from "./support/seeded";
 import { cookieHeader, startTrialMember } from "./support/trial";
 import { createToken } from "./support/tokens";
 
@@ -212,10 +213,7 @@ test.describe("authorization matrix", () => {
     await tokens.close();
 
     const base = test.info().project.use.baseURL!;
-    const catalogue = await (await fetch(`${base}/api/v1/flows?access=premium&sort=new&pageSize=20`)).json();
-    ids.premiumSlug = (catalogue.items as Array<{ slug: string; creator: { handle: string } }>).find(
-      (f) => f.creator.handle !== "demo-creator",
-    )!.slug;
+    ids.premiumSlug = (await seededFlows("premium", { notDemoCreator: true }))[0]!.slug;
     ids.creatorFlowId = await firstId(
       base,
       "/creator/flows",

@@ -79,7 +79,7 @@ async function expectMailed(browser: Browser, to: string, subject: string) {
   try {
     const admin = await context.newPage();
     const row = admin.getByRole("row").filter({ hasText: to }).filter({ hasText: subject });
-    await eventually(admin, "/admin/outbox", async () => (await row.count()) === 1);
+    await eventually(admin, `/admin/outbox?to=${encodeURIComponent(to)}`, async () => (await row.count()) === 1);
   } finally {
     await context.close();
   }

@@ -1,6 +1,7 @@
 import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
 import { registerMember } from "./support/accounts";
 import { pageAs, signedIn, uniqueClientIp, uniqueEmail, type DemoRole } from "./support/auth";
+import { seededFlows } from "./support/seeded";
 
 // The public catalogue against the seeded e2e server (>= 200 flows, demo accounts).
 
@@ -229,7 +230,7 @@ test.describe("flow pages", () => {
   });
 
   test("a new member copies a free flow, likes and saves it (optimistic, persisted)", async ({ page, context }) => {
-    const [free] = (await listFlows(page.request, "access=free&pageSize=1&sort=new")).items;
+    const [free] = await seededFlows("free");
     const json = (await (await page.request.get(`/api/v1/flows/${free!.slug}`)).json()) as FlowJson & { likes: number };
 
     // Register from the flow page's sign-in link and come back to it.
@@ -296,9 +297,8 @@ test.describe("flow pages", () => {
 });
 
 test.describe("premium text never leaves the server without entitlement", () => {
-  test("HTML, RSC payload, JSON, search and sitemap, signed out and as a member", async ({ request }) => {
-    const premium = (await listFlows(request, "access=premium&pageSize=3&sort=new")).items;
-    expect(premium).toHaveLength(3);
+  test("HTML, RSC payload, JSON, search and sitemap, signed out and as a member", async () => {
+    const premium = await seededFlows("premium", { count: 3 });
     const subscriber = await signedInContext("subscriber");
     const member = await signedInContext("member");
     const anonymous = await playwrightRequest.newContext({ baseURL: test.info().project.use.baseURL });

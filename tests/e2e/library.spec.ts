@@ -1,12 +1,12 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { registerSubscriber } from "./support/accounts";
 import { signedIn } from "./support/auth";
+import { seededFlows } from "./support/seeded";
 
 /** A premium flow of another creator than the demo creator (whose dashboard figures other specs check). */
-async function premiumSlugNotByDemoCreator(request: APIRequestContext) {
-  const res = await request.get("/api/v1/flows?access=premium&sort=new&pageSize=100");
-  const { items } = (await res.json()) as { items: Array<{ slug: string; creator: { handle: string | null } }> };
-  return items.find((i) => i.creator.handle !== "demo-creator")!.slug;
+async function premiumSlugNotByDemoCreator() {
+  const [flow] = await seededFlows("premium", { notDemoCreator: true });
+  return flow!.slug;
 }
 
 test.describe("the protected reader", () => {
@@ -16,7 +16,7 @@ test.describe("the protected reader", () => {
     page,
   }) => {
     await registerSubscriber(page, "Rea Reader");
-    const slug = await premiumSlugNotByDemoCreator(page.request);
+    const slug = await premiumSlugNotByDemoCreator();
     const { title } = (await (await page.request.get(`/api/v1/flows/${slug}`)).json()) as { title: string };
 
     await page.goto(`/library/${slug}`);

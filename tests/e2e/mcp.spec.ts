@@ -6,6 +6,7 @@ import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { becomePayingSubscriber, createToken, registerMember, revokeToken, startTrial } from "./support/accounts";
+import { seededFlows } from "./support/seeded";
 
 /** The app's origin, from Playwright's `baseURL` (the e2e server's port). */
 let APP = "";
@@ -189,16 +190,14 @@ test.describe("MCP server at /api/mcp", () => {
       const email = await registerMember(page, "Tia Trial");
       await startTrial(page, email, { card: false });
       const client = await connect(await createToken(page, "trial agent"));
-      const catalogue = await (await context.request.get("/api/v1/flows?access=premium&sort=new&pageSize=60")).json();
       // Not the demo creator's flows: other specs count their copies.
-      const slugs = (catalogue.items as Array<{ slug: string; creator: { handle: string } }>)
-        .filter((item) => item.creator.handle !== "demo-creator")
-        .map((item) => item.slug)
-        .slice(0, 21);
-      expect(slugs).toHaveLength(21);
+      const slugs = (await seededFlows("premium", { count: 21, notDemoCreator: true })).map((item) => item.slug);
       for (const slug of slugs.slice(0, 20)) {
-        const loaded = (await call(client, "get_flow", { slug })).structuredContent as FetchedFlow;
-        expect(loaded.copy, slug).toMatchObject({ alreadyCopied: false, countedForPayout: false });
+        const loaded = await call(client, "get_flow", { slug });
+        expect((loaded.structuredContent as FetchedFlow).copy, `${slug}: ${JSON.stringify(loaded)}`).toMatchObject({
+          alreadyCopied: false,
+          countedForPayout: false,
+        });
       }
       const refused = await call(client, "get_flow", { slug: slugs[20] });
       expect(refused.isError).toBe(true);
@@ -218,10 +217,7 @@ test.describe("MCP server at /api/mcp", () => {
     }
   });
 
-  test("no token, a revoked token, a missing scope and a member without premium are refused", async ({
-    browser,
-    request,
-  }) => {
+  test("no token, a revoked token, a missing scope and a member without premium are refused", async ({ browser }) => {
     test.setTimeout(180_000);
     const none = await initialize();
     expect(none.status).toBe(401);
@@ -244,9 +240,9 @@ test.describe("MCP server at /api/mcp", () => {
       expect((await refused.json()).error).toEqual({ code: "unauthorized", message: "Invalid or revoked API token." });
       await expect(connect(revoked)).rejects.toMatchObject({ code: 401 });
 
-      const premium = (await (await request.get("/api/v1/flows?access=premium&pageSize=1&sort=new")).json()).items[0];
+      const [premium] = await seededFlows("premium");
       const reader = await connect(readOnly);
-      expect((await call(reader, "get_flow", { slug: premium.slug })).structuredContent).toEqual({
+      expect((await call(reader, "get_flow", { slug: premium!.slug })).structuredContent).toEqual({
         error: { code: "forbidden", message: "This API token lacks the flows:copy scope." },
       });
       const copier = await connect(copyOnly);
@@ -255,7 +251,7 @@ test.describe("MCP server at /api/mcp", () => {
       });
 
       const member = await connect(full);
-      const denied = await call(member, "get_flow", { slug: premium.slug });
+      const denied = await call(member, "get_flow", { slug: premium!.slug });
       expect(denied.isError).toBe(true);
       expect(denied.structuredContent).toEqual({
         error: {
@@ -267,7 +263,7 @@ test.describe("MCP server at /api/mcp", () => {
       expect(JSON.stringify(denied)).not.toContain("promptText");
       expect((await call(member, "account")).structuredContent).toMatchObject({ plan: "free", copiesThisPeriod: 0 });
       // Only the MCP server records source "mcp": the JSON copy endpoint refuses it from a client.
-      const claimed = await context.request.post(`/api/v1/flows/${premium.slug}/copy`, { data: { source: "mcp" } });
+      const claimed = await context.request.post(`/api/v1/flows/${premium!.slug}/copy`, { data: { source: "mcp" } });
       expect(claimed.status()).toBe(422);
       expect((await claimed.json()).error.field).toBe("source");
       await Promise.all([reader.close(), copier.close(), member.close()]);

@@ -102,7 +102,7 @@ test("a member reports a flow; the admin unpublishes it; it leaves the catalogue
   expect(((await api.json()) as { items: unknown[] }).items).toEqual([]);
 
   // The creator's email is in the outbox, with the reason and the note.
-  await admin.goto("/admin/outbox");
+  await admin.goto(`/admin/outbox?to=${encodeURIComponent(creatorEmail)}`);
   const subject = `Your flow “${title}” was unpublished`;
   const mail = admin.getByRole("row").filter({ hasText: creatorEmail });
   await expect(mail.getByRole("link", { name: subject })).toBeVisible();

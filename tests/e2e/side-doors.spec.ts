@@ -13,6 +13,7 @@ import {
   verificationLinkFor,
 } from "./support/auth";
 import { cookieHeader, startTrialMember } from "./support/trial";
+import { seededFlows } from "./support/seeded";
 import { createToken } from "./support/tokens";
 
 type Item = { slug: string; title: string; isPremium: boolean };
@@ -25,10 +26,8 @@ async function signedIn(email: string): Promise<APIRequestContext> {
   return context;
 }
 
-async function premiumFlows(api: APIRequestContext, pageSize = 5): Promise<Item[]> {
-  const res = await api.get(`/api/v1/flows?access=premium&sort=new&pageSize=${pageSize}`);
-  return ((await res.json()) as { items: Item[] }).items;
-}
+/** Seeded premium flows of creators other than the demo creator (whose dashboard figures other specs check). */
+const premiumFlows = (count: number): Promise<Item[]> => seededFlows("premium", { count, notDemoCreator: true });
 
 // Sign-ins and registrations hash passwords (scrypt): generous time on a busy machine.
 test.describe.configure({ timeout: 180_000 });
@@ -40,7 +39,7 @@ test.describe("case 1: search reveals no premium word to callers without premium
     const subscriber = await signedIn(DEMO.subscriber);
     const member = await signedIn(DEMO.member);
     try {
-      const [flow] = await premiumFlows(request, 1);
+      const [flow] = await premiumFlows(1);
       const copy = await subscriber.post(`/api/v1/flows/${flow!.slug}/copy`, { data: { source: "api" } });
       const text = ((await copy.json()) as { promptText: string }).promptText;
       const detail = await (await request.get(`/api/v1/flows/${flow!.slug}`)).json();
@@ -68,7 +67,7 @@ test.describe("case 2: the JSON read and the reader", () => {
   }) => {
     const subscriber = await signedIn(DEMO.subscriber);
     try {
-      const [premium] = await premiumFlows(subscriber, 1);
+      const [premium] = await premiumFlows(1);
       expect(await (await subscriber.get(`/api/v1/flows/${premium!.slug}`)).json()).not.toHaveProperty("promptText");
       const free = ((await (await request.get("/api/v1/flows?access=free&pageSize=1")).json()) as { items: Item[] })
         .items[0]!;
@@ -84,7 +83,7 @@ test.describe("case 2: the JSON read and the reader", () => {
     test.setTimeout(600_000);
     const trial = await startTrialMember(browser, "Viewer Vic");
     const api = trial.context.request;
-    const slugs = (await premiumFlows(api, 20)).map((f) => f.slug);
+    const slugs = (await premiumFlows(20)).map((f) => f.slug);
     const copy = (slug: string) => api.post(`/api/v1/flows/${slug}/copy`, { data: { source: "web" } });
     const view = (slug: string) => api.get(`/library/${slug}`, { maxRedirects: 0 });
     let done = false;
@@ -222,7 +221,7 @@ test.describe("case 10: cookie-authenticated writes, body sizes, malformed paths
     page,
   }) => {
     await signInWithForm(page, DEMO.subscriber);
-    const [flow] = await premiumFlows(page.request, 1);
+    const [flow] = await premiumFlows(1);
     const api = page.request;
     const evil = { origin: "https://evil.example" };
     const crossSite = { "sec-fetch-site": "cross-site" };

@@ -46,7 +46,7 @@ async function invitationLink(browser: Browser, to: string): Promise<string> {
   try {
     await signIn(context, DEMO.admin);
     const admin = await context.newPage();
-    await admin.goto("/admin/outbox");
+    await admin.goto(`/admin/outbox?to=${encodeURIComponent(to)}`);
     await admin.getByRole("row").filter({ hasText: to }).getByRole("link").first().click();
     const text = (await admin.getByTestId("email-text").textContent()) ?? "";
     const link = /http:\/\/localhost:\d+\/invite\/[A-Za-z0-9_-]{43}/.exec(text)?.[0];

@@ -173,6 +173,12 @@ describe("admin console queries", () => {
     expect(second.items).toHaveLength(5);
     expect(new Set([...first.items, ...second.items].map((e) => e.id)).size).toBe(30);
     expect(first.items[0]!.createdAt.getTime()).toBeGreaterThanOrEqual(second.items[0]!.createdAt.getTime());
+    // The recipient filter: "u1@" matches u1 only; "_" and "%" are letters, not wildcards.
+    const u1 = await listOutboxPage(t.db, { page: 1, pageSize: 25, to: "u1@" });
+    expect(u1.total).toBe(1);
+    expect(u1.items.map((e) => e.toAddress)).toEqual(["u1@example.com"]);
+    expect((await listOutboxPage(t.db, { page: 1, pageSize: 25, to: "u_@" })).total).toBe(0);
+    expect((await listOutboxPage(t.db, { page: 1, pageSize: 25, to: "EXAMPLE.com" })).total).toBe(30);
     const opened = await getOutboxEmail(t.db, { id: first.items[0]!.id });
     expect(opened?.htmlBody).toContain("<!doctype html>");
   });

@@ -11,11 +11,13 @@ import { getDb } from "@/db";
 import { listOutboxPage } from "@/db/queries/admin";
 import { isSmtpConfigured } from "@/lib/email/transport";
 import { requireAdminPage } from "../admin-guard";
+import { RecipientFilter } from "./recipient-filter";
 
 export const metadata: Metadata = { title: "Email outbox", robots: { index: false } };
 
 const PAGE_SIZE = 25;
 const pageSchema = z.coerce.number().int().min(1).max(100_000).catch(1);
+const recipientSchema = z.string().trim().toLowerCase().max(254).catch("");
 
 export default async function OutboxPage({
   searchParams,
@@ -25,7 +27,8 @@ export default async function OutboxPage({
   await requireAdminPage("/admin/outbox");
   const params = await searchParams;
   const page = pageSchema.parse(params.page);
-  const { items, total } = await listOutboxPage(await getDb(), { page, pageSize: PAGE_SIZE });
+  const to = recipientSchema.parse(params.to);
+  const { items, total } = await listOutboxPage(await getDb(), { page, pageSize: PAGE_SIZE, to: to || undefined });
   const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
 
   return (
@@ -33,9 +36,16 @@ export default async function OutboxPage({
       <PageHeader
         eyebrow="Platform admin"
         title="Email outbox"
-        description={`Every email Flowtab has queued, newest first (${total.toLocaleString("en-US")} in all).`}
+        description={
+          to
+            ? `Emails to addresses containing “${to}”, newest first (${total.toLocaleString("en-US")} found).`
+            : `Every email Flowtab has queued, newest first (${total.toLocaleString("en-US")} in all).`
+        }
       />
       <AdminNav current="/admin/outbox" />
+      <div className="mt-6">
+        <RecipientFilter to={to} />
+      </div>
       {!isSmtpConfigured() ? (
         <Alert className="mt-6" title="SMTP_URL is not set">
           Nothing is sent: this outbox is the delivery, and messages stay queued here for you to read.
@@ -44,8 +54,12 @@ export default async function OutboxPage({
       <div className="mt-6">
         {items.length === 0 ? (
           <EmptyState
-            title={page > 1 ? "No emails on this page" : "No emails yet"}
-            description="Payout, billing and welcome emails appear here as they are queued."
+            title={to ? "No emails to this recipient" : page > 1 ? "No emails on this page" : "No emails yet"}
+            description={
+              to
+                ? `Nothing was queued for an address containing “${to}”.`
+                : "Payout, billing and welcome emails appear here as they are queued."
+            }
           />
         ) : (
           <OutboxTable emails={items} />

@@ -100,7 +100,7 @@ export async function verificationLinkFor(browser: Browser, email: string): Prom
     await expect
       .poll(
         async () => {
-          await admin.goto("/admin/outbox");
+          await admin.goto(`/admin/outbox?to=${encodeURIComponent(email)}`);
           return row.count();
         },
         { timeout: 30_000 },
