@@ -24,6 +24,9 @@ const CI_SEED = 20_261_206;
 const RUNS = Number(process.env.LEDGER_RUNS ?? 3);
 const SEED = process.env.LEDGER_SEED === "random" ? undefined : Number(process.env.LEDGER_SEED ?? CI_SEED);
 const PATH = process.env.LEDGER_PATH || undefined;
+if (!Number.isInteger(RUNS) || RUNS < 1 || (SEED !== undefined && !Number.isInteger(SEED))) {
+  throw new Error("LEDGER_RUNS must be a positive integer, LEDGER_SEED an integer or `random`.");
+}
 
 let w: MoneyWorld;
 const coverage = {
