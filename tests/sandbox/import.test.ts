@@ -49,6 +49,9 @@ describe("POST /_sandbox/import", () => {
     expect(result).toEqual({
       customers: { created: ["cus_import_a"], existing: [] },
       subscriptions: { created: ["sub_import_a"], existing: [] },
+      invoices: { created: [], existing: [] },
+      accounts: { created: [], existing: [] },
+      transfers: { created: [], existing: [] },
     });
     const subscription = await sandbox.stripe.subscriptions.retrieve("sub_import_a");
     expect(subscription).toMatchObject({
@@ -77,6 +80,9 @@ describe("POST /_sandbox/import", () => {
     expect(again.result).toEqual({
       customers: { created: [], existing: ["cus_import_b"] },
       subscriptions: { created: [], existing: ["sub_import_b"] },
+      invoices: { created: [], existing: [] },
+      accounts: { created: [], existing: [] },
+      transfers: { created: [], existing: [] },
     });
     const subscription = await sandbox.stripe.subscriptions.retrieve("sub_import_b");
     expect(subscription.cancel_at_period_end).toBe(true);
