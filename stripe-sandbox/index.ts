@@ -31,6 +31,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     );
   }
   const server = createServer();
+  // Clients (fetch, the Stripe SDK) drop idle keep-alive sockets after ~4-5 s. The server keeps them longer, so it
+  // never closes one just as a client reuses it: in-process, a client whose event loop was blocked for a few
+  // seconds (PGlite) would otherwise send on a socket the server closes a moment later (ECONNRESET).
+  server.keepAliveTimeout = 65_000;
   await new Promise<void>((done, fail) => {
     server.once("error", fail);
     server.listen(options.port ?? 12111, "127.0.0.1", done);

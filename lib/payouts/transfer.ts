@@ -1,6 +1,6 @@
 import "server-only";
 import type Stripe from "stripe";
-import { flagPayoutForAdmin, getPayoutById } from "@/db/queries/payouts";
+import { flagPayoutForAdmin, getPayoutById, recordPayoutFailure } from "@/db/queries/payouts";
 import type { Payout } from "@/db/schema";
 import type { Db } from "@/db/types";
 import { transferGroupFor, transferIdempotencyKey } from "./keys";
@@ -94,7 +94,31 @@ export async function attemptPayoutTransfer(
     return fail(db, payout, describeStripeError(error), now, idempotencyKey);
   }
   await hooks?.afterTransfer?.(payout, transfer);
+  if (params.resumed) {
+    // Stripe answers a repeated key with its first response, so a resumed attempt may get back a transfer that was
+    // reversed since (in the dashboard, before this payout recorded it): ask for the transfer as it is now.
+    const current = await stripe.transfers.retrieve(transfer.id);
+    if (current.amount_reversed > 0) return reversedBeforeRecorded(db, payout, current, now);
+  }
   return confirm(db, payout, transfer, now, hooks);
+}
+
+/**
+ * The payout's transfer was reversed before the payout recorded it: it paid nobody (or not in full). The payout fails
+ * for an admin, one more attempt counted so that a retry uses a new idempotency key and pays once.
+ */
+async function reversedBeforeRecorded(
+  db: Db,
+  payout: Payout,
+  transfer: Stripe.Transfer,
+  now: Date,
+): Promise<AttemptOutcome> {
+  const error = `Transfer ${transfer.id} was reversed in Stripe (${transfer.amount_reversed} of ${transfer.amount} cents) before this payout recorded it: the creator was not paid. Retry to pay again.`;
+  const updated = await db.transaction((tx) =>
+    recordPayoutFailure(tx, { payoutId: payout.id, error, needsAdmin: true, nextAttemptAt: null, now }),
+  );
+  logPayoutStep("needs_admin", { payoutId: payout.id, creatorId: payout.creatorId, month: payout.month, error });
+  return { kind: "failed", payout: updated ?? payout, error };
 }
 
 /**

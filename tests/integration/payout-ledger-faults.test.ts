@@ -149,6 +149,43 @@ describe("7. payout ledger faults", () => {
     expect(await payoutOf(w, creator.id, month)).toMatchObject({ status: "failed", needsAdmin: true });
   });
 
+  it("a transfer reversed before the run recorded it: the resumed attempt does not confirm it, an admin retry pays once", async () => {
+    const { creator } = await earningCreator("Ria Replayed");
+    const month = thisMonth();
+    const killed = await runMonthlyPayouts(w.db, {
+      month,
+      now: runAt(month),
+      stripe: w.stripe,
+      hooks: {
+        afterTransfer: () => {
+          throw new Error("killed after the transfer");
+        },
+      },
+    }).catch((e: unknown) => e);
+    expect(String(killed)).toContain("killed");
+    const [transfer] = (await w.stripe.transfers.list({ destination: creator.accountId })).data;
+    // The money comes back before the job resumes (reversed in the dashboard): the creator has not been paid.
+    await w.stripe.transfers.createReversal(transfer!.id);
+    const reversed = await w.stripe.events.list({ type: "transfer.reversed", limit: 100 });
+    for (const event of reversed.data.filter((e) => (e.data.object as Stripe.Transfer).id === transfer!.id)) {
+      await w.send.deliver(event);
+    }
+
+    // Resumed under the same idempotency key, Stripe answers with the transfer as it was created: not a payment.
+    const retry = await retryFailedPayouts(w.db, { now: runAt(month), stripe: w.stripe });
+    expect(retry.paid).toEqual([]);
+    const payout = (await payoutOf(w, creator.id, month))!;
+    expect(payout).toMatchObject({ status: "failed", needsAdmin: true, paidAt: null });
+    expect(await transferredTo(w, creator.accountId)).toBe(0);
+    expect((await getEarningsSummary(w.db, { creatorId: creator.id })).lifetimePaidCents).toBe(0);
+
+    await reopenPayoutForRetry(w.db, { payoutId: payout.id, now: runAt(month) });
+    const again = await retryFailedPayouts(w.db, { now: runAt(month), stripe: w.stripe });
+    expect(again.paid.map((p) => p.amountCents)).toEqual([1120]);
+    expect(await transferredTo(w, creator.accountId)).toBe(1120);
+    await expectPayoutsAddUp(w);
+  });
+
   it("transfer.reversed: the payout is no longer paid, its credits are owed again, and an admin retry pays once", async () => {
     const { creator } = await earningCreator("Rex Reversed");
     const month = thisMonth();
