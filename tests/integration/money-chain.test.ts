@@ -45,7 +45,8 @@ async function advanceToDay(months: number, day: number, hour: number) {
 async function deliverAll(...subscribers: Subscriber[]) {
   for (const s of subscribers) {
     for (const event of await w.send.pending(w.sandbox, s.customerId)) {
-      await handleStripeEvent(w.db, verified(event), w.stripe, { now: await sandboxNow(w) });
+      const now = await sandboxNow(w);
+      await handleStripeEvent(w.db, verified(event), w.stripe, { now: () => now });
       w.send.delivered.add(event.id);
     }
   }

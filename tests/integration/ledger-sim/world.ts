@@ -125,7 +125,8 @@ export class EventFeed {
   }
 
   private async deliver(event: Stripe.Event, db: Db = this.sim.db): Promise<DispatchOutcome> {
-    const outcome = await handleStripeEvent(db, verified(event), this.sim.stripe, { now: await this.sim.tick() });
+    const now = await this.sim.tick();
+    const outcome = await handleStripeEvent(db, verified(event), this.sim.stripe, { now: () => now });
     if (!this.delivered.has(event.id)) this.done.push(event);
     this.delivered.add(event.id);
     this.order.push(event.type);
