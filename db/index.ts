@@ -14,17 +14,19 @@ type Holder = { [KEY]?: Promise<OpenDatabase> };
  * (migrated and seeded on first open, inside this process).
  */
 export async function getDb(): Promise<Db> {
+  return (await openOnce()).db;
+}
+
+/** Which driver the process uses, for /api/health. */
+export async function getDbDriver(): Promise<"postgres" | "pglite"> {
+  return (await openOnce()).driver;
+}
+
+function openOnce(): Promise<OpenDatabase> {
   const holder = globalThis as Holder;
   holder[KEY] ??= openDatabase({ autoMigrateAndSeed: true }).catch((error: unknown) => {
     delete holder[KEY];
     throw error;
   });
-  return (await holder[KEY]).db;
-}
-
-/** Which driver the process uses, for /api/health. */
-export async function getDbDriver(): Promise<"postgres" | "pglite"> {
-  const holder = globalThis as Holder;
-  await getDb();
-  return (await holder[KEY]!).driver;
+  return holder[KEY];
 }

@@ -28,3 +28,13 @@ export async function queryRowsPrepared<T extends Record<string, unknown>>(db: E
   const compiled = dialect.sqlToQuery(query);
   return (await unsafe.call(client, compiled.sql, compiled.params, { prepare: true })) as T[];
 }
+
+/**
+ * The row a statement always returns (an insert ... returning, an upsert, an aggregate, an update of a row known
+ * to exist). Throws, naming it, when it is missing instead of passing `undefined` on as a row.
+ */
+export function oneRow<T>(rows: readonly T[], what: string): T {
+  const [row] = rows;
+  if (row === undefined) throw new Error(`expected one ${what} row`);
+  return row;
+}

@@ -52,18 +52,19 @@ export function ProtectedText({ text }: { text: string }) {
     if (blocks.length === 0 && !list && /^#\s/.test(line)) continue;
     const bullet = /^\s*[-*]\s+(.*)$/s.exec(line);
     const numbered = /^\s*\d+[.)]\s+(.*)$/s.exec(line);
+    const item = bullet ?? numbered;
     if (heading) {
       flush();
       blocks.push(
         <h3 key={blocks.length} className="mt-6 text-base font-semibold text-ink first:mt-0">
-          {inline(heading[1]!)}
+          {inline(heading[1] ?? "")}
         </h3>,
       );
-    } else if (bullet || numbered) {
+    } else if (item) {
       const ordered = Boolean(numbered);
       if (list && list.ordered !== ordered) flush();
       list ??= { ordered, items: [] };
-      list.items.push((bullet ?? numbered)![1]!);
+      list.items.push(item[1] ?? "");
     } else if (line.trim() === "") {
       flush();
     } else {

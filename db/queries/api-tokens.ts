@@ -1,6 +1,7 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import { apiTokens, apiTokenUsage, tenants } from "../schema";
 import type { ApiScope } from "../schema";
+import { oneRow } from "../rows";
 import type { Executor } from "../types";
 
 /** Listing columns: never the hash. */
@@ -27,8 +28,7 @@ export async function insertApiToken(
     expiresAt: Date | null;
   },
 ) {
-  const [row] = await db.insert(apiTokens).values(params).returning(listColumns);
-  return row!;
+  return oneRow(await db.insert(apiTokens).values(params).returning(listColumns), "api token");
 }
 
 /** The user's tokens with the tenant each belongs to (the plan it acts with). */
@@ -71,7 +71,7 @@ export async function findApiTokenByHash(db: Executor, params: { tokenHash: stri
 /** Counts one request against the token's day and stamps last_used_at; returns the day's count so far. */
 export async function recordApiTokenUse(db: Executor, params: { tokenId: string; now: Date }) {
   const day = params.now.toISOString().slice(0, 10);
-  const [usage] = await db
+  const rows = await db
     .insert(apiTokenUsage)
     .values({ tokenId: params.tokenId, day, requests: 1 })
     .onConflictDoUpdate({
@@ -80,5 +80,5 @@ export async function recordApiTokenUse(db: Executor, params: { tokenId: string;
     })
     .returning({ requests: apiTokenUsage.requests });
   await db.update(apiTokens).set({ lastUsedAt: params.now }).where(eq(apiTokens.id, params.tokenId));
-  return usage!.requests;
+  return oneRow(rows, "api token usage").requests;
 }

@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNotNull, isNull, like, sql, type SQL } from "drizzle-orm";
 import { invoices, subscriptions, tenantMembers, tenants, users } from "../schema";
 import type { InvoiceStatus, SubscriptionStatus } from "../schema";
+import { oneRow } from "../rows";
 import type { Executor } from "../types";
 
 export async function getTenantById(db: Executor, params: { tenantId: string }) {
@@ -53,7 +54,13 @@ export async function upsertSubscription(db: Executor, snapshot: SubscriptionSna
       setWhere: sql`${subscriptions.stripeSyncedAt} <= excluded.stripe_synced_at`,
     })
     .returning();
-  return row ?? (await getSubscriptionByStripeId(db, { stripeSubscriptionId: snapshot.stripeSubscriptionId }))!;
+  if (row) return row;
+  // Not overwritten: the stored copy was fetched from Stripe later than this snapshot.
+  const stored = await db
+    .select()
+    .from(subscriptions)
+    .where(eq(subscriptions.stripeSubscriptionId, snapshot.stripeSubscriptionId));
+  return oneRow(stored, "subscription");
 }
 
 export type InvoiceSnapshot = {
@@ -89,8 +96,8 @@ export async function upsertInvoice(db: Executor, snapshot: InvoiceSnapshot) {
     })
     .returning();
   if (row) return row;
-  const [stored] = await db.select().from(invoices).where(eq(invoices.stripeInvoiceId, snapshot.stripeInvoiceId));
-  return stored!;
+  const stored = await db.select().from(invoices).where(eq(invoices.stripeInvoiceId, snapshot.stripeInvoiceId));
+  return oneRow(stored, "invoice");
 }
 
 /** Records a refund or dispute against an invoice we know. */
@@ -168,7 +175,7 @@ export async function listManagedCustomerIds(db: Executor, params: { userId: str
         isNotNull(tenants.stripeCustomerId),
       ),
     );
-  return rows.map((r) => r.customerId!);
+  return rows.map((r) => r.customerId).filter((id): id is string => id !== null);
 }
 
 /** Subscriptions whose Stripe id starts with `prefix`, with the owner of their personal tenant (seed tooling). */

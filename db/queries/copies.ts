@@ -3,7 +3,7 @@ import { copyEvents, copyPeriodUsage, subscriptionPeriodUsage } from "../schema"
 import type { CopySource, Subscription } from "../schema";
 import type { UserSubscriptionRow } from "./subscriptions";
 import { holdsSeatSql } from "./seats";
-import { queryRowsPrepared } from "../rows";
+import { oneRow, queryRowsPrepared } from "../rows";
 import type { Executor } from "../types";
 
 /** The copy a request with this Idempotency-Key recorded in this period (a key is scoped to its period). */
@@ -259,6 +259,18 @@ type SubscriptionJson = {
   updated_at: string;
 };
 
+/** The flow's columns of the copy context: all null when no flow has the slug (the left join), all set when one does. */
+type CopyContextFlow =
+  | {
+      flow_id: string;
+      status: string;
+      is_premium: boolean;
+      creator_id: string;
+      prompt_text: string;
+      shares_tenant: boolean;
+    }
+  | { flow_id: null; status: null; is_premium: null; creator_id: null; prompt_text: null; shares_tenant: null };
+
 const date = (value: string) => new Date(value);
 const dateOrNull = (value: string | null) => (value === null ? null : new Date(value));
 
@@ -273,18 +285,14 @@ export async function loadCopyContext(
   db: Executor,
   params: { slug: string; userId: string; rateKey: string; rateWindowStart: Date },
 ) {
-  const [row] = await queryRowsPrepared<{
-    rate_count: number;
-    user_exists: boolean;
-    personal_tenant_id: string | null;
-    subscriptions: SubscriptionJson[] | string;
-    flow_id: string | null;
-    status: string | null;
-    is_premium: boolean | null;
-    creator_id: string | null;
-    prompt_text: string | null;
-    shares_tenant: boolean | null;
-  }>(
+  const rows = await queryRowsPrepared<
+    {
+      rate_count: number;
+      user_exists: boolean;
+      personal_tenant_id: string | null;
+      subscriptions: SubscriptionJson[] | string;
+    } & CopyContextFlow
+  >(
     db,
     sql`
     with rate as (
@@ -318,8 +326,9 @@ export async function loadCopyContext(
            flow.id as flow_id, flow.status, flow.is_premium, flow.creator_id, flow.prompt_text, flow.shares_tenant
     from (select 1) as one left join flow on true`,
   );
+  const row = oneRow(rows, "copy context");
   const subs = (
-    typeof row!.subscriptions === "string" ? JSON.parse(row!.subscriptions) : row!.subscriptions
+    typeof row.subscriptions === "string" ? JSON.parse(row.subscriptions) : row.subscriptions
   ) as SubscriptionJson[];
   const subscriptionRows: UserSubscriptionRow[] = subs.map((s) => ({
     tenantKind: s.tenant_kind,
@@ -348,19 +357,19 @@ export async function loadCopyContext(
     },
   }));
   return {
-    rateCount: Number(row!.rate_count),
+    rateCount: Number(row.rate_count),
     /** False when the user was deleted: the copy route reads the session without the users table (lib/auth/actor.ts). */
-    userExists: row!.user_exists,
-    personalTenantId: row!.personal_tenant_id,
+    userExists: row.user_exists,
+    personalTenantId: row.personal_tenant_id,
     subscriptions: subscriptionRows,
-    flow: row!.flow_id
+    flow: row.flow_id
       ? {
-          id: row!.flow_id,
-          status: row!.status!,
-          isPremium: row!.is_premium!,
-          creatorId: row!.creator_id!,
-          promptText: row!.prompt_text!,
-          sharesTenantWithCreator: row!.shares_tenant!,
+          id: row.flow_id,
+          status: row.status,
+          isPremium: row.is_premium,
+          creatorId: row.creator_id,
+          promptText: row.prompt_text,
+          sharesTenantWithCreator: row.shares_tenant,
         }
       : null,
   };

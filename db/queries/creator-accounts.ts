@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { creatorStripeAccounts } from "../schema";
+import { oneRow } from "../rows";
 import type { Executor } from "../types";
 
 export type CreatorAccountSnapshot = {
@@ -25,10 +26,10 @@ export async function getCreatorAccountByStripeId(db: Executor, params: { stripe
 }
 
 export async function upsertCreatorAccount(db: Executor, params: { userId: string } & CreatorAccountSnapshot) {
-  const [row] = await db
+  const rows = await db
     .insert(creatorStripeAccounts)
     .values(params)
     .onConflictDoUpdate({ target: creatorStripeAccounts.userId, set: { ...params, updatedAt: new Date() } })
     .returning();
-  return row!;
+  return oneRow(rows, "creator account");
 }

@@ -1,4 +1,5 @@
 import { and, asc, eq, sql, type SQL } from "drizzle-orm";
+import { allOf } from "../conditions";
 import { queryRows } from "../rows";
 import { flows, users, type FlowStep } from "../schema";
 import type { Executor } from "../types";
@@ -93,7 +94,7 @@ function searchVectorFor(scope: SearchScope) {
 }
 
 function catalogWhere(f: CatalogFilters): SQL {
-  const conditions: SQL[] = [isPublished];
+  const conditions: SQL[] = [];
   if (f.tsQuery) conditions.push(sql`${searchVectorFor(f.searchScope)} @@ ${f.tsQuery}::tsquery`);
   // `@>` on the text[] columns is what their GIN indexes answer.
   if (f.agent) conditions.push(sql`${flows.agents} @> array[${f.agent}]::text[]`);
@@ -103,7 +104,7 @@ function catalogWhere(f: CatalogFilters): SQL {
   if (f.creatorHandle) {
     conditions.push(sql`${flows.creatorId} = (select u.id from ${users} u where u.handle = ${f.creatorHandle})`);
   }
-  return and(...conditions)!;
+  return allOf(isPublished, ...conditions);
 }
 
 // Each sort is (key desc nulls last, id asc): exactly the order of its partial index (the migration creates them
@@ -260,12 +261,14 @@ export async function getFlowBySlug(db: Executor, params: { slug: string }): Pro
     .where(and(eq(flows.slug, params.slug), isPublished));
   if (!row) return null;
   const { creatorHandle, creatorName, creatorBio, stepTitles, copiesThisMonth, publishedAt, ...rest } = row;
+  // A published flow always has a published_at (flows_published_at_check).
+  if (!publishedAt) throw new Error(`published flow ${rest.id} has no published_at`);
   return {
     ...rest,
     stepTitles: parseJsonArray(stepTitles).filter((t): t is string => typeof t === "string"),
     creator: { handle: creatorHandle, name: creatorName, bio: creatorBio },
     copiesThisMonth: Number(copiesThisMonth),
-    publishedAt: publishedAt!,
+    publishedAt,
   };
 }
 

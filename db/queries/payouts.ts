@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lte, or, sql, type SQL } from "drizzle-orm";
+import { allOf } from "../conditions";
 import { creatorCredits, creatorStripeAccounts, emailOutbox, payouts, users, type Payout } from "../schema";
-import { queryRows } from "../rows";
+import { oneRow, queryRows } from "../rows";
 import type { Executor } from "../types";
 
 // The payout ledger (PRODUCT.md "Money and payouts"). The rules that decide what these are called with live in
@@ -10,24 +11,24 @@ const iso = (at: Date) => sql`${at.toISOString()}::timestamptz`;
 
 /** An earned credit no payout has taken yet, earned before `before`. */
 function unpaidEarned(before: Date): SQL {
-  return and(
+  return allOf(
     eq(creatorCredits.status, "earned"),
     isNull(creatorCredits.payoutId),
     // earned_at is always set by the lifecycle; created_at is a fallback so a credit can never be stranded.
     sql`coalesce(${creatorCredits.earnedAt}, ${creatorCredits.createdAt}) < ${iso(before)}`,
-  )!;
+  );
 }
 
 /** A credit reversed after a paid payout paid it, reversed before `before`, and not yet deducted from a later payout. */
 function undeductedReversal(before: Date): SQL {
-  return and(
+  return allOf(
     eq(creatorCredits.status, "reversed"),
     isNotNull(creatorCredits.payoutId),
     isNull(creatorCredits.deductedInPayoutId),
     sql`coalesce(${creatorCredits.reversedAt}, ${creatorCredits.updatedAt}) < ${iso(before)}`,
     // Deduct only what really left the platform: a payout still being attempted transfers its amount later.
     sql`exists (select 1 from ${payouts} p where p.id = ${creatorCredits.payoutId} and p.status = 'paid')`,
-  )!;
+  );
 }
 
 export type CreatorBalance = { creatorId: string; earnedCents: number; deductionCents: number };
@@ -110,7 +111,7 @@ export async function attachCreditsToPayout(
   db: Executor,
   params: { payoutId: string; creatorId: string; before: Date; now: Date },
 ): Promise<{ earnedCents: number; deductionCents: number; credits: number; deductions: number }> {
-  const [row] = await queryRows<{ earned_cents: number; credits: number; deduction_cents: number; deductions: number }>(
+  const rows = await queryRows<{ earned_cents: number; credits: number; deduction_cents: number; deductions: number }>(
     db,
     sql`
     with earned as (
@@ -128,21 +129,22 @@ export async function attachCreditsToPayout(
            (select coalesce(sum(amount_cents), 0)::int from deducted) as deduction_cents,
            (select count(*)::int from deducted) as deductions`,
   );
+  const row = oneRow(rows, "attached credits");
   return {
-    earnedCents: row!.earned_cents,
-    deductionCents: row!.deduction_cents,
-    credits: row!.credits,
-    deductions: row!.deductions,
+    earnedCents: row.earned_cents,
+    deductionCents: row.deduction_cents,
+    credits: row.credits,
+    deductions: row.deductions,
   };
 }
 
 export async function setPayoutAmount(db: Executor, params: { payoutId: string; amountCents: number; now: Date }) {
-  const [row] = await db
+  const rows = await db
     .update(payouts)
     .set({ amountCents: params.amountCents, updatedAt: params.now })
     .where(eq(payouts.id, params.payoutId))
     .returning();
-  return row!;
+  return oneRow(rows, "payout");
 }
 
 /**

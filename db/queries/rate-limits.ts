@@ -1,5 +1,6 @@
 import { and, eq, gte, lt, sql } from "drizzle-orm";
 import { rateLimitBuckets } from "../schema";
+import { oneRow } from "../rows";
 import type { Executor } from "../types";
 
 /** Start of the fixed window of `windowMs` that contains `now`. */
@@ -13,7 +14,7 @@ export async function incrementBucket(
   params: { key: string; windowMs: number; now?: Date },
 ): Promise<{ count: number; windowEnd: Date }> {
   const windowStart = windowStartFor(params.now ?? new Date(), params.windowMs);
-  const [row] = await db
+  const rows = await db
     .insert(rateLimitBuckets)
     .values({ key: params.key, windowStart, count: 1 })
     .onConflictDoUpdate({
@@ -21,7 +22,10 @@ export async function incrementBucket(
       set: { count: sql`${rateLimitBuckets.count} + 1` },
     })
     .returning({ count: rateLimitBuckets.count });
-  return { count: row!.count, windowEnd: new Date(windowStart.getTime() + params.windowMs) };
+  return {
+    count: oneRow(rows, "rate limit bucket").count,
+    windowEnd: new Date(windowStart.getTime() + params.windowMs),
+  };
 }
 
 /** The hit count of `key` in the current window. */

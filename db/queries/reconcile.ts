@@ -1,5 +1,5 @@
 import { desc, sql } from "drizzle-orm";
-import { queryRows } from "../rows";
+import { oneRow, queryRows } from "../rows";
 import { reconciliationRuns, type ReconciliationRun } from "../schema";
 import type { Executor } from "../types";
 
@@ -195,8 +195,7 @@ export async function insertReconciliationRun(
   db: Executor,
   run: Omit<ReconciliationRun, "id" | "createdAt">,
 ): Promise<ReconciliationRun> {
-  const [row] = await db.insert(reconciliationRuns).values(run).returning();
-  return row!;
+  return oneRow(await db.insert(reconciliationRuns).values(run).returning(), "reconciliation run");
 }
 
 export async function getLatestReconciliationRun(db: Executor): Promise<ReconciliationRun | null> {

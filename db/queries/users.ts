@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { tenantMembers, tenants, users } from "../schema";
+import { oneRow } from "../rows";
 import type { Executor } from "../types";
 
 /** The columns safe to show; never the password hash. */
@@ -56,12 +57,13 @@ export async function ensurePersonalTenant(db: Executor, params: { userId: strin
 }
 
 async function insertPersonalTenant(tx: Executor, params: { userId: string; name: string }) {
-  const [tenant] = await tx
+  const inserted = await tx
     .insert(tenants)
     .values({ name: params.name, kind: "personal", personalOwnerId: params.userId })
     .returning();
-  await tx.insert(tenantMembers).values({ tenantId: tenant!.id, userId: params.userId, role: "owner" });
-  return tenant!;
+  const tenant = oneRow(inserted, "tenant");
+  await tx.insert(tenantMembers).values({ tenantId: tenant.id, userId: params.userId, role: "owner" });
+  return tenant;
 }
 
 export async function getPersonalTenant(db: Executor, params: { userId: string }) {

@@ -24,15 +24,16 @@ export async function searchUsersForAdmin(
   const found = await searchUsersByEmail(db, params);
   const userIds = found.items.map((u) => u.id);
   const { start, end } = monthBounds(monthOf(now));
-  const [tenants, copies, flows, payouts, entitlements] = await Promise.all([
+  const [tenants, copies, flows, payouts, withEntitlements] = await Promise.all([
     listTenantsOfUsers(db, { userIds }),
     countCopiesOfUsers(db, { userIds, monthStart: start, monthEnd: end }),
     countFlowsOfUsers(db, { userIds }),
     listPayoutsOfUsers(db, { userIds }),
-    Promise.all(userIds.map((userId) => getEntitlement(db, { userId, now }))),
+    Promise.all(
+      found.items.map(async (user) => ({ user, entitlement: await getEntitlement(db, { userId: user.id, now }) })),
+    ),
   ]);
-  const items = found.items.map((user, i) => {
-    const entitlement = entitlements[i]!;
+  const items = withEntitlements.map(({ user, entitlement }) => {
     const userPayouts = payouts.filter((p) => p.userId === user.id);
     const c = copies.find((row) => row.userId === user.id);
     const f = flows.find((row) => row.userId === user.id);

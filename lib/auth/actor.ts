@@ -31,9 +31,9 @@ export async function getActor(
 ): Promise<Actor | null> {
   const header = request.headers.get("authorization");
   if (header) {
-    const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
-    if (!match || !looksLikeApiToken(match[1]!)) throw new AppError("unauthorized", "Invalid API token.");
-    const token = await findApiTokenByHash(db, { tokenHash: hashApiToken(match[1]!) });
+    const presented = /^Bearer\s+(\S+)$/i.exec(header.trim())?.[1];
+    if (!presented || !looksLikeApiToken(presented)) throw new AppError("unauthorized", "Invalid API token.");
+    const token = await findApiTokenByHash(db, { tokenHash: hashApiToken(presented) });
     if (!token || token.revokedAt) throw new AppError("unauthorized", "Invalid or revoked API token.");
     if (token.expiresAt && token.expiresAt <= now) throw new AppError("unauthorized", "This API token has expired.");
     const [used, entitlement] = await Promise.all([

@@ -26,9 +26,9 @@ export async function verifyPassword(password: string, stored: string | null | u
     await scrypt(password, Buffer.alloc(16), PARAMS);
     return false;
   }
-  const [, n, r, p, saltB64, hashB64] = parts;
-  const expected = Buffer.from(hashB64!, "base64");
-  const actual = await scrypt(password, Buffer.from(saltB64!, "base64"), {
+  const [, n, r, p, saltB64 = "", hashB64 = ""] = parts;
+  const expected = Buffer.from(hashB64, "base64");
+  const actual = await scrypt(password, Buffer.from(saltB64, "base64"), {
     N: Number(n),
     r: Number(r),
     p: Number(p),

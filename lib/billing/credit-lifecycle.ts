@@ -39,7 +39,7 @@ const keyOf = (subscriptionId: string, periodStart: Date) => `${subscriptionId}|
  */
 export async function settleCreditPeriods(tx: Executor, periods: PeriodRef[], now: Date) {
   const unique = new Map(periods.map((p) => [keyOf(p.subscription.id, p.periodStart), p]));
-  const ordered = [...unique.keys()].sort().map((key) => unique.get(key)!);
+  const ordered = [...unique].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, period]) => period);
   if (ordered.length === 0) return;
   const keys = ordered.map((p) => ({
     subscriptionId: p.subscription.id,

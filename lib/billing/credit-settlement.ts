@@ -35,9 +35,10 @@ export function periodPayment(
   now: Date,
 ): PeriodPayment {
   const paid = invoices.filter((i) => i.status === "paid");
-  if (paid.length > 0) {
+  const [firstPaid] = paid;
+  if (firstPaid) {
     const net = paid.reduce((sum, i) => sum + netPaidCents(i), 0);
-    return { state: "paid", invoiceId: paid[0]!.id, fundedCents: fundingCents(net) };
+    return { state: "paid", invoiceId: firstPaid.id, fundedCents: fundingCents(net) };
   }
   const abandoned = invoices.some((i) => i.status === "void" || i.status === "uncollectible");
   const gaveUp =
@@ -89,13 +90,15 @@ export function settlePeriodCredits(credits: PeriodCredit[], payment: PeriodPaym
   }
   let budget = payment.fundedCents;
   for (const { current, deducted } of copies.values()) {
-    const amount = (current ?? deducted)!.amountCents;
+    const credit = current ?? deducted;
+    if (!credit) continue; // Not reached: each entry was made for a credit.
+    const amount = credit.amountCents;
     if (payment.state === "paid") {
       const funded = amount <= budget;
       if (funded) budget -= amount;
       if (!current) {
         if (funded) {
-          out.restoreFrom.push(deducted!.id);
+          out.restoreFrom.push(credit.id); // The deducted row: there is no current one.
           out.creditedCents += amount;
         }
         continue;

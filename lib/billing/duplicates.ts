@@ -15,15 +15,16 @@ export function isLiveInStripe(subscription: Pick<Stripe.Subscription, "status">
 
 /** Keeps the earliest live subscription; refunds what the others were paid, then cancels them. */
 export async function cancelDuplicateSubscriptions(subscriptions: Stripe.Subscription[], stripe: Stripe) {
-  const live = subscriptions
+  const [kept, ...duplicates] = subscriptions
     .filter(isLiveInStripe)
     .sort((a, b) => a.created - b.created || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  for (const duplicate of live.slice(1)) {
+  if (!kept) return;
+  for (const duplicate of duplicates) {
     // Refund first: were the cancellation to succeed and the refund fail, no later sync would find it to refund.
     await refundPaidInvoices(duplicate.id, stripe);
     await stripe.subscriptions.cancel(
       duplicate.id,
-      { cancellation_details: { comment: `Duplicate of ${live[0]!.id}: one live subscription per tenant.` } },
+      { cancellation_details: { comment: `Duplicate of ${kept.id}: one live subscription per tenant.` } },
       { idempotencyKey: `duplicate-cancel:${duplicate.id}` },
     );
   }
@@ -33,7 +34,7 @@ async function refundPaidInvoices(subscriptionId: string, stripe: Stripe) {
   const invoices = await stripe.invoices.list({ subscription: subscriptionId, status: "paid", limit: 100 });
   for (const invoice of invoices.data) {
     if (invoice.amount_paid === 0) continue;
-    const payments = await stripe.invoicePayments.list({ invoice: invoice.id!, limit: 10 });
+    const payments = await stripe.invoicePayments.list({ invoice: invoice.id, limit: 10 });
     for (const payment of payments.data) {
       const paymentIntent = idOf(payment.payment.payment_intent as string | { id: string } | null | undefined);
       if (!paymentIntent) continue;

@@ -88,6 +88,12 @@ export type SeededHistory = {
 const toUnix = (date: Date) => Math.floor(date.getTime() / 1000);
 const toUnixOrNull = (date: Date | null) => (date ? toUnix(date) : null);
 
+/** A paid payout's transfer id (the payouts_paid_has_transfer check guarantees one). */
+function transferIdOf(payout: Payout): string {
+  if (!payout.stripeTransferId) throw new Error(`paid payout ${payout.id} has no stripe_transfer_id`);
+  return payout.stripeTransferId;
+}
+
 /**
  * The sandbox's import body for our rows: the same ids, price, quantity, status and period (in Stripe's seconds),
  * and the history Stripe would hold for them (invoices, the connected account, transfers of paid payouts).
@@ -152,7 +158,7 @@ export function sandboxImportPayload(
       metadata: { userId: account.userId },
     })),
     transfers: history.payouts.map(({ payout, stripeAccountId }) => ({
-      id: payout.stripeTransferId!,
+      id: transferIdOf(payout),
       amount: payout.amountCents,
       destination: stripeAccountId,
       transfer_group: transferGroupFor(payout.month),

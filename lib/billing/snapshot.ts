@@ -12,7 +12,7 @@ export function subscriptionFields(sub: Stripe.Subscription, now: Date) {
   const currentPeriodEnd = new Date(Math.max(item.current_period_end * 1000, currentPeriodStart.getTime() + 1000));
   return {
     stripeSubscriptionId: sub.id,
-    stripeCustomerId: idOf(sub.customer)!,
+    stripeCustomerId: idOf(sub.customer),
     stripePriceId: item.price.id,
     status: sub.status as SubscriptionStatus,
     quantity: item.quantity ?? 1,
@@ -42,7 +42,7 @@ export function invoiceFields(invoice: Stripe.Invoice) {
   const periodEnd = fromUnix(line?.period.end ?? invoice.period_end);
   return {
     stripeSubscriptionId: subscriptionId,
-    stripeInvoiceId: invoice.id!,
+    stripeInvoiceId: invoice.id,
     status: (invoice.status ?? "draft") as InvoiceStatus,
     currency: invoice.currency,
     amountDueCents: invoice.amount_due,

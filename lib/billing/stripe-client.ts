@@ -66,6 +66,8 @@ export function billingConfig(): { priceId: string; webhookSecret: string; appUr
 }
 
 /** An id whether Stripe gave us the id or the expanded object. */
+export function idOf(value: string | { id: string }): string;
+export function idOf(value: string | { id: string } | null | undefined): string | null;
 export function idOf(value: string | { id: string } | null | undefined): string | null {
   if (!value) return null;
   return typeof value === "string" ? value : value.id;

@@ -191,10 +191,11 @@ export async function recordCopy(
       findCopyInPeriod(db, { userId: params.userId, flowId: flow.id, periodStart: period.start }),
       getPeriodUsage(db, { userId: params.userId, periodStart: period.start }),
     ]);
+    if (!existing) throw new Error(`the copy this request repeats was not found (flow ${flow.id})`);
     // Rule 8: countedForPayout is true only for the request that created the qualifying copy.
     return result(
       flow.promptText,
-      { id: existing!.id, counted: false, periodEnd: existing!.periodEnd },
+      { id: existing.id, counted: false, periodEnd: existing.periodEnd },
       true,
       usage,
       paidCap,

@@ -31,7 +31,7 @@ async function invoiceFacts(stripe: Stripe, customerIds: string[]): Promise<Map<
       let withdrawn = false;
       // Without a succeeded charge nothing was refunded or disputed (history imported from elsewhere is paid so).
       if (invoice.status === "paid" && invoice.amount_paid > 0 && charges.size > 0) {
-        const payments = await stripe.invoicePayments.list({ invoice: invoice.id!, limit: 10 });
+        const payments = await stripe.invoicePayments.list({ invoice: invoice.id, limit: 10 });
         for (const payment of payments.data) {
           const charge = charges.get(idOf(payment.payment.payment_intent as string | { id: string } | null) ?? "");
           if (!charge) continue;
@@ -42,7 +42,7 @@ async function invoiceFacts(stripe: Stripe, customerIds: string[]): Promise<Map<
           }
         }
       }
-      facts.set(invoice.id!, {
+      facts.set(invoice.id, {
         status: invoice.status ?? "draft",
         amountPaid: invoice.amount_paid,
         refunded,
@@ -156,7 +156,9 @@ export async function checkTransfersInStripe(
   }
   for (const payout of paidById.values()) {
     const row = `payout ${payout.id} (creator ${payout.creatorId}, ${payout.month})`;
-    const transfer = await stripe.transfers.retrieve(payout.stripeTransferId!).catch(() => null);
+    const transfer = payout.stripeTransferId
+      ? await stripe.transfers.retrieve(payout.stripeTransferId).catch(() => null)
+      : null;
     if (!transfer) {
       violations.push({
         check: "payout_transfer",

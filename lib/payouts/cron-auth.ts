@@ -10,9 +10,9 @@ import { AppError } from "@/lib/errors";
 export function assertCronAuthorized(authorization: string | null): void {
   const secret = env().CRON_SECRET;
   if (!secret) throw new AppError("unavailable", "CRON_SECRET is not set: cron endpoints are disabled.");
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? "");
+  const presented = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? "")?.[1];
   const digest = (value: string) => createHash("sha256").update(value, "utf8").digest();
-  if (!match || !timingSafeEqual(digest(match[1]!), digest(secret))) {
+  if (!presented || !timingSafeEqual(digest(presented), digest(secret))) {
     throw new AppError("unauthorized", "A valid cron secret is required.");
   }
 }

@@ -10,6 +10,7 @@ import {
   setPayoutAmount,
   type CreatorBalance,
 } from "@/db/queries/payouts";
+import { oneRow } from "@/db/rows";
 import type { Payout } from "@/db/schema";
 import type { Db } from "@/db/types";
 import { getStripe } from "@/lib/billing/stripe-client";
@@ -96,7 +97,9 @@ export async function runMonthlyPayouts(
       let payout = payoutOf.get(creatorId);
 
       if (!payout) {
-        const balance = balanceOf.get(creatorId)!;
+        // Every creator listed has a payout this month or a balance.
+        const balance = balanceOf.get(creatorId);
+        if (!balance) throw new Error(`creator ${creatorId} has neither a payout nor a balance`);
         const net = balance.earnedCents - balance.deductionCents;
         if (net < PAYOUT_THRESHOLD_CENTS) {
           summary.carriedForward.push({
@@ -124,7 +127,7 @@ export async function runMonthlyPayouts(
           record(
             await attemptPayoutTransfer(db, {
               payout: claimed.payout,
-              destination: account!.stripeAccountId,
+              destination: account?.stripeAccountId ?? null,
               stripe,
               index,
               resumed: false,
@@ -189,10 +192,10 @@ async function claimPayout(
     return await db.transaction(async (tx): Promise<Claim> => {
       const payout = await insertProcessingPayout(tx, params);
       if (!payout) {
-        const [row] = (await listPayoutsForMonth(tx, { month: params.month })).filter(
+        const existing = (await listPayoutsForMonth(tx, { month: params.month })).filter(
           (p) => p.creatorId === params.creatorId,
         );
-        return { kind: "existing", payout: row! };
+        return { kind: "existing", payout: oneRow(existing, "payout") };
       }
       const attached = await attachCreditsToPayout(tx, {
         payoutId: payout.id,

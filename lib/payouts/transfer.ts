@@ -144,13 +144,14 @@ async function settleExistingTransfer(
   hooks: PayoutHooks | undefined,
 ): Promise<AttemptOutcome> {
   const [transfer] = transfers;
+  if (!transfer) throw new Error(`no existing transfer to settle payout ${payout.id} with`);
   const problem =
     transfers.length > 1
       ? `Stripe holds ${transfers.length} transfers for this payout (${transfers.map((t) => t.id).join(", ")}).`
-      : transfer!.amount_reversed > 0
-        ? `Transfer ${transfer!.id} was partly reversed in Stripe.`
-        : transfer!.amount !== payout.amountCents
-          ? `Transfer ${transfer!.id} is for ${transfer!.amount} cents, the payout for ${payout.amountCents}.`
+      : transfer.amount_reversed > 0
+        ? `Transfer ${transfer.id} was partly reversed in Stripe.`
+        : transfer.amount !== payout.amountCents
+          ? `Transfer ${transfer.id} is for ${transfer.amount} cents, the payout for ${payout.amountCents}.`
           : null;
   if (problem) {
     const flagged = await flagPayoutForAdmin(db, { payoutId: payout.id, error: problem, now });
@@ -162,8 +163,8 @@ async function settleExistingTransfer(
     });
     return { kind: "failed", payout: flagged ?? payout, error: problem };
   }
-  logPayoutStep("transfer_found", { payoutId: payout.id, transferId: transfer!.id });
-  return confirm(db, payout, transfer!, now, hooks);
+  logPayoutStep("transfer_found", { payoutId: payout.id, transferId: transfer.id });
+  return confirm(db, payout, transfer, now, hooks);
 }
 
 async function confirm(

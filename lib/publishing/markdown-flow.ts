@@ -69,7 +69,7 @@ export function parseMarkdownFlow(source: string): { draft: MarkdownFlowDraft; e
     .split("\n");
 
   let open = 0;
-  while (open < lines.length && lines[open]!.trim() === "") open++;
+  while (lines[open]?.trim() === "") open++;
   if (lines[open]?.trim() !== "---") {
     errors.file =
       "Start the file with front matter: a --- line, then title:, summary:, agents:, category: and premium:, then another --- line.";
@@ -82,34 +82,38 @@ export function parseMarkdownFlow(source: string): { draft: MarkdownFlowDraft; e
   }
 
   const draft: MarkdownFlowDraft = {};
+  // Each key with the (1-based) line it is on.
   const seen = new Map<FrontMatterKey, number>();
-  for (let i = open + 1; i < close; i++) {
-    const line = lines[i]!.trim();
+  for (const [index, raw] of lines.slice(open + 1, close).entries()) {
+    const lineNo = open + 2 + index;
+    const line = raw.trim();
     if (line === "" || line.startsWith("#")) continue;
     const match = /^([A-Za-z][\w-]*)\s*:\s*(.*)$/s.exec(line);
     if (!match) {
-      errors.file ??= `Line ${i + 1} of the front matter is not "key: value".`;
+      errors.file ??= `Line ${lineNo} of the front matter is not "key: value".`;
       continue;
     }
-    const key = match[1]!.toLowerCase();
+    const [, rawKey = "", rawValue = ""] = match;
+    const key = rawKey.toLowerCase();
     if (!(key in KEYS)) {
-      errors.file ??= `Unknown front matter key "${match[1]}" on line ${i + 1}: use ${Object.keys(KEYS).join(", ")}.`;
+      errors.file ??= `Unknown front matter key "${rawKey}" on line ${lineNo}: use ${Object.keys(KEYS).join(", ")}.`;
       continue;
     }
     const known = key as FrontMatterKey;
     const field = KEYS[known];
-    if (seen.has(known)) {
-      errors[field] ??= `"${known}" appears twice in the front matter (lines ${seen.get(known)! + 1} and ${i + 1}).`;
+    const firstLine = seen.get(known);
+    if (firstLine !== undefined) {
+      errors[field] ??= `"${known}" appears twice in the front matter (lines ${firstLine} and ${lineNo}).`;
       continue;
     }
-    seen.set(known, i);
-    const value = match[2]!.trim();
+    seen.set(known, lineNo);
+    const value = rawValue.trim();
     if (LIST_KEYS.has(known)) {
       draft[field as "agents" | "sites" | "tags"] = splitList(value);
     } else if (known === "premium") {
       const flag = unquote(value).toLowerCase();
       if (flag === "true" || flag === "false") draft.isPremium = flag === "true";
-      else errors.isPremium = `Write "premium: true" or "premium: false" (line ${i + 1} says "${value}").`;
+      else errors.isPremium = `Write "premium: true" or "premium: false" (line ${lineNo} says "${value}").`;
     } else {
       draft[field as "title" | "summary" | "category"] = unquote(value);
     }
@@ -128,8 +132,8 @@ export function parseMarkdownFlow(source: string): { draft: MarkdownFlowDraft; e
 }
 
 function unquote(value: string): string {
-  const quoted = /^"(.*)"$/.exec(value) ?? /^'(.*)'$/.exec(value);
-  return (quoted ? quoted[1]! : value).trim();
+  const inner = (/^"(.*)"$/.exec(value) ?? /^'(.*)'$/.exec(value))?.[1];
+  return (inner ?? value).trim();
 }
 
 function splitList(value: string): string[] {
@@ -166,12 +170,11 @@ function parseSteps(body: string[], errors: FieldErrors): Array<{ title: string;
     return undefined;
   }
   const items: Array<{ first: string; rest: string[] }> = [];
-  for (let i = start + 1; i < body.length; i++) {
-    const line = body[i]!;
+  for (const line of body.slice(start + 1)) {
     if (ANY_HEADING.test(line.trim())) break;
     const item = ITEM.exec(line);
-    if (item) items.push({ first: item[1]!.trim(), rest: [] });
-    else if (items.length > 0) items[items.length - 1]!.rest.push(line.trim());
+    if (item) items.push({ first: (item[1] ?? "").trim(), rest: [] });
+    else items.at(-1)?.rest.push(line.trim());
   }
   if (items.length === 0) {
     errors.steps = 'The "## Steps" section has no numbered items: 1. **Title**: what to do.';
@@ -212,8 +215,9 @@ function splitStepLine(line: string): { title: string; body: string } | null {
   // With `s`, `(.*)$` always matches, so the first closing ** ends the title (the lazy `.+?` stops there).
   const bold = /^\*\*(.+?)\*\*\s*[:.]?\s*(.*)$/s.exec(line);
   if (bold) {
-    const body = bold[2]!.trim();
-    return body ? { title: bold[1]!.replace(/[:.]\s*$/, "").trim(), body } : null;
+    const [, title = "", rest = ""] = bold;
+    const body = rest.trim();
+    return body ? { title: title.replace(/[:.]\s*$/, "").trim(), body } : null;
   }
   // Was /^(.+?)\s*[—–]\s*(.+)$/ and /^(.+?)\s+--\s+(.+)$/: quadratic on a long line without the separator.
   return splitAtSeparator(line, /[—–]/g) ?? splitAtSeparator(line, /\s--\s/g);

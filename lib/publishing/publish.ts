@@ -176,7 +176,9 @@ function slugFits(slug: string, title: string): boolean {
 function validInput(raw: FlowInputDraft): FlowInput {
   const parsed = parseFlowInput(raw);
   if (parsed.ok) return parsed.value;
-  const [field, message] = Object.entries(parsed.errors)[0]!;
+  const [first] = Object.entries(parsed.errors);
+  if (!first) throw new Error("parseFlowInput failed without naming a field");
+  const [field, message] = first;
   throw new AppError("validation_failed", message, { field, details: { fields: parsed.errors } });
 }
 

@@ -17,23 +17,19 @@ type State = {
 export function CreateTokenForm({ action }: { action: (prev: State, data: FormData) => Promise<State> }) {
   const [state, formAction, pending] = useActionState(action, {});
   const errors = state.fieldErrors ?? {};
+  const { token } = state;
   return (
     <div className="flex flex-col gap-4">
-      {state.token ? (
+      {token ? (
         <Alert variant="success" title={`Token “${state.name}” created`}>
           <p>Copy it now: it is shown only once.</p>
           <code
             data-testid="new-token"
             className="mt-2 block break-all rounded-md bg-surface px-3 py-2 font-mono text-xs text-ink"
           >
-            {state.token}
+            {token}
           </code>
-          <Button
-            size="sm"
-            variant="secondary"
-            className="mt-2"
-            onClick={() => navigator.clipboard.writeText(state.token!)}
-          >
+          <Button size="sm" variant="secondary" className="mt-2" onClick={() => navigator.clipboard.writeText(token)}>
             Copy token
           </Button>
         </Alert>

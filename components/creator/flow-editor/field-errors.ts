@@ -29,6 +29,9 @@ const LABELS: Record<string, string> = {
 
 export const stepFieldId = (index: number, part: "title" | "body") => `step-${index}-${part}`;
 
+/** The field an error key is about: `steps` for `steps.2.title`. */
+export const rootField = (key: string): string => key.split(".")[0] ?? key;
+
 /** The message for a field, including its items' messages (`sites.1` shows under Sites). */
 export function errorFor(errors: FieldErrors, field: string): string | undefined {
   if (errors[field]) return errors[field];
@@ -47,8 +50,7 @@ export type SummaryItem = { key: string; href: string; label: string; message: s
 export function summarizeErrors(errors: FieldErrors): SummaryItem[] {
   const order = Object.keys(LABELS);
   const rank = (key: string) => {
-    const root = key.split(".")[0]!;
-    const i = order.indexOf(root);
+    const i = order.indexOf(rootField(key));
     return i === -1 ? order.length : i;
   };
   return Object.entries(errors)
@@ -62,7 +64,7 @@ export function summarizeErrors(errors: FieldErrors): SummaryItem[] {
         const label = `Step ${index + 1}${step[2] ? (part === "title" ? " title" : " instructions") : ""}`;
         return { key, href: `#${stepFieldId(index, part)}`, label, message };
       }
-      const root = key.split(".")[0]!;
+      const root = rootField(key);
       const id = FIELD_IDS[root as keyof typeof FIELD_IDS];
       return { key, href: id ? `#${id}` : "#", label: LABELS[root] ?? key, message };
     });

@@ -16,7 +16,7 @@ import { FLOW_LIMITS } from "@/lib/publishing/limits";
 import { CATEGORIES } from "@/lib/publishing/vocabulary";
 import { ChoiceGroup, ChoiceTile } from "./choice-fields";
 import { AgentsField, Counter, Section, type EditorValues, type SetValue } from "./editor-parts";
-import { errorFor, FIELD_IDS, summarizeErrors } from "./field-errors";
+import { errorFor, FIELD_IDS, rootField, summarizeErrors } from "./field-errors";
 import { StepsEditor, withStepIds, type StepDraft } from "./steps-editor";
 import type { FlowEditorState, SaveFlowAction } from "./types";
 
@@ -62,7 +62,7 @@ export function FlowEditor({ flowId, status, initialValues, initialErrors, actio
   const errors = useMemo(() => {
     const visible: FieldErrors = {};
     for (const [key, message] of Object.entries(state.errors)) {
-      const root = key.split(".")[0]!;
+      const root = rootField(key);
       const hidden = edited.has(key) || edited.has(root) || (root === "steps" && edited.has("steps:*"));
       if (!hidden) visible[key] = message;
     }

@@ -60,8 +60,9 @@ export function StepsEditor({ steps, onChange, errors, onEdited, onRestructured 
     if (target < 0 || target >= steps.length) return;
     const next = [...steps];
     const [moved] = next.splice(index, 1);
-    next.splice(target, 0, moved!);
-    pendingFocus.current = `${moved!.id}-${delta < 0 ? "up" : "down"}`;
+    if (!moved) return;
+    next.splice(target, 0, moved);
+    pendingFocus.current = `${moved.id}-${delta < 0 ? "up" : "down"}`;
     setAnnouncement(`Step moved to position ${target + 1} of ${steps.length}.`);
     onRestructured();
     onChange(next);

@@ -59,4 +59,4 @@ export const onChargeRefunded: EventHandler = async (event, stripe, now) =>
   chargeEffect((event.data.object as Stripe.Charge).id, stripe, now);
 
 export const onDispute: EventHandler = async (event, stripe, now) =>
-  chargeEffect(idOf((event.data.object as Stripe.Dispute).charge)!, stripe, now);
+  chargeEffect(idOf((event.data.object as Stripe.Dispute).charge), stripe, now);

@@ -74,7 +74,7 @@ export const onTrialWillEnd = syncAndNotify("trial_ending", async (event, stripe
 
 /** The invoice an invoice.* event concerns, re-read: is it still unpaid? */
 async function stillUnpaid(event: Stripe.Event, stripe: Stripe): Promise<boolean> {
-  const invoice = await stripe.invoices.retrieve((event.data.object as Stripe.Invoice).id!);
+  const invoice = await stripe.invoices.retrieve((event.data.object as Stripe.Invoice).id);
   return invoice.status === "open";
 }
 
