@@ -147,7 +147,9 @@ function printReport(results: Measured[]) {
         `${String(r.seo).padStart(3)}  ${String(r.scriptKb).padStart(6)}  ${pass(r) ? "yes" : "no"}`,
     );
   }
-  console.log(`targets: performance >= ${TARGET.performance}, LCP < ${TARGET.lcpMs} ms, TBT < ${TARGET.tbtMs} ms, others 100`);
+  console.log(
+    `targets: performance >= ${TARGET.performance}, LCP < ${TARGET.lcpMs} ms, TBT < ${TARGET.tbtMs} ms, others 100`,
+  );
 }
 
 async function startApp(databaseUrl: string): Promise<ChildProcess> {
