@@ -1,11 +1,10 @@
 "use client";
 
-import { GeistMono } from "geist/font/mono";
-import { GeistSans } from "geist/font/sans";
 import { useEffect, useLayoutEffect } from "react";
 import { applyThemePreference, readThemePreference, themeScript } from "@/components/layout/theme";
 import { LogoMark } from "@/components/layout/logo";
 import { Button, buttonClasses } from "@/components/ui/button";
+import { mono, sans } from "./fonts";
 import "./globals.css";
 
 /** Replaces the root layout when it fails, so it brings its own document, styles, fonts and theme. */
@@ -23,12 +22,7 @@ export default function GlobalError({ error, retry }: { error: unknown; retry: (
     error instanceof Error && "digest" in error && typeof error.digest === "string" ? error.digest : undefined;
 
   return (
-    <html
-      lang="en"
-      data-theme-pref="system"
-      className={`${GeistSans.variable} ${GeistMono.variable}`}
-      suppressHydrationWarning
-    >
+    <html lang="en" data-theme-pref="system" className={`${sans.variable} ${mono.variable}`} suppressHydrationWarning>
       <head>
         <script dangerouslySetInnerHTML={{ __html: themeScript }} />
       </head>

@@ -1,11 +1,10 @@
 import type { Metadata, Viewport } from "next";
-import { GeistMono } from "geist/font/mono";
-import { GeistSans } from "geist/font/sans";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
 import { themeScript } from "@/components/layout/theme";
 import { ToastProvider } from "@/components/ui/toast";
 import { switchTenantAction } from "./account/switch-tenant-action";
+import { mono, sans } from "./fonts";
 import "./globals.css";
 
 // The logo mark as an inline SVG favicon (no binary asset to keep in sync).
@@ -41,12 +40,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
   return (
     // The inline script sets the theme class and data-theme-pref before paint, so React must not
     // complain that <html> differs from the server render.
-    <html
-      lang="en"
-      data-theme-pref="system"
-      className={`${GeistSans.variable} ${GeistMono.variable}`}
-      suppressHydrationWarning
-    >
+    <html lang="en" data-theme-pref="system" className={`${sans.variable} ${mono.variable}`} suppressHydrationWarning>
       <head>
         <script dangerouslySetInnerHTML={{ __html: themeScript }} />
       </head>
