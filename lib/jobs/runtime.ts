@@ -36,11 +36,11 @@ const BASE_SETTINGS: QueueSettings = {
 const KEY = Symbol.for("flowtab.jobs");
 type Holder = { [KEY]?: Promise<JobRuntime> };
 
-function createBoss(db: Db, workers: boolean): PgBoss {
+function createBoss(db: Db, workers: boolean, databaseUrl?: string): PgBoss {
   const options = { schema: JOB_SCHEMA, migrate: true, supervise: workers, schedule: workers };
   const pglite = pgliteClientOf(db);
   if (pglite) return new PgBoss({ ...options, db: pgliteBossDb(pglite) });
-  const connectionString = env().DATABASE_URL;
+  const connectionString = databaseUrl ?? env().DATABASE_URL;
   if (!connectionString) throw new Error("The job queue needs DATABASE_URL when the app is on PostgreSQL.");
   return new PgBoss({ ...options, connectionString, max: 4, application_name: "flowtab-jobs" });
 }
@@ -186,9 +186,12 @@ export function getJobRuntime(): Promise<JobRuntime> {
   return (globalThis as Holder)[KEY] ?? register(getDb().then((db) => launch(db, { workers: false })));
 }
 
-/** Installs pg-boss's tables and the queues, then lets go: for a process that only enqueues (a CLI, a test). */
-export async function installJobQueues(db: Db): Promise<void> {
-  const boss = createBoss(db, false);
+/**
+ * Installs pg-boss's tables and the queues, then lets go: for a process that only enqueues (a CLI, a test).
+ * `databaseUrl`: the database `db` is on, when it is not DATABASE_URL's (a benchmark's scratch database).
+ */
+export async function installJobQueues(db: Db, databaseUrl?: string): Promise<void> {
+  const boss = createBoss(db, false, databaseUrl);
   await boss.start();
   try {
     await installQueues(boss);

@@ -104,27 +104,40 @@ try {
       from users u join tenants t on t.personal_owner_id = u.id join subscriptions s on s.tenant_id = t.id
       where u.email like 'reader-%'`;
     await sql`create unique index on bench_readers (i)`;
-    // Copy g of creator c: reader g mod R in period g div R, so (reader, flow, period) is unique.
+    // Copy g of creator c: reader g mod R in period p = g div R (31 days each, from 400 days before the month), so
+    // (reader, flow, period) is unique. The copy lies inside its period (copy_events_inside_period); its credit was
+    // earned in the month being paid, when the period's invoice was paid (an earned credit names its invoice).
+    const periodStart = sql`${start.toISOString()}::timestamptz - interval '400 days'`;
+    await sql`
+      insert into invoices (tenant_id, subscription_id, stripe_invoice_id, status, amount_due_cents, amount_paid_cents,
+                            period_start, period_end, paid_at)
+      select r.tenant_id, r.subscription_id, 'in_bench_' || r.i || '_' || p, 'paid', 1000, 1000,
+             ${periodStart} + p * interval '31 days', ${periodStart} + (p + 1) * interval '31 days',
+             ${start.toISOString()}::timestamptz
+      from bench_readers r
+      cross join generate_series(0, (select max(credits) from bench_creators) / ${creatorCount}::int) p`;
     await sql`
       with ev as (
         insert into copy_events (user_id, tenant_id, flow_id, creator_id, subscription_id, period_start, period_end,
                                  counted_for_payout, source, created_at)
         select r.user_id, r.tenant_id, c.flow_id, c.creator_id, r.subscription_id,
-               ${start.toISOString()}::timestamptz - interval '400 days' + (g / ${creatorCount}::int) * interval '31 days',
-               ${start.toISOString()}::timestamptz - interval '369 days' + (g / ${creatorCount}::int) * interval '31 days',
-               true, 'web', ${start.toISOString()}::timestamptz + ((g % 27) || ' days')::interval
+               ${periodStart} + (g / ${creatorCount}::int) * interval '31 days',
+               ${periodStart} + (g / ${creatorCount}::int + 1) * interval '31 days',
+               true, 'web', ${periodStart} + (g / ${creatorCount}::int) * interval '31 days' + ((g % 27) || ' days')::interval
         from bench_creators c cross join lateral generate_series(0, c.credits - 1) g
         join bench_readers r on r.i = g % ${creatorCount}::int
         returning id, user_id, creator_id, subscription_id, period_start, period_end, created_at
       )
       insert into creator_credits (creator_id, copy_event_id, subscriber_id, subscription_id, period_start, period_end,
-                                   amount_cents, status, earned_at, reversed_at, created_at)
-      select creator_id, id, user_id, subscription_id, period_start, period_end, 7,
+                                   amount_cents, status, earned_at, reversed_at, invoice_id, created_at)
+      select x.creator_id, x.id, x.user_id, x.subscription_id, x.period_start, x.period_end, 7,
              case when h < 94 then 'earned' when h < 98 then 'pending' when h < 99 then 'void' else 'reversed' end,
-             case when h < 94 or h >= 99 then created_at + interval '1 hour' end,
-             case when h >= 99 then created_at + interval '2 hours' end,
-             created_at
-      from (select *, abs(hashtext(id::text)) % 100 as h from ev) x`;
+             case when h < 94 or h >= 99 then ${start.toISOString()}::timestamptz + ((h % 27) || ' days')::interval end,
+             case when h >= 99 then ${start.toISOString()}::timestamptz + ((h % 27) || ' days 1 hour')::interval end,
+             case when h < 94 or h >= 99 then i.id end,
+             x.created_at
+      from (select *, abs(hashtext(id::text)) % 100 as h from ev) x
+      join invoices i on i.subscription_id = x.subscription_id and i.period_start = x.period_start`;
     // Last month's paid payout of 200 creators, 5 of whose credits were reversed after it: deducted this month.
     await sql`
       with p as (
