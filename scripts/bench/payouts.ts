@@ -19,6 +19,7 @@ import { parseArgs } from "node:util";
 import type Stripe from "stripe";
 import { connectPostgres } from "@/db/open";
 import type { Db } from "@/db/types";
+import { installJobQueues } from "@/lib/jobs/runtime";
 import { monthBounds, previousMonth } from "@/lib/payouts/month";
 import { runMonthlyPayouts } from "@/lib/payouts/run";
 import { PAYOUT_THRESHOLD_CENTS } from "@/lib/plans";
@@ -56,6 +57,8 @@ function shares(): number[] {
 const scratch = await createScratchDatabase(benchServerUrl("bench:payouts"), "payouts");
 const { client: sql, db: drizzleDb } = connectPostgres(scratch.url, { max: 10 });
 const db = drizzleDb as unknown as Db;
+// The job queue's tables: the run queues each paid payout's email as it does in production.
+await installJobQueues(db, scratch.url);
 const now = new Date();
 const month = previousMonth(now);
 const { start, end } = monthBounds(month);

@@ -1,12 +1,11 @@
 // A scratch database for the benchmarks: created on the PostgreSQL server that BENCH_DATABASE_URL (or else
 // DATABASE_URL) points at, never inside that URL's own database, so no benchmark row ever reaches a real
-// catalogue. It is migrated (job queues included) on creation and dropped (with its connections) by drop().
+// catalogue. It is migrated on creation and dropped (with its connections) by drop(). (It imports no app module
+// marked server-only: the e2e specs that start app instances on a scratch database load it too.)
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { migratePostgresDb } from "@/db/migrate";
 import * as schema from "@/db/schema";
-import type { Db } from "@/db/types";
-import { installJobQueues } from "@/lib/jobs/runtime";
 
 export type ScratchDatabase = {
   name: string;
@@ -40,10 +39,7 @@ export async function createScratchDatabase(serverUrl: string, kind: string): Pr
   url.pathname = `/${name}`;
   const client = postgres(url.toString(), { max: 1, onnotice: () => {} });
   try {
-    const db = drizzle(client, { schema });
-    await migratePostgresDb(db);
-    // The job queues' tables too: app code run by a benchmark enqueues jobs (a payout's email) as it would in prod.
-    await installJobQueues(db as unknown as Db, url.toString());
+    await migratePostgresDb(drizzle(client, { schema }));
   } finally {
     await client.end({ timeout: 5 });
   }
