@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { AdminNav } from "@/components/admin/admin-nav";
+import { AdminSearchForm } from "@/components/admin/search-form";
 import { Container } from "@/components/layout/container";
 import { PageHeader } from "@/components/layout/page-header";
 import { requireAdminPage } from "./admin-guard";
@@ -12,7 +13,6 @@ import { AdminNotice } from "./sections/notice";
 import { PayoutsSection } from "./sections/payouts-section";
 import { ReportsSection } from "./sections/reports-section";
 import { StripeEventsSection } from "./sections/stripe-events-section";
-import { UserSearchForm } from "./sections/user-search-form";
 
 export const metadata: Metadata = { title: "Admin", robots: { index: false } };
 
@@ -37,7 +37,13 @@ export default async function AdminPage({
       <AdminNav current="/admin" />
       <AdminNotice notice={params.notice} />
       <div className="mt-6">
-        <UserSearchForm />
+        <AdminSearchForm
+          action="/admin/users"
+          name="q"
+          label="Email contains"
+          placeholder="Search users by email"
+          submitLabel="Search"
+        />
       </div>
       <MetricsSection now={now} />
       <LiabilitiesSection />

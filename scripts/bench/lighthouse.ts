@@ -7,30 +7,28 @@
 // CHROME_PATH, else PLAYWRIGHT_CHROMIUM_PATH, else /usr/bin/chromium.
 //
 // Usage: BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:54329/postgres npm run bench:lighthouse -- [--runs 3]
-//   [--port 3290] [--pages /,/flows]
+//   [--pages /,/flows]
 // Each page is measured --runs times; the median run (by performance score) is reported. Simulated throttling makes
 // the figures depend on this machine's CPU: run it on a quiet machine. The full reports land in reports/lighthouse/.
-import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { parseArgs } from "node:util";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import postgres from "postgres";
+import { startApp, type AppInstance } from "../../tests/e2e/support/app-instances";
 import { seedCatalogue } from "./http-world";
 import { benchServerUrl, createScratchDatabase } from "./scratch-db";
 
 const { values } = parseArgs({
   options: {
     runs: { type: "string", default: "3" },
-    port: { type: "string", default: "3290" },
     pages: { type: "string" },
   },
 });
 const RUNS = Number(values.runs);
-const PORT = Number(values.port);
-if (!Number.isInteger(RUNS) || RUNS < 1 || !Number.isInteger(PORT)) {
-  console.error("--runs must be a positive integer and --port a port number.");
+if (!Number.isInteger(RUNS) || RUNS < 1) {
+  console.error("--runs must be a positive integer.");
   process.exit(1);
 }
 if (!existsSync(".next/BUILD_ID")) {
@@ -56,10 +54,9 @@ type Measured = {
   scriptKb: number;
 };
 
-const base = `http://localhost:${PORT}`;
 const serverUrl = benchServerUrl("bench:lighthouse");
 const scratch = await createScratchDatabase(serverUrl, "lighthouse");
-let app: ChildProcess | undefined;
+let app: AppInstance | undefined;
 let chrome: chromeLauncher.LaunchedChrome | undefined;
 try {
   const sql = postgres(scratch.url, { max: 4, onnotice: () => {} });
@@ -69,7 +66,9 @@ try {
   await sql.end({ timeout: 5 });
   const pages = values.pages?.split(",") ?? ["/", "/flows", `/flows/${flow!.slug}`, "/pricing"];
 
+  // `next start` on a free port (the helper the multi-instance e2e specs use).
   app = await startApp(scratch.url);
+  const base = app.origin;
   // Fill Next's cache first: a visitor meets a warm cache, not the first render after a deploy.
   for (const page of pages) await fetch(`${base}${page}`).then((r) => r.text());
 
@@ -115,7 +114,7 @@ try {
   printReport(results);
 } finally {
   await chrome?.kill();
-  app?.kill("SIGTERM");
+  await app?.stop();
   await scratch.drop();
 }
 
@@ -150,36 +149,4 @@ function printReport(results: Measured[]) {
   console.log(
     `targets: performance >= ${TARGET.performance}, LCP < ${TARGET.lcpMs} ms, TBT < ${TARGET.tbtMs} ms, others 100`,
   );
-}
-
-async function startApp(databaseUrl: string): Promise<ChildProcess> {
-  const env = { ...process.env };
-  for (const key of ["STRIPE_SECRET_KEY", "STRIPE_SANDBOX_URL", "STRIPE_WEBHOOK_SECRET", "PGLITE_DIR", "SMTP_URL"]) {
-    delete env[key];
-  }
-  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(PORT)], {
-    stdio: ["ignore", "pipe", "pipe"],
-    env: {
-      ...env,
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-      DATABASE_URL: databaseUrl,
-      PORT: String(PORT),
-      APP_URL: base,
-      AUTH_SECRET: "bench-lighthouse-secret-not-for-production",
-    },
-  });
-  const output: string[] = [];
-  child.stdout?.on("data", (c: Buffer) => output.push(c.toString()));
-  child.stderr?.on("data", (c: Buffer) => output.push(c.toString()));
-  for (let i = 0; i < 120; i++) {
-    if (child.exitCode !== null) break;
-    const ok = await fetch(`${base}/api/health`)
-      .then((r) => r.ok)
-      .catch(() => false);
-    if (ok) return child;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  child.kill("SIGTERM");
-  throw new Error(`next start did not come up on ${base}:\n${output.join("").slice(-2000)}`);
 }

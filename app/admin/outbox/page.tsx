@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { z } from "zod";
 import { AdminNav } from "@/components/admin/admin-nav";
+import { AdminSearchForm } from "@/components/admin/search-form";
 import { OutboxTable } from "@/components/admin/outbox-table";
 import { Container } from "@/components/layout/container";
 import { PageHeader } from "@/components/layout/page-header";
@@ -11,7 +12,6 @@ import { getDb } from "@/db";
 import { listOutboxPage } from "@/db/queries/admin";
 import { isSmtpConfigured } from "@/lib/email/transport";
 import { requireAdminPage } from "../admin-guard";
-import { RecipientFilter } from "./recipient-filter";
 
 export const metadata: Metadata = { title: "Email outbox", robots: { index: false } };
 
@@ -44,7 +44,14 @@ export default async function OutboxPage({
       />
       <AdminNav current="/admin/outbox" />
       <div className="mt-6">
-        <RecipientFilter to={to} />
+        <AdminSearchForm
+          action="/admin/outbox"
+          name="to"
+          label="Recipient contains"
+          placeholder="Filter by recipient email"
+          submitLabel="Filter"
+          value={to}
+        />
       </div>
       {!isSmtpConfigured() ? (
         <Alert className="mt-6" title="SMTP_URL is not set">

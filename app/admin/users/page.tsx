@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { z } from "zod";
 import { AdminNav } from "@/components/admin/admin-nav";
+import { AdminSearchForm } from "@/components/admin/search-form";
 import { UserResults } from "@/components/admin/user-results";
 import { Container } from "@/components/layout/container";
 import { PageHeader } from "@/components/layout/page-header";
@@ -10,7 +11,6 @@ import { getDb } from "@/db";
 import { searchUsersForAdmin } from "@/lib/admin/user-search";
 import { requireAdminPage } from "../admin-guard";
 import { pageCount, pageParam } from "../sections/params";
-import { UserSearchForm } from "../sections/user-search-form";
 
 export const metadata: Metadata = { title: "Users", robots: { index: false } };
 
@@ -37,7 +37,14 @@ export default async function AdminUsersPage({
       />
       <AdminNav current="/admin/users" />
       <div className="mt-6">
-        <UserSearchForm query={query} />
+        <AdminSearchForm
+          action="/admin/users"
+          name="q"
+          label="Email contains"
+          placeholder="Search users by email"
+          submitLabel="Search"
+          value={query}
+        />
       </div>
       <div className="mt-6">
         {!result ? (
