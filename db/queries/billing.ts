@@ -42,15 +42,25 @@ export type SubscriptionSnapshot = {
   stripeSyncedAt: Date;
 };
 
-/** Insert or overwrite our copy of a Stripe subscription (the snapshot was just fetched from Stripe). */
+/**
+ * Insert or overwrite our copy of a Stripe subscription (the snapshot was just fetched from Stripe).
+ *
+ * The update never names the conflict key (stripe_subscription_id): PostgreSQL locks the row for an ON CONFLICT update
+ * FOR UPDATE when the SET list names a unique column and FOR NO KEY UPDATE otherwise, and only the second lets a
+ * concurrent copy's foreign-key check (FOR KEY SHARE on this row, at the end of the copy statement, after it has
+ * locked the period's credit_periods row) go through. With the key named, a sync that then settles that period
+ * deadlocked with the copy (40P01: seen as a 503 for a new subscriber's first copies while the checkout's webhooks
+ * were arriving). The same holds for invoices below.
+ */
 export async function upsertSubscription(db: Executor, snapshot: SubscriptionSnapshot) {
+  const { stripeSubscriptionId: _key, ...changes } = snapshot;
   // Two syncs can race; the one that fetched from Stripe later wins, whichever commits last.
   const [row] = await db
     .insert(subscriptions)
     .values(snapshot)
     .onConflictDoUpdate({
       target: subscriptions.stripeSubscriptionId,
-      set: { ...snapshot, updatedAt: new Date() },
+      set: { ...changes, updatedAt: new Date() },
       setWhere: sql`${subscriptions.stripeSyncedAt} <= excluded.stripe_synced_at`,
     })
     .returning();
@@ -86,12 +96,14 @@ const invoiceProgress = (status: SQL | SQL.Aliased | typeof invoices.status) =>
  * is returned.
  */
 export async function upsertInvoice(db: Executor, snapshot: InvoiceSnapshot) {
+  // Not the conflict key in SET: a copy's earned credit references the invoice (see upsertSubscription).
+  const { stripeInvoiceId: _key, ...changes } = snapshot;
   const [row] = await db
     .insert(invoices)
     .values(snapshot)
     .onConflictDoUpdate({
       target: invoices.stripeInvoiceId,
-      set: { ...snapshot, updatedAt: new Date() },
+      set: { ...changes, updatedAt: new Date() },
       setWhere: sql`${invoiceProgress(sql`excluded.status`)} >= ${invoiceProgress(invoices.status)}`,
     })
     .returning();

@@ -11,13 +11,17 @@ export async function insertTeamWithOwner(db: Executor, params: { name: string; 
   return team;
 }
 
-/** Locks the tenant row for the rest of the transaction: membership changes of one tenant run one at a time. */
+/**
+ * Locks the tenant row for the rest of the transaction: membership changes of one tenant run one at a time. FOR NO KEY
+ * UPDATE, not FOR UPDATE: copies insert rows referencing the tenant (a foreign-key check takes FOR KEY SHARE) and
+ * must not queue behind a membership change.
+ */
 export async function lockTenant(db: Executor, params: { tenantId: string }) {
   const [row] = await db
     .select({ id: tenants.id, name: tenants.name, kind: tenants.kind })
     .from(tenants)
     .where(eq(tenants.id, params.tenantId))
-    .for("update");
+    .for("no key update");
   return row ?? null;
 }
 

@@ -48,8 +48,11 @@ export async function refreshStaleEntitlement(
   const fresh = resolveEntitlement(rows, now, params.personalTenantId, params.tenantId);
   const subscription = fresh.premiumAccess ? fresh.subscription : null;
   if (subscription && !contains(subscription, now)) {
+    // A period Stripe began a moment ago by its clock but not yet by ours (clocks a little apart): retry when it starts.
+    const untilStart = subscription.currentPeriodStart.getTime() - now.getTime();
     throw new AppError("unavailable", "Your subscription is being renewed. Try again shortly.", {
-      retryAfterSeconds: RENEWAL_RETRY_SECONDS,
+      retryAfterSeconds:
+        untilStart > 0 ? Math.min(RENEWAL_RETRY_SECONDS, Math.ceil(untilStart / 1000)) : RENEWAL_RETRY_SECONDS,
     });
   }
   return fresh;

@@ -7,13 +7,19 @@ import { matchRoute } from "../http/router";
 import { ControlError, controlRoutes } from "./routes";
 
 /** `/_sandbox/*`: JSON in and out; errors as `{ error: { message } }`. */
-export function handleControl(sb: Sandbox, req: IncomingMessage, res: ServerResponse, url: URL, body: string): void {
+export async function handleControl(
+  sb: Sandbox,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  body: string,
+): Promise<void> {
   try {
     const match = matchRoute(controlRoutes, req.method ?? "GET", url.pathname);
     if (!match)
       throw new ControlError(404, `No sandbox control ${req.method} ${url.pathname}; see stripe-sandbox/README.md.`);
     runDueTasks(sb);
-    sendJson(res, 200, match.handler({ sb, path: match.params, body: parseJson(body) }));
+    sendJson(res, 200, await match.handler({ sb, path: match.params, body: parseJson(body) }));
   } catch (error) {
     if (error instanceof ControlError || error instanceof StripeError) {
       sendJson(res, error.status, { error: { message: error.message } });

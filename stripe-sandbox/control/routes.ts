@@ -12,7 +12,11 @@ import { importBody, importObjects } from "./import";
 
 export { ControlError };
 
-export type ControlHandler = (context: { sb: Sandbox; path: Record<string, string>; body: unknown }) => unknown;
+export type ControlHandler = (context: {
+  sb: Sandbox;
+  path: Record<string, string>;
+  body: unknown;
+}) => unknown | Promise<unknown>;
 
 const RENEWING = new Set(["trialing", "active", "past_due", "unpaid"]);
 
@@ -70,22 +74,22 @@ export const controlRoutes: Route<ControlHandler>[] = [
   {
     method: "POST",
     path: "/_sandbox/subscriptions/:id/end-trial",
-    handler: ({ sb, path }) => {
+    handler: async ({ sb, path }) => {
       const subscription = requireObject(sb, "subscriptions", path.id);
       if (subscription.status !== "trialing")
         throw new ControlError(400, `${subscription.id} is ${subscription.status}, not trialing.`);
-      endPeriodNow(sb, subscription);
+      await endPeriodNow(sb, subscription);
       return sb.view(subscription);
     },
   },
   {
     method: "POST",
     path: "/_sandbox/subscriptions/:id/end-period",
-    handler: ({ sb, path }) => {
+    handler: async ({ sb, path }) => {
       const subscription = requireObject(sb, "subscriptions", path.id);
       if (!RENEWING.has(subscription.status))
         throw new ControlError(400, `${subscription.id} is ${subscription.status}: it has no period to end.`);
-      endPeriodNow(sb, subscription);
+      await endPeriodNow(sb, subscription);
       return sb.view(subscription);
     },
   },
@@ -191,11 +195,13 @@ export const controlRoutes: Route<ControlHandler>[] = [
  * Ends the subscription's current period (or trial) now, as `billing_cycle_anchor=now` would, without moving the
  * clock for every other subscription: then the period end runs (renewal, trial end, or a scheduled cancellation).
  */
-function endPeriodNow(sb: Sandbox, subscription: Subscription): void {
+async function endPeriodNow(sb: Sandbox, subscription: Subscription): Promise<void> {
+  // A period needs a length: one that began this very second ends with the next one. Wait for it rather than move the
+  // clock a second ahead: an offset stays for good, and every later period would then begin up to a second after the
+  // app's own clock (an app that copies at once sees a period that has not started yet).
+  const { start } = currentPeriod(sb, subscription);
+  while (sb.now() <= start) await new Promise((resolve) => setTimeout(resolve, 1000 - (Date.now() % 1000) + 5));
   sb.transaction(null, () => {
-    const { start } = currentPeriod(sb, subscription);
-    // A period needs a length: one that began this very second ends a second later.
-    if (sb.now() <= start) sb.clock.advanceTo(start + 1);
     const now = sb.now();
     if (subscription.status === "trialing") {
       subscription.trial_end = now;

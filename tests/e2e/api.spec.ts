@@ -155,7 +155,8 @@ test.describe("POST /api/v1/flows/{slug}/copy under concurrency", () => {
     type Copy = { slug: string; id: string; alreadyCopied: boolean; countedForPayout: boolean };
     const copy = (slug: string, source = "api") =>
       page.request.post(`/api/v1/flows/${slug}/copy`, { data: { source } }).then(async (res) => {
-        expect(res.status(), slug).toBe(200);
+        // The body in the message: a refusal says why (its error code and message).
+        expect(res.status(), `${slug}: ${await res.text()}`).toBe(200);
         return { slug, ...((await res.json()).copy as Omit<Copy, "slug">) };
       });
     const firsts = (copies: Copy[]) => copies.filter((c) => !c.alreadyCopied);

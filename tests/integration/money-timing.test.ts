@@ -91,6 +91,15 @@ describe("1. a copy is never recorded into a period that has ended", () => {
     expect((error as { retryAfterSeconds: number }).retryAfterSeconds).toBeGreaterThan(0);
     expect(await w.db.select().from(copyEvents).where(eq(copyEvents.userId, s.userId))).toEqual([]);
   });
+
+  it("a period that begins by Stripe's clock a moment after ours: retry when it starts, nothing recorded", async () => {
+    const s = await payingSubscriber(w, "Skewed Sam");
+    const row = await subscriptionRow(s);
+    const justBefore = new Date(row.currentPeriodStart.getTime() - 1_500);
+    const error = await copyFlows(w, s, creator.slugs.slice(0, 1), { now: justBefore }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "unavailable", status: 503, retryAfterSeconds: 2 });
+    expect(await w.db.select().from(copyEvents).where(eq(copyEvents.userId, s.userId))).toEqual([]);
+  });
 });
 
 describe("2. credits made after their period's invoice was paid are earned at once", () => {
