@@ -2,7 +2,8 @@
 // `npm test`: every test that needs no network.
 //   1. `npm run lint` (tsc, ESLint, Prettier, knip, redocly), counted as one test; it runs beside step 2.
 //   2. Vitest: unit, integration (PGlite, or PostgreSQL when DATABASE_URL is set) and sandbox tests.
-//   3. `next build`, the e2e servers on free ports (scripts/e2e-server.mjs), then Playwright against them.
+//   3. `next build` (in a full run started as soon as lint is done, beside the rest of Vitest), the e2e servers on
+//      free ports (scripts/e2e-server.mjs), then Playwright against them.
 // Prints a last line "N passed, N failed" summed over all three; a server that cannot start counts as a failure.
 // Flags: --unit (Vitest only), --e2e (Playwright only); both skip lint. Other arguments go to the runners as filters.
 import { spawn, spawnSync } from "node:child_process";
@@ -91,7 +92,59 @@ function startLint() {
   });
 }
 
+/** One e2e run at a time per checkout: they share `.next`. */
+let holdsE2eLock = false;
+function takeE2eLock() {
+  if (holdsE2eLock) return;
+  holdsE2eLock = true;
+  const lock = ".e2e.lock";
+  for (;;) {
+    try {
+      writeFileSync(lock, String(process.pid), { flag: "wx" });
+      process.on("exit", () => rmSync(lock, { force: true }));
+      return;
+    } catch {
+      const holder = Number(readFileSync(lock, "utf8"));
+      let alive = false;
+      try {
+        process.kill(holder, 0);
+        alive = true;
+      } catch {}
+      if (!alive) rmSync(lock, { force: true });
+      else {
+        console.log(`Waiting for another e2e run (pid ${holder}) to finish...`);
+        spawnSync("sleep", ["10"]);
+      }
+    }
+  }
+}
+
+/**
+ * `next build`, its output in reports/next-build.log, printed when it is done. Resolves with its exit code. It holds
+ * the e2e lock (`.next` is shared by e2e runs of this checkout).
+ */
+function startBuild() {
+  takeE2eLock();
+  const since = Date.now();
+  const log = createWriteStream("reports/next-build.log");
+  const child = spawn("node_modules/.bin/next", ["build"], { env: testEnv, stdio: ["ignore", "pipe", "pipe"] });
+  child.stdout.pipe(log, { end: false });
+  child.stderr.pipe(log, { end: false });
+  return new Promise((resolve) => {
+    child.on("close", (code) => {
+      log.end(() => {
+        console.log(readFileSync("reports/next-build.log", "utf8").trimEnd());
+        console.log(`next build: done (${seconds(since)})`);
+        resolve(code ?? 1);
+      });
+    });
+  });
+}
+
 const lint = only === "all" ? startLint() : null;
+// The build is CPU like lint, so it waits for lint, then runs beside the rest of Vitest (which mostly waits on the
+// database) instead of after it.
+const build = lint ? lint.then(() => startBuild()) : null;
 
 if (only !== "e2e") {
   const since = Date.now();
@@ -124,30 +177,6 @@ if (only !== "e2e") {
 if (lint) {
   if (await lint) passed += 1;
   else failed += 1;
-}
-
-/** One e2e run at a time per checkout: they share `.next`. */
-function takeE2eLock() {
-  const lock = ".e2e.lock";
-  for (;;) {
-    try {
-      writeFileSync(lock, String(process.pid), { flag: "wx" });
-      process.on("exit", () => rmSync(lock, { force: true }));
-      return;
-    } catch {
-      const holder = Number(readFileSync(lock, "utf8"));
-      let alive = false;
-      try {
-        process.kill(holder, 0);
-        alive = true;
-      } catch {}
-      if (!alive) rmSync(lock, { force: true });
-      else {
-        console.log(`Waiting for another e2e run (pid ${holder}) to finish...`);
-        spawnSync("sleep", ["10"]);
-      }
-    }
-  }
 }
 
 /** E2E_PORT / E2E_SANDBOX_PORT when set (and free), otherwise ports the kernel says are free. */
@@ -216,16 +245,13 @@ function stopE2eServers(server) {
 
 if (only !== "unit") {
   const chromium = findChromium();
-  takeE2eLock();
   const early = await choosePorts(); // an override that is taken fails before the build, not after it
   if (early.error) {
     console.error(early.error);
     failed += 1;
   } else {
-    let since = Date.now();
-    const build = run("node_modules/.bin/next", ["build"]);
-    console.log(`next build: done (${seconds(since)})`);
-    if (build !== 0) {
+    const built = await (build ?? startBuild());
+    if (built !== 0) {
       console.error("e2e: next build failed");
       failed += 1;
     } else {
@@ -236,7 +262,7 @@ if (only !== "unit") {
         console.error(started.error);
         failed += 1;
       } else {
-        since = Date.now();
+        const since = Date.now();
         rmSync("reports/playwright.json", { force: true });
         const code = run("node_modules/.bin/playwright", ["test", ...filters], {
           ...testEnv,

@@ -87,9 +87,12 @@ test.describe("case 2: the JSON read and the reader", () => {
     const copy = (slug: string) => api.post(`/api/v1/flows/${slug}/copy`, { data: { source: "web" } });
     const view = (slug: string) => api.get(`/library/${slug}`, { maxRedirects: 0 });
     let done = false;
-    // One fixed window: start right after a minute turns; again if the requests crossed into the next minute.
+    // One fixed window (the clock minute): at once when enough of this minute is left (this member has made no request
+    // yet), else right after it turns; again after the next turn if the requests crossed into the next minute.
     for (let attempt = 0; attempt < 3 && !done; attempt++) {
-      await new Promise((r) => setTimeout(r, 60_000 - (Date.now() % 60_000) + 200));
+      if (attempt > 0 || 60_000 - (Date.now() % 60_000) < 25_000) {
+        await new Promise((r) => setTimeout(r, 60_000 - (Date.now() % 60_000) + 200));
+      }
       const started = Date.now();
       // 119 copies (the trial's 20 distinct ones, then repeats, which a trial may always make), then one view.
       const copies: number[] = [];
@@ -192,27 +195,29 @@ test.describe("case 9: the trial needs a verified email", () => {
   }) => {
     test.setTimeout(600_000);
     const ip = uniqueClientIp();
-    const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": ip } });
-    try {
-      for (let i = 0; i <= 10; i++) {
-        await context.clearCookies();
+    // Each person in a browser of their own (a registration signs its browser in), all from one address.
+    const register = async (i: number) => {
+      const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": ip } });
+      try {
         const page = await context.newPage();
         await page.goto("/register");
         await page.getByLabel("Name").fill(`Burst ${i}`);
         await page.getByLabel("Email").fill(uniqueEmail(`burst${i}`));
         await page.getByLabel("Password").fill("correct horse battery");
         await page.getByRole("button", { name: "Create account" }).click();
-        if (i < 10) await expect(page).not.toHaveURL(/\/register/, { timeout: 30_000 });
+        if (i < 10) await expect(page).not.toHaveURL(/\/register/, { timeout: 60_000 });
         else {
           await expect(page.getByText("Too many accounts were created from your network")).toBeVisible({
             timeout: 30_000,
           });
         }
-        await page.close();
+      } finally {
+        await context.close();
       }
-    } finally {
-      await context.close();
-    }
+    };
+    // Ten at once (the count is one atomic statement, so all ten get in), then the eleventh is refused.
+    await Promise.all(Array.from({ length: 10 }, (_, i) => register(i)));
+    await register(10);
   });
 });
 
