@@ -48,6 +48,19 @@ function postgresClientOf(db: Db): PostgresClient | null {
   return null;
 }
 
+/** Creators a run pays at once: PostgreSQL overlaps their transactions and Stripe calls; PGlite has one session. */
+const PAYOUT_PARALLELISM = 4;
+
+/**
+ * How many creators a payout job may process at the same time on `db`: up to PAYOUT_PARALLELISM on PostgreSQL,
+ * leaving two connections of the pool to the lock and the rest of the app; one on PGlite.
+ */
+export function payoutParallelism(db: Db): number {
+  const pg = postgresClientOf(db);
+  if (!pg) return 1;
+  return Math.max(1, Math.min(PAYOUT_PARALLELISM, (pg.options?.max ?? 10) - 2));
+}
+
 /** Runs `job` holding the payout lock, or throws PayoutJobRunningError at once when another job holds it. */
 export async function withPayoutLock<T>(db: Db, job: () => Promise<T>): Promise<T> {
   const pg = postgresClientOf(db);

@@ -15,7 +15,7 @@ import type { Payout } from "@/db/schema";
 import type { Db } from "@/db/types";
 import { getStripe } from "@/lib/billing/stripe-client";
 import { PAYOUT_THRESHOLD_CENTS } from "@/lib/plans";
-import { withPayoutLock } from "./lock";
+import { payoutParallelism, withPayoutLock } from "./lock";
 import { logPayoutStep } from "./log";
 import { assertPayoutMonthOver, monthBounds, payoutMonthSchema } from "./month";
 import { queuePayoutPaidEmail } from "./settle";
@@ -92,7 +92,10 @@ export async function runMonthlyPayouts(
       }
     };
 
-    for (const creatorId of creatorIds) {
+    // Creators are independent (one payout row, its own credits and transfer each): several at once. What keeps two
+    // of them, or two jobs, from paying anything twice is the same as for one: the unique (creator, month) index,
+    // step (a)'s transaction and the idempotency keys.
+    await forEachConcurrently(creatorIds, payoutParallelism(db), async (creatorId) => {
       const account = accounts.get(creatorId);
       let payout = payoutOf.get(creatorId);
 
@@ -107,12 +110,12 @@ export async function runMonthlyPayouts(
             amountCents: net,
             reason: net < 0 ? "negative_balance" : "below_threshold",
           });
-          continue;
+          return;
         }
         const notReady = notOnboardedReason(account);
         if (notReady) {
           summary.skippedNotOnboarded.push({ creatorId, amountCents: net, reason: notReady });
-          continue;
+          return;
         }
         const claimed = await claimPayout(db, { creatorId, month, before: end, now, balance });
         if (claimed.kind === "carried") {
@@ -121,7 +124,7 @@ export async function runMonthlyPayouts(
             amountCents: claimed.amountCents,
             reason: claimed.amountCents < 0 ? "negative_balance" : "below_threshold",
           });
-          continue;
+          return;
         }
         if (claimed.kind === "created") {
           record(
@@ -135,7 +138,7 @@ export async function runMonthlyPayouts(
               hooks: options.hooks,
             }),
           );
-          continue;
+          return;
         }
         payout = claimed.payout; // Another job created it after we listed: treat it as existing.
       }
@@ -159,6 +162,17 @@ export async function runMonthlyPayouts(
           }),
         );
       }
+    });
+
+    // In creator order, as when they were paid one by one.
+    for (const list of [
+      summary.paid,
+      summary.alreadyPaid,
+      summary.carriedForward,
+      summary.skippedNotOnboarded,
+      summary.failed,
+    ]) {
+      list.sort((a, b) => (a.creatorId < b.creatorId ? -1 : a.creatorId > b.creatorId ? 1 : 0));
     }
 
     logPayoutStep("run_finished", {
@@ -172,6 +186,27 @@ export async function runMonthlyPayouts(
     });
     return summary;
   });
+}
+
+/**
+ * Runs `task` on every item, at most `limit` at a time. After a failure no new item is started (as a loop would stop
+ * there); the ones already started finish, then the first error is thrown.
+ */
+async function forEachConcurrently<T>(items: T[], limit: number, task: (item: T) => Promise<void>) {
+  let next = 0;
+  let failure: { error: unknown } | null = null;
+  const lane = async () => {
+    while (!failure && next < items.length) {
+      const item = items[next++] as T;
+      try {
+        await task(item);
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  if (failure) throw (failure as { error: unknown }).error;
 }
 
 class CarryForward extends Error {

@@ -503,10 +503,13 @@ describe("never twice", () => {
         },
       }),
     ).rejects.toBeInstanceOf(Killed);
-    expect(await t.db.select().from(payouts)).toEqual([expect.objectContaining({ status: "paid" })]);
+    // Killed right after its first confirmation: on PostgreSQL the other creator may have been in flight too.
+    const written = await t.db.select().from(payouts);
+    expect(written.length).toBeGreaterThanOrEqual(1);
+    expect(written.every((p) => p.status === "paid")).toBe(true);
     const again = await run("2026-10", at("2026-11-01T01:05:00Z"));
-    expect(again.alreadyPaid).toHaveLength(1);
-    expect(again.paid).toHaveLength(1);
+    expect(again.alreadyPaid).toHaveLength(written.length);
+    expect(again.paid).toHaveLength(2 - written.length);
     await expectPaidOnce([ivy, jon], [1400, 1001]);
   });
 
