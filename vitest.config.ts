@@ -1,6 +1,7 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 import { pinnedTestEnv } from "./scripts/test-env.mjs";
+import { VITEST_WORKERS } from "./tests/helpers/worker-databases";
 
 // A developer's own SMTP_URL, APP_URL, Stripe keys or PGLITE_DIR must not reach the tests (mail sent for real, another
 // origin in links, the dev database): the workers start without them and each test sets what it needs.
@@ -23,8 +24,9 @@ export default defineConfig({
     globalSetup: ["tests/helpers/global-setup.ts"],
     // next-auth imports "next/server" without an extension; let Vite resolve it.
     server: { deps: { inline: ["next-auth"] } },
-    // Integration tests share one PostgreSQL database in CI: one file at a time.
-    fileParallelism: false,
+    // Files run in VITEST_WORKERS processes at once, each with a PostgreSQL database of its own (worker-setup.ts).
+    maxWorkers: VITEST_WORKERS,
+    setupFiles: ["tests/helpers/worker-setup.ts"],
     // Generous for a busy machine (2 cores shared by several runs): the webhook replay tests make hundreds of Stripe
     // calls. A passing run does not wait for them.
     testTimeout: 120_000,

@@ -18,8 +18,8 @@ export type TestDb = {
 };
 
 /**
- * A migrated database for one test file: PostgreSQL when DATABASE_URL is set (CI: PostgreSQL 15),
- * otherwise an in-memory PGlite of its own. Test files run one at a time, so a shared PostgreSQL is safe.
+ * A migrated database for one test file: PostgreSQL when DATABASE_URL is set (CI: PostgreSQL 15; this worker's own
+ * database, see worker-setup.ts: files of one worker run one at a time), otherwise an in-memory PGlite of its own.
  * The migrations ran once for the whole run (tests/helpers/global-setup.ts); without that setup they run here.
  * It has the job queues too (queueing an email adds its delivery job); no worker runs unless a test starts one.
  */
@@ -63,8 +63,10 @@ async function migratedPglite(snapshot: string | null) {
   await installJobQueues(db as unknown as Db);
   if (snapshot) {
     const dump = await client.dumpDataDir("none");
-    writeFileSync(`${snapshot}.partial`, Buffer.from(await dump.arrayBuffer()));
-    renameSync(`${snapshot}.partial`, snapshot);
+    // Two workers may both make it: each writes its own file, the rename is atomic.
+    const partial = `${snapshot}.${process.pid}.partial`;
+    writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
+    renameSync(partial, snapshot);
   }
   return client;
 }

@@ -1,5 +1,6 @@
 // Vitest globalSetup: migrates the test database once per run instead of once per test file.
-// PostgreSQL (DATABASE_URL): migrated here; createTestDb() only empties the tables.
+// PostgreSQL (DATABASE_URL): migrated here, then cloned into one database per worker (worker-databases.ts);
+// createTestDb() only empties the tables.
 // PGlite: the first test file that needs a database migrates one and dumps it to a file of this run (so a run of
 // unit or sandbox tests alone pays nothing); every later file starts its own PGlite from that dump, which skips both
 // initdb and the migrations.
@@ -11,6 +12,9 @@ import postgres from "postgres";
 import type { TestProject } from "vitest/node";
 import { migratePostgresDb } from "../../db/migrate";
 import * as schema from "../../db/schema";
+import { VITEST_WORKERS, workerDatabaseName } from "./worker-databases";
+
+const templateName = (url: string) => decodeURIComponent(new URL(url).pathname.slice(1)) || "postgres";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -30,9 +34,30 @@ export default async function setup(project: TestProject) {
     } finally {
       await client.end({ timeout: 5 });
     }
+    // One database per worker, cloned from the migrated one (which must have no connection while it is copied).
+    const admin = postgres(url, { max: 1, onnotice: () => {} });
+    const recreate = async () => {
+      for (let id = 1; id <= VITEST_WORKERS; id++) {
+        const name = admin(workerDatabaseName(url, id));
+        await admin`drop database if exists ${name} with (force)`;
+        await admin`create database ${name} template ${admin(templateName(url))}`;
+      }
+    };
+    const drop = async () => {
+      for (let id = 1; id <= VITEST_WORKERS; id++) {
+        await admin`drop database if exists ${admin(workerDatabaseName(url, id))} with (force)`;
+      }
+    };
+    await recreate();
     project.provide("postgresMigrated", true);
     project.provide("pgliteSnapshot", null);
-    return;
+    return async () => {
+      try {
+        await drop();
+      } finally {
+        await admin.end({ timeout: 5 });
+      }
+    };
   }
   const dir = mkdtempSync(path.join(tmpdir(), "flowtab-vitest-"));
   const file = path.join(dir, "migrated.tar");
