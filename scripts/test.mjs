@@ -72,24 +72,38 @@ let skipped = 0;
 const notices = [];
 
 /**
- * `npm run lint`, started first and run beside Vitest (it is mostly CPU, Vitest mostly waits on the database); its
- * output goes to reports/lint.log and is printed when it is done.
+ * Runs a command beside the others with its output in `logFile`, printed in one piece when it is done (so it does not
+ * interleave with Vitest's). Resolves with the exit code and the seconds it took.
  */
-function startLint() {
+function runLogged(cmd, cmdArgs, logFile) {
   const since = Date.now();
-  const log = createWriteStream("reports/lint.log");
-  const child = spawn("node", ["scripts/lint.mjs"], { env: testEnv, stdio: ["ignore", "pipe", "pipe"] });
+  const log = createWriteStream(logFile);
+  const child = spawn(cmd, cmdArgs, { env: testEnv, stdio: ["ignore", "pipe", "pipe"] });
   child.stdout.pipe(log, { end: false });
   child.stderr.pipe(log, { end: false });
   return new Promise((resolve) => {
-    child.on("close", (code) => {
+    let done = false;
+    const finish = (code) => {
+      if (done) return;
+      done = true;
       log.end(() => {
-        console.log(readFileSync("reports/lint.log", "utf8").trimEnd());
-        console.log(`lint: ${code === 0 ? "passed" : "FAILED"} (${seconds(since)})`);
-        resolve(code === 0);
+        console.log(readFileSync(logFile, "utf8").trimEnd());
+        resolve({ code, took: seconds(since) });
       });
+    };
+    child.on("error", (error) => {
+      log.write(`${cmd} could not start: ${error.message}\n`);
+      finish(1);
     });
+    child.on("close", (code) => finish(code ?? 1));
   });
+}
+
+/** `npm run lint`, started first and run beside Vitest (it is mostly CPU, Vitest mostly waits on the database). */
+async function startLint() {
+  const { code, took } = await runLogged("node", ["scripts/lint.mjs"], "reports/lint.log");
+  console.log(`lint: ${code === 0 ? "passed" : "FAILED"} (${took})`);
+  return code === 0;
 }
 
 /** One e2e run at a time per checkout: they share `.next`. */
@@ -119,26 +133,12 @@ function takeE2eLock() {
   }
 }
 
-/**
- * `next build`, its output in reports/next-build.log, printed when it is done. Resolves with its exit code. It holds
- * the e2e lock (`.next` is shared by e2e runs of this checkout).
- */
-function startBuild() {
+/** `next build`, its output in reports/next-build.log. It holds the e2e lock (`.next` is shared by e2e runs). */
+async function startBuild() {
   takeE2eLock();
-  const since = Date.now();
-  const log = createWriteStream("reports/next-build.log");
-  const child = spawn("node_modules/.bin/next", ["build"], { env: testEnv, stdio: ["ignore", "pipe", "pipe"] });
-  child.stdout.pipe(log, { end: false });
-  child.stderr.pipe(log, { end: false });
-  return new Promise((resolve) => {
-    child.on("close", (code) => {
-      log.end(() => {
-        console.log(readFileSync("reports/next-build.log", "utf8").trimEnd());
-        console.log(`next build: done (${seconds(since)})`);
-        resolve(code ?? 1);
-      });
-    });
-  });
+  const { code, took } = await runLogged("node_modules/.bin/next", ["build"], "reports/next-build.log");
+  console.log(`next build: done (${took})`);
+  return code;
 }
 
 const lint = only === "all" ? startLint() : null;
