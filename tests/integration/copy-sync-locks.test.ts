@@ -1,7 +1,7 @@
 // A Stripe sync and a copy touching the same subscription period at the same moment must both go through. Found in
 // CI: a new subscriber's parallel first copies answered 503 because PostgreSQL broke a deadlock (40P01) between the
 // copy statement and the checkout's webhook sync (db/queries/billing.ts upsertSubscription explains the lock modes).
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect } from "vitest";
 import { upsertInvoice, upsertSubscription, type SubscriptionSnapshot } from "@/db/queries/billing";
 import { lockCreditPeriods } from "@/db/queries/credit-periods";
@@ -69,7 +69,7 @@ async function creditStatuses(subscriberId: string) {
   const rows = await t.db
     .select({ status: creatorCredits.status })
     .from(creatorCredits)
-    .where(and(eq(creatorCredits.subscriberId, subscriberId)));
+    .where(eq(creatorCredits.subscriberId, subscriberId));
   return rows.map((r) => r.status);
 }
 
