@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { AdminNav } from "@/components/admin/admin-nav";
-import { AdminSearchForm } from "@/components/admin/search-form";
+import { UserSearchForm } from "@/components/admin/search-form";
 import { Container } from "@/components/layout/container";
 import { PageHeader } from "@/components/layout/page-header";
 import { requireAdminPage } from "./admin-guard";
@@ -37,13 +37,7 @@ export default async function AdminPage({
       <AdminNav current="/admin" />
       <AdminNotice notice={params.notice} />
       <div className="mt-6">
-        <AdminSearchForm
-          action="/admin/users"
-          name="q"
-          label="Email contains"
-          placeholder="Search users by email"
-          submitLabel="Search"
-        />
+        <UserSearchForm />
       </div>
       <MetricsSection now={now} />
       <LiabilitiesSection />

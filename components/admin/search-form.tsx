@@ -28,3 +28,17 @@ export function AdminSearchForm({ action, name, label, placeholder, submitLabel,
     </form>
   );
 }
+
+/** The user search by email, on the console and on `/admin/users` (which shows its results). */
+export function UserSearchForm({ value }: { value?: string }) {
+  return (
+    <AdminSearchForm
+      action="/admin/users"
+      name="q"
+      label="Email contains"
+      placeholder="Search users by email"
+      submitLabel="Search"
+      value={value}
+    />
+  );
+}

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { z } from "zod";
 import { AdminNav } from "@/components/admin/admin-nav";
-import { AdminSearchForm } from "@/components/admin/search-form";
+import { UserSearchForm } from "@/components/admin/search-form";
 import { UserResults } from "@/components/admin/user-results";
 import { Container } from "@/components/layout/container";
 import { PageHeader } from "@/components/layout/page-header";
@@ -37,14 +37,7 @@ export default async function AdminUsersPage({
       />
       <AdminNav current="/admin/users" />
       <div className="mt-6">
-        <AdminSearchForm
-          action="/admin/users"
-          name="q"
-          label="Email contains"
-          placeholder="Search users by email"
-          submitLabel="Search"
-          value={query}
-        />
+        <UserSearchForm value={query} />
       </div>
       <div className="mt-6">
         {!result ? (
