@@ -5,13 +5,16 @@ import type { Executor } from "@/db/types";
 /** The platform admin who acts, as the session knows them. */
 export type AdminActor = { id: string; email: string };
 
-/** Every admin action the console offers, and what kind of thing each acts on. */
+/** Every admin action, and what kind of thing each acts on. */
 const TARGETS = {
   "payouts.run": "payout_month",
   "payout.retry": "payout",
   "stripe_event.reprocess": "stripe_event",
   "flow.unpublish": "flow",
   "flow.republish": "flow",
+  // An admin changing someone else's flow in the creator editor (lib/publishing/publish.ts).
+  "flow.edit": "flow",
+  "flow.publish": "flow",
   "flow_report.dismiss": "flow_report",
 } as const;
 

@@ -21,7 +21,8 @@ import { expiringPublicPages } from "@/lib/cache/public-pages";
  * Creator publishing: the business rules behind the editor and the publish buttons.
  *
  * - Only the flow's creator or a platform admin may change a flow. Anyone else gets `not_found`, exactly as for
- *   an id that does not exist, so flow ids cannot be probed.
+ *   an id that does not exist, so flow ids cannot be probed. An admin's change to someone else's flow is written to
+ *   the audit log in the transaction of the change.
  * - Status transitions: draft -> published, published -> unpublished, unpublished -> published. Saving a
  *   published flow keeps it published; saving a draft or an unpublished flow keeps its status.
  * - Publishing is limited by the creator's monthly quota (rule in quota.ts). Over quota: `quota_exceeded` and
@@ -71,6 +72,11 @@ export async function updateFlow(
       const flow = await loadForChange(tx, params);
       const transition = params.publish ? await publishTransition(tx, flow, now, params) : {};
       const content = toContent(input);
+      await auditAdminChange(tx, flow, params, {
+        action: "flow.edit",
+        now,
+        details: transition.status ? { published: true } : {},
+      });
       if (flow.publishedAt === null && !slugFits(flow.slug, input.title)) {
         return claimUniqueSlug(tx, {
           title: input.title,
@@ -93,6 +99,8 @@ export async function publishFlow(
       const flow = await loadForChange(tx, params);
       if (flow.status === "published") return toRef(flow);
       const transition = await publishTransition(tx, flow, now, params);
+      // A republish after a report is audited as such by publishTransition.
+      if (flow.unpublishedByAdminAt === null) await auditAdminChange(tx, flow, params, { action: "flow.publish", now });
       return mustExist(await updateFlowFields(tx, { flowId: flow.id, ...transition }));
     }),
   );
@@ -100,14 +108,16 @@ export async function publishFlow(
 
 export async function unpublishFlow(
   db: Executor,
-  params: { userId: string; isAdmin: boolean; flowId: string },
+  params: { userId: string; isAdmin: boolean; flowId: string; now?: Date },
 ): Promise<FlowRef> {
+  const now = params.now ?? new Date();
   return expiringPublicPages(
     db.transaction(async (tx) => {
       const flow = await loadForChange(tx, params);
       if (flow.status === "draft")
         throw new AppError("conflict", "This flow is a draft: there is nothing to unpublish.");
       if (flow.status === "unpublished") return toRef(flow);
+      await auditAdminChange(tx, flow, params, { action: "flow.unpublish", now, details: { via: "editor" } });
       // published_at stays: it records the first publish, which the quota counts (quota.ts).
       return mustExist(await updateFlowFields(tx, { flowId: flow.id, status: "unpublished" }));
     }),
@@ -154,6 +164,24 @@ async function publishTransition(
   if (flow.publishedAt !== null) return { status: "published" };
   await reservePublish(tx, { creatorId: flow.creatorId, now });
   return { status: "published", publishedAt: now };
+}
+
+/** An admin acting on someone else's flow leaves an audit entry; a creator changing their own flow does not. */
+async function auditAdminChange(
+  tx: Executor,
+  flow: EditableFlow,
+  by: { userId: string; isAdmin: boolean },
+  entry: { action: "flow.edit" | "flow.publish" | "flow.unpublish"; now: Date; details?: Record<string, unknown> },
+) {
+  if (!by.isAdmin || flow.creatorId === by.userId) return;
+  const admin = await getUserById(tx, { userId: by.userId });
+  if (!admin) throw new AppError("unauthorized", "Sign in to continue.");
+  await recordAdminAction(tx, admin, {
+    action: entry.action,
+    targetId: flow.id,
+    details: { slug: flow.slug, creatorId: flow.creatorId, ...entry.details },
+    now: entry.now,
+  });
 }
 
 async function recordRepublishByAdmin(tx: Executor, params: { flow: EditableFlow; userId: string; now: Date }) {

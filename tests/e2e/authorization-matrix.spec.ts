@@ -38,8 +38,9 @@ type Ids = {
 };
 
 type Row = {
-  /** The route it covers, as appRoutes() names it, or a server action "app/<file>#<export>". */
+  /** The route it covers, as appRoutes() names it without the method, or a server action "app/<file>#<export>". */
   route: string;
+  /** Default GET; a row covers "METHOD route", so each method a route handler exports needs its own row. */
   method?: "GET" | "POST" | "PUT" | "DELETE";
   /** The URL to call (default: the route itself). For an action: the page it is posted to. */
   path?: string | ((i: Ids) => string);
@@ -50,6 +51,7 @@ type Row = {
 };
 
 const LOGIN = "307 /login";
+const AUTH_CSRF_REFUSED = "302 /api/auth/signout?csrf=true";
 const PRICING = "307 /pricing";
 const UNKNOWN_ID = "00000000-0000-4000-8000-000000000000";
 const form = (fields: Record<string, string>) => {
@@ -110,11 +112,14 @@ const MATRIX: Row[] = [
   { route: "/docs/mcp", expect: { all: 200 } },
   // Machines.
   { route: "/api/auth/[...nextauth]", path: "/api/auth/session", expect: { all: 200 } },
+  // Auth.js refuses a POST without its CSRF token (a sign-out or sign-in forged from elsewhere) with a redirect.
+  { route: "/api/auth/[...nextauth]", method: "POST", path: "/api/auth/signout", json: {}, expect: { all: AUTH_CSRF_REFUSED } },
   { route: "/api/cron/payouts", method: "POST", json: { month: "2020-01" }, expect: { all: 401 } },
   { route: "/api/health", expect: { all: 200 } },
   { route: "/api/cron/reconcile", method: "POST", json: {}, expect: { all: 401 } },
   // MCP takes an API token only (a session cookie is no credential there); POST only.
   { route: "/api/mcp", expect: { all: 405 } },
+  { route: "/api/mcp", method: "DELETE", expect: { all: 405 } },
   { route: "/api/mcp", method: "POST", json: {}, expect: { anonymous: 401, sessions: 401, tokens: 406 } },
   { route: "/api/webhooks/stripe", method: "POST", json: {}, expect: { all: 400 } },
   // JSON API.
@@ -226,7 +231,7 @@ test.describe("authorization matrix", () => {
 
   test("has a row for every route in app/ and every server action, and none for anything else", () => {
     const actions = buildActions();
-    const covered = new Set(MATRIX.map((r) => r.route));
+    const covered = new Set(MATRIX.map((r) => (r.route.includes("#") ? r.route : `${r.method ?? "GET"} ${r.route}`)));
     const routes = appRoutes();
     const expected = [...routes, ...actions.keys()];
     expect(
@@ -246,7 +251,7 @@ test.describe("authorization matrix", () => {
       expect(missing, `${row.route}: roles without an expectation`).toEqual([]);
     }
     console.log(
-      `authorization matrix: ${routes.length} routes + ${actions.size} server actions = ${covered.size} entries, ` +
+      `authorization matrix: ${routes.length} route methods + ${actions.size} server actions = ${covered.size} entries, ` +
         `${MATRIX.length} rows x ${ROLES.length} roles = ${MATRIX.length * ROLES.length} calls`,
     );
   });
@@ -329,6 +334,66 @@ test.describe("authorization matrix", () => {
       for (const tokenId of tokenIds) await act(who, "app/account/tokens/actions.ts#revokeTokenAction", { tokenId });
     }
     expect((await me(token)).status).toBe(200);
+  });
+});
+
+test.describe("authorization matrix: invitations", () => {
+  test("another team's invitation cannot be revoked or resent by anyone but its managers", async () => {
+    test.setTimeout(120_000);
+    const base = test.info().project.use.baseURL!;
+    const actions = buildActions();
+    // The seeded demo team (Northwind Labs, one free seat): its owner invites, then everyone else tries its id.
+    const owner: Identity = { cookie: await signedInCookie("team-owner@flowtab.dev") };
+    const teammate: Identity = { cookie: await signedInCookie("team-member@flowtab.dev") };
+    const teamPage = async () => (await fetch(`${base}/account/team`, { headers: { cookie: owner.cookie! } })).text();
+    const invitationIds = async () =>
+      [...(await teamPage()).matchAll(/name="invitationId" value="([0-9a-f-]{36})"/g)].map((m) => m[1]!);
+    const act = (who: Identity, name: string, fields: Record<string, string>) =>
+      call(base, who, {
+        method: "POST",
+        path: "/account/team",
+        action: { id: actions.get(`app/account/team/actions.ts#${name}`)!.id, args: [{}, form(fields)] },
+      });
+    const mailsTo = async (to: string) =>
+      [
+        ...(
+          await (
+            await fetch(`${base}/admin/outbox?to=${encodeURIComponent(to)}`, {
+              headers: { cookie: identities.admin.cookie! },
+            })
+          ).text()
+        ).matchAll(/href="\/admin\/outbox\/([0-9a-f-]{36})"/g),
+      ].length;
+
+    const tenantId = /name="tenantId" value="([0-9a-f-]{36})"/.exec(await teamPage())?.[1];
+    expect(tenantId, "the demo team's id on its page").toBeTruthy();
+    const before = await invitationIds();
+    const email = `matrix-invitee-${Date.now()}@example.com`;
+    await act(owner, "inviteAction", { tenantId: tenantId!, email, role: "member" });
+    const invitationId = (await invitationIds()).find((id) => !before.includes(id));
+    expect(invitationId, "the new invitation on the owner's page").toBeTruthy();
+    expect(await mailsTo(email)).toBe(1);
+
+    const strangers: Identity[] = [
+      teammate, // a plain member of the team: not a manager
+      identities.member,
+      identities.subscriber,
+      identities.creator,
+      identities.otherCreator,
+      identities.admin, // the platform admin manages no team
+    ];
+    for (const who of strangers) {
+      for (const name of ["revokeInvitationAction", "resendInvitationAction"]) {
+        await act(who, name, { tenantId: tenantId!, invitationId: invitationId! });
+        await act(who, name, { tenantId: UNKNOWN_ID, invitationId: invitationId! });
+      }
+    }
+    expect(await invitationIds(), "the invitation is still open").toContain(invitationId);
+    expect(await mailsTo(email), "no new link was mailed").toBe(1);
+
+    // The same call by the owner works (so the refusals above were not malformed calls), and frees the seat again.
+    await act(owner, "revokeInvitationAction", { tenantId: tenantId!, invitationId: invitationId! });
+    expect(await invitationIds()).not.toContain(invitationId);
   });
 });
 

@@ -7,7 +7,7 @@ import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { perFlowStats } from "@/db/queries/earnings";
-import { apiTokenUsage, copyEvents, creatorCredits, flows, saves } from "@/db/schema";
+import { apiTokenUsage, copyEvents, creatorCredits, flows, saves, tenants } from "@/db/schema";
 import type { ApiScope } from "@/db/schema";
 import { createApiToken, revokeUserApiToken } from "@/lib/auth/api-tokens";
 import { saveFlow } from "@/lib/flows/reactions";
@@ -171,6 +171,30 @@ describe("MCP server (/api/mcp)", () => {
     expect(bad.isError).toBe(true);
     expect(bad.structuredContent).toMatchObject({ error: { code: "validation_failed", field: "page" } });
     await client.close();
+  });
+
+  it("search_flows matches premium text only with the plan of the token's own tenant", async () => {
+    await world();
+    // The reader subscribes personally and also belongs to a team that has no plan.
+    const [team] = await t.db.insert(tenants).values({ name: "Planless team", kind: "team" }).returning();
+    const reader = await makeUser(t.db, "Reader", { teamTenantId: team!.id });
+    await makeSubscription(t.db, reader.tenant.id);
+    const scopes: ApiScope[] = ["flows:read"];
+    const personal = await connect((await tokenFor(reader.user.id, scopes)).token);
+    const teamToken = await createApiToken(t.db, {
+      userId: reader.user.id,
+      tenantId: team!.id,
+      input: { name: "team", scopes },
+    });
+    const viaTeam = await connect(teamToken.token);
+
+    // "channel" is only in the premium flow's prompt, never in a public field.
+    const totalOf = async (client: Client) =>
+      ((await call(client, "search_flows", { query: "channel" })).structuredContent as { total: number }).total;
+    expect(await totalOf(personal)).toBe(1);
+    expect(await totalOf(viaTeam)).toBe(0);
+    await personal.close();
+    await viaTeam.close();
   });
 
   it("get_flow on a premium flow is a copy with source mcp: one row, one 7c credit; a repeat counts nothing", async () => {

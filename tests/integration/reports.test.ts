@@ -254,6 +254,25 @@ describe("an admin's decision", () => {
     expect((await flowBySlug(slugs[0])).status).toBe("published");
   });
 
+  it("an admin's edit, unpublish and publish of someone else's flow in the editor are audited; a creator's are not", async () => {
+    const { creator, actor, slugs } = await world();
+    const flowId = (await flowBySlug(slugs[0])).id;
+    await unpublishFlow(t.db, { userId: creator.user.id, isAdmin: false, flowId });
+    await publishFlow(t.db, { userId: creator.user.id, isAdmin: false, flowId });
+    expect(await audit()).toEqual([]);
+
+    const at = Date.now();
+    await unpublishFlow(t.db, { userId: actor.id, isAdmin: true, flowId, now: new Date(at) });
+    await publishFlow(t.db, { userId: actor.id, isAdmin: true, flowId, now: new Date(at + 1000) });
+    const entries = await audit();
+    expect(entries.map((a) => [a.action, a.targetId, a.actorId])).toEqual([
+      ["flow.unpublish", flowId, actor.id],
+      ["flow.publish", flowId, actor.id],
+    ]);
+    expect(entries[0]?.details).toMatchObject({ slug: slugs[0], creatorId: creator.user.id, via: "editor" });
+    expect((await flowBySlug(slugs[0])).status).toBe("published");
+  });
+
   it("dismiss: the report closes, the flow stays published, the action is audited", async () => {
     const { member, actor, slugs } = await world();
     const { reportId } = await reportFlow(t.db, {

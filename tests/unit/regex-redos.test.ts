@@ -2,9 +2,9 @@
 // The test reads every regular expression literal in the application's source (app, components, lib, db, middleware,
 // the Stripe sandbox) with the TypeScript parser, so a new one is checked without anyone listing it, and runs each
 // against 256 KB adversarial inputs: generic ones plus those built from the pattern's own characters. Every run
-// must finish in < 250 ms (best of five, so a busy machine does not fail it: a linear pass takes a few ms, a
-// quadratic one seconds); a run that would take longer is cut off after one second by vm's timeout. The code paths
-// that feed user input to them are then timed end to end.
+// must finish in < 50 ms, as the issue asks (best of five, so a busy machine does not fail it: a linear pass takes a
+// few ms, a quadratic one seconds); a run that would take longer is cut off after one second by vm's timeout. The
+// code paths that feed user input to them (several patterns plus zod and parsing) are then timed end to end, < 250 ms.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import vm from "node:vm";
@@ -21,7 +21,10 @@ import { parseCatalogParamsLeniently } from "@/lib/flows/catalog-params";
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const SOURCES = ["app", "components", "lib", "db/queries", "db/schema", "db/cli", "middleware.ts", "stripe-sandbox"];
 const SIZE = 256 * 1024;
-const LIMIT_MS = 250;
+/** One pattern, one input. */
+const REGEX_LIMIT_MS = 50;
+/** A whole code path: several patterns plus parsing and validation of the same 256 KB. */
+const PATH_LIMIT_MS = 250;
 
 type Found = { file: string; line: number; source: string; flags: string };
 
@@ -131,7 +134,7 @@ function timeRun(re: RegExp, input: string): number {
   context.input = input;
   const code = re.global || re.sticky ? "input.replace(re, '')" : "re.exec(input)";
   let best = Infinity;
-  for (let i = 0; i < 5 && best >= LIMIT_MS; i++) {
+  for (let i = 0; i < 5 && best >= REGEX_LIMIT_MS; i++) {
     re.lastIndex = 0;
     const start = performance.now();
     try {
@@ -157,7 +160,7 @@ describe("every regular expression literal in the source, on 256 KB adversarial 
   });
 
   it.each(literals.map((r) => [`${r.file}:${r.line} /${r.source}/${r.flags}`, r] as const))(
-    "%s runs in < 250 ms",
+    "%s runs in < 50 ms",
     (_label, found) => {
       const re = new RegExp(found.source, found.flags);
       const slow = [...GENERIC, ...derived(found.source)]
@@ -165,7 +168,7 @@ describe("every regular expression literal in the source, on 256 KB adversarial 
           input: JSON.stringify(input.slice(0, 24)) + `...(${input.length})`,
           ms: timeRun(re, input),
         }))
-        .filter((r) => r.ms >= LIMIT_MS);
+        .filter((r) => r.ms >= REGEX_LIMIT_MS);
       expect(slow).toEqual([]);
     },
   );
@@ -174,7 +177,7 @@ describe("every regular expression literal in the source, on 256 KB adversarial 
 /** Wall time of a call, best of three. */
 function timeCall(fn: () => unknown): number {
   let best = Infinity;
-  for (let i = 0; i < 3 && best >= LIMIT_MS; i++) {
+  for (let i = 0; i < 3 && best >= PATH_LIMIT_MS; i++) {
     const start = performance.now();
     fn();
     best = Math.min(best, performance.now() - start);
@@ -198,7 +201,7 @@ describe("the code paths that feed user input to them, end to end on 256 KB", ()
   it.each(stepLines.map((line, i) => [i, line] as const))("Markdown import, step line #%i", (_i, line) => {
     const content = FRONT + line + "\n";
     expect(content.length).toBeLessThanOrEqual(SIZE);
-    expect(timeCall(() => parseFlowFile({ name: "flow.md", content }))).toBeLessThan(LIMIT_MS);
+    expect(timeCall(() => parseFlowFile({ name: "flow.md", content }))).toBeLessThan(PATH_LIMIT_MS);
   });
 
   it.each([
@@ -207,7 +210,7 @@ describe("the code paths that feed user input to them, end to end on 256 KB", ()
     ["bare bold title", `${FRONT}1. **a**${" ".repeat(SIZE - 300)}:x\n   more\n`],
     ["no front matter", "a".repeat(SIZE)],
   ])("Markdown import, %s", (_name, content) => {
-    expect(timeCall(() => parseFlowFile({ name: "flow.md", content }))).toBeLessThan(LIMIT_MS);
+    expect(timeCall(() => parseFlowFile({ name: "flow.md", content }))).toBeLessThan(PATH_LIMIT_MS);
   });
 
   it("JSON import and the flow schema (sites, tags, agents)", () => {
@@ -223,9 +226,9 @@ describe("the code paths that feed user input to them, end to end on 256 KB", ()
       category: "Testing",
       isPremium: false,
     };
-    expect(timeCall(() => parseFlowInput(flow))).toBeLessThan(LIMIT_MS);
+    expect(timeCall(() => parseFlowInput(flow))).toBeLessThan(PATH_LIMIT_MS);
     const content = JSON.stringify(flow);
-    expect(timeCall(() => parseFlowFile({ name: "flow.json", content }))).toBeLessThan(LIMIT_MS);
+    expect(timeCall(() => parseFlowFile({ name: "flow.json", content }))).toBeLessThan(PATH_LIMIT_MS);
   });
 
   it.each([
@@ -240,6 +243,6 @@ describe("the code paths that feed user input to them, end to end on 256 KB", ()
     ["slug", () => slugFromTitle(`a${"-".repeat(SIZE)}!`)],
     ["slug, trailing hyphens", () => slugFromTitle(`${"a".repeat(60)}${" -".repeat(SIZE / 2)}x`, 100)],
   ] as const)("%s", (_name, fn) => {
-    expect(timeCall(fn)).toBeLessThan(LIMIT_MS);
+    expect(timeCall(fn)).toBeLessThan(PATH_LIMIT_MS);
   });
 });

@@ -34,8 +34,9 @@ export const searchFlowsTool = defineTool({
   annotations: { readOnlyHint: true, openWorldHint: false },
   run: async (context, { query, page, ...filters }) => {
     const catalog = catalogParamsSchema.parse({ ...filters, q: query, page, pageSize: DEFAULT_PAGE_SIZE });
-    // Premium text is searchable only by a caller who may read it (the same rule as GET /api/v1/flows).
-    const { premiumAccess } = await getEntitlement(context.db, { userId: context.userId });
+    // Premium text is searchable only by a caller who may read it (the same rule as GET /api/v1/flows): the
+    // token acts with its own tenant's plan, never with the best plan its owner has elsewhere.
+    const { premiumAccess } = await getEntitlement(context.db, { userId: context.userId, tenantId: context.tenantId });
     const searchScope = premiumAccess ? "full" : "public";
     const result = toCatalogPageJson(await getCatalogPage(context.db, { ...catalog, searchScope }));
     return {

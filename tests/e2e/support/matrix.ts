@@ -41,7 +41,33 @@ export type Identity = { cookie?: string; token?: string };
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 
-/** Every route in the app/ tree, as its URL pattern ("/api/v1/flows/[slug]/copy", "/sitemap.xml"). */
+const HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
+
+/**
+ * The HTTP methods a route.ts exports: `export (async) function GET`, `export const GET`, `export { x as GET }`,
+ * `export const { GET, POST } = handlers`.
+ */
+function exportedMethods(file: string): string[] {
+  const text = readFileSync(file, "utf8");
+  const names = new Set<string>();
+  for (const m of text.matchAll(/^export\s+(?:async\s+)?(?:function|const|let)\s+(\w+)/gm)) names.add(m[1]!);
+  for (const m of text.matchAll(/^export\s*(?:const\s*)?\{([^}]*)\}/gm)) {
+    for (const part of m[1]!.split(","))
+      names.add(
+        part
+          .trim()
+          .split(/\s+as\s+/)
+          .pop()!,
+      );
+  }
+  return HTTP_METHODS.filter((method) => names.has(method));
+}
+
+/**
+ * Every endpoint in the app/ tree as "METHOD /url-pattern": a page (and the sitemap and robots.txt) is "GET /path";
+ * a route handler is one entry per HTTP method it exports ("POST /api/v1/flows/[slug]/copy"), so a method added to
+ * an existing route needs a row of its own.
+ */
 export function appRoutes(): string[] {
   const files = readdirSync(path.join(ROOT, "app"), { recursive: true, encoding: "utf8" });
   const routes = new Set<string>();
@@ -53,9 +79,11 @@ export function appRoutes(): string[] {
         /\/$/,
         "",
       ) || "/";
-    if (base === "page.tsx" || base === "route.ts") routes.add(url(""));
-    if (dir === "." && base === "sitemap.ts") routes.add("/sitemap.xml");
-    if (dir === "." && base === "robots.ts") routes.add("/robots.txt");
+    if (base === "page.tsx") routes.add(`GET ${url("")}`);
+    if (base === "route.ts")
+      for (const method of exportedMethods(path.join(ROOT, "app", file))) routes.add(`${method} ${url("")}`);
+    if (dir === "." && base === "sitemap.ts") routes.add("GET /sitemap.xml");
+    if (dir === "." && base === "robots.ts") routes.add("GET /robots.txt");
   }
   return [...routes].sort();
 }
