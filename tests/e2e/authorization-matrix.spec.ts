@@ -51,7 +51,7 @@ type Row = {
 };
 
 const LOGIN = "307 /login";
-const AUTH_CSRF_REFUSED = "302 /api/auth/signout?csrf=true";
+const AUTH_CSRF_REFUSED = "302 /login?error=MissingCSRF";
 const PRICING = "307 /pricing";
 const UNKNOWN_ID = "00000000-0000-4000-8000-000000000000";
 const form = (fields: Record<string, string>) => {
