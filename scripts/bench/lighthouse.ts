@@ -1,13 +1,15 @@
 // npm run bench:lighthouse: what a visitor's phone feels (issue 13, item 6). Lighthouse with its default mobile
 // settings (Moto G Power viewport, simulated slow 4G and 4x CPU slowdown) on `/`, `/flows`, a premium flow page and
-// `/pricing`, signed out, against `next start` on a scratch database; prints each page's scores beside the targets.
+// `/pricing`, signed out, against `next start` on a scratch database; prints each page's scores beside the targets,
+// and beside the framework's floor measured in the same run: an empty App Router page built with the same next and
+// react (scripts/bench/floor-app, built by this script; --no-floor skips it).
 //
 // It builds nothing: run `npm run build` first. Like bench:http it needs BENCH_DATABASE_URL (or DATABASE_URL), a
 // PostgreSQL server where it creates (and at the end drops) a scratch database with the demo catalogue. Chromium:
 // CHROME_PATH, else PLAYWRIGHT_CHROMIUM_PATH, else /usr/bin/chromium.
 //
 // Usage: BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:54329/postgres npm run bench:lighthouse -- [--runs 3]
-//   [--pages /,/flows]
+//   [--pages /,/flows] [--no-floor]
 // Each page is measured --runs times; the median run (by performance score) is reported. Simulated throttling makes
 // the figures depend on this machine's CPU: run it on a quiet machine. The full reports land in reports/lighthouse/.
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
@@ -17,6 +19,7 @@ import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import postgres from "postgres";
 import { startApp, type AppInstance } from "../../tests/e2e/support/app-instances";
+import { startFloorApp } from "./floor-app";
 import { seedCatalogue } from "./http-world";
 import { benchServerUrl, createScratchDatabase } from "./scratch-db";
 
@@ -24,6 +27,7 @@ const { values } = parseArgs({
   options: {
     runs: { type: "string", default: "3" },
     pages: { type: "string" },
+    "no-floor": { type: "boolean", default: false },
   },
 });
 const RUNS = Number(values.runs);
@@ -52,6 +56,8 @@ type Measured = {
   clsScore: number;
   /** Client JavaScript the page loaded, kB on the wire. */
   scriptKb: number;
+  /** Lighthouse's measure of this machine's CPU speed during the run (higher is faster). */
+  benchmarkIndex: number;
 };
 
 const serverUrl = benchServerUrl("bench:lighthouse");
@@ -78,38 +84,14 @@ try {
   });
   mkdirSync("reports/lighthouse", { recursive: true });
   const results: Measured[] = [];
-  for (const page of pages) {
-    const runs: Measured[] = [];
-    for (let run = 1; run <= RUNS; run++) {
-      const outcome = await lighthouse(`${base}${page}`, {
-        port: chrome.port,
-        output: "json",
-        logLevel: "error",
-        onlyCategories: [...CATEGORIES],
-      });
-      if (!outcome) throw new Error(`Lighthouse returned nothing for ${page}`);
-      const { lhr } = outcome;
-      if (lhr.runtimeError) throw new Error(`Lighthouse failed on ${page}: ${lhr.runtimeError.message}`);
-      const score = (id: (typeof CATEGORIES)[number]) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
-      const audit = (id: string) => lhr.audits[id]?.numericValue ?? Number.NaN;
-      const scripts = (lhr.audits["resource-summary"]?.details as { items?: ResourceRow[] } | undefined)?.items;
-      runs.push({
-        page,
-        performance: score("performance"),
-        accessibility: score("accessibility"),
-        bestPractices: score("best-practices"),
-        seo: score("seo"),
-        lcpMs: Math.round(audit("largest-contentful-paint")),
-        tbtMs: Math.round(audit("total-blocking-time")),
-        fcpMs: Math.round(audit("first-contentful-paint")),
-        clsScore: Math.round(audit("cumulative-layout-shift") * 1000) / 1000,
-        scriptKb: Math.round((scripts?.find((r) => r.resourceType === "script")?.transferSize ?? 0) / 1024),
-      });
-      const file = `reports/lighthouse/${page === "/" ? "home" : page.slice(1).replaceAll("/", "_")}-${run}.json`;
-      writeFileSync(file, outcome.report as string);
+  for (const page of pages) results.push(await measure(chrome.port, base, page, page));
+  if (!values["no-floor"]) {
+    const floor = await startFloorApp();
+    try {
+      results.push(await measure(chrome.port, floor.origin, "/", "floor: an empty Next.js page"));
+    } finally {
+      await floor.stop();
     }
-    runs.sort((a, b) => a.performance - b.performance);
-    results.push(runs[Math.floor(runs.length / 2)]!);
   }
   printReport(results);
 } finally {
@@ -119,6 +101,42 @@ try {
 }
 
 type ResourceRow = { resourceType: string; transferSize: number };
+
+/** RUNS Lighthouse runs of one page; the median run by performance score. */
+async function measure(port: number, base: string, page: string, label: string): Promise<Measured> {
+  const runs: Measured[] = [];
+  for (let run = 1; run <= RUNS; run++) {
+    const outcome = await lighthouse(`${base}${page}`, {
+      port,
+      output: "json",
+      logLevel: "error",
+      onlyCategories: [...CATEGORIES],
+    });
+    if (!outcome) throw new Error(`Lighthouse returned nothing for ${label}`);
+    const { lhr } = outcome;
+    if (lhr.runtimeError) throw new Error(`Lighthouse failed on ${label}: ${lhr.runtimeError.message}`);
+    const score = (id: (typeof CATEGORIES)[number]) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
+    const audit = (id: string) => lhr.audits[id]?.numericValue ?? Number.NaN;
+    const scripts = (lhr.audits["resource-summary"]?.details as { items?: ResourceRow[] } | undefined)?.items;
+    runs.push({
+      page: label,
+      performance: score("performance"),
+      accessibility: score("accessibility"),
+      bestPractices: score("best-practices"),
+      seo: score("seo"),
+      lcpMs: Math.round(audit("largest-contentful-paint")),
+      tbtMs: Math.round(audit("total-blocking-time")),
+      fcpMs: Math.round(audit("first-contentful-paint")),
+      clsScore: Math.round(audit("cumulative-layout-shift") * 1000) / 1000,
+      scriptKb: Math.round((scripts?.find((r) => r.resourceType === "script")?.transferSize ?? 0) / 1024),
+      benchmarkIndex: Math.round(lhr.environment.benchmarkIndex),
+    });
+    const name = label.startsWith("floor") ? "floor" : page === "/" ? "home" : page.slice(1).replaceAll("/", "_");
+    writeFileSync(`reports/lighthouse/${name}-${run}.json`, outcome.report as string);
+  }
+  runs.sort((a, b) => a.performance - b.performance);
+  return runs[Math.floor(runs.length / 2)]!;
+}
 
 function printReport(results: Measured[]) {
   const [load1] = os.loadavg();
@@ -138,12 +156,15 @@ function printReport(results: Measured[]) {
     r.accessibility >= TARGET.others &&
     r.bestPractices >= TARGET.others &&
     r.seo >= TARGET.others;
-  console.log("\npage                                     perf  LCP ms  TBT ms  a11y  best  seo   JS kB  target met");
+  console.log(
+    "\npage                                     perf  LCP ms  TBT ms  a11y  best  seo   JS kB  bench idx  target met",
+  );
   for (const r of results) {
     console.log(
       `${r.page.padEnd(40).slice(0, 40)} ${String(r.performance).padStart(4)}  ${String(r.lcpMs).padStart(6)}  ` +
         `${String(r.tbtMs).padStart(6)}  ${String(r.accessibility).padStart(4)}  ${String(r.bestPractices).padStart(4)}  ` +
-        `${String(r.seo).padStart(3)}  ${String(r.scriptKb).padStart(6)}  ${pass(r) ? "yes" : "no"}`,
+        `${String(r.seo).padStart(3)}  ${String(r.scriptKb).padStart(6)}  ${String(r.benchmarkIndex).padStart(9)}  ` +
+        (pass(r) ? "yes" : "no"),
     );
   }
   console.log(
