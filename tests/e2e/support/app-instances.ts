@@ -2,6 +2,7 @@
 // database, a database restarted under load). They run the same build as the suite, on free ports.
 import { spawn } from "node:child_process";
 import net from "node:net";
+import path from "node:path";
 
 export const AUTH_SECRET = "e2e-instances-secret-not-for-production";
 export const CRON_SECRET = "e2e-instances-cron-secret-0123456789";
@@ -26,8 +27,9 @@ export async function startApp(databaseUrl: string, extraEnv: Record<string, str
   for (const key of ["PGLITE_DIR", "STRIPE_SECRET_KEY", "STRIPE_SANDBOX_URL", "SMTP_URL", "AUTH_URL", "PORT"]) {
     delete env[key];
   }
-  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], {
-    stdio: ["ignore", "pipe", "pipe"],
+  return startNextServer({
+    port,
+    readyPath: "/api/health",
     env: {
       ...env,
       NODE_ENV: "production",
@@ -38,6 +40,25 @@ export async function startApp(databaseUrl: string, extraEnv: Record<string, str
       CRON_SECRET,
       ...extraEnv,
     },
+  });
+}
+
+/**
+ * `next start` of the build in `cwd` (default: this project) on `port`; resolves once `readyPath` answers 200,
+ * within two minutes.
+ */
+export async function startNextServer(options: {
+  port: number;
+  env: NodeJS.ProcessEnv;
+  readyPath: string;
+  cwd?: string;
+}): Promise<AppInstance> {
+  const { port } = options;
+  const next = path.resolve("node_modules/next/dist/bin/next");
+  const child = spawn(process.execPath, [next, "start", "-p", String(port)], {
+    cwd: options.cwd,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: options.env,
   });
   let output = "";
   const keep = (chunk: Buffer) => {
@@ -55,7 +76,7 @@ export async function startApp(databaseUrl: string, extraEnv: Record<string, str
   const deadline = Date.now() + 120_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`next start exited (${child.exitCode}):\n${output}`);
-    const ok = await fetch(`http://127.0.0.1:${port}/api/health`)
+    const ok = await fetch(`http://127.0.0.1:${port}${options.readyPath}`)
       .then((r) => r.status === 200)
       .catch(() => false);
     if (ok) break;
