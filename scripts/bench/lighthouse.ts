@@ -9,9 +9,12 @@
 // CHROME_PATH, else PLAYWRIGHT_CHROMIUM_PATH, else /usr/bin/chromium.
 //
 // Usage: BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:54329/postgres npm run bench:lighthouse -- [--runs 3]
-//   [--pages /,/flows] [--no-floor]
+//   [--pages /,/flows] [--no-floor] [--throttling simulate|devtools]
 // Each page is measured --runs times; the median run (by performance score) is reported. Simulated throttling makes
 // the figures depend on this machine's CPU: run it on a quiet machine. The full reports land in reports/lighthouse/.
+// --throttling devtools applies the same slow 4G and 4x CPU slowdown in the browser instead of simulating them from
+// an unthrottled load (Lighthouse's default, "simulate"): on localhost the simulation charges scripts that arrived
+// before the first frame to LCP, so the two differ; the issue's targets are for the default.
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { parseArgs } from "node:util";
@@ -28,11 +31,17 @@ const { values } = parseArgs({
     runs: { type: "string", default: "3" },
     pages: { type: "string" },
     "no-floor": { type: "boolean", default: false },
+    throttling: { type: "string", default: "simulate" },
   },
 });
 const RUNS = Number(values.runs);
 if (!Number.isInteger(RUNS) || RUNS < 1) {
   console.error("--runs must be a positive integer.");
+  process.exit(1);
+}
+const THROTTLING = values.throttling as "simulate" | "devtools";
+if (!["simulate", "devtools"].includes(THROTTLING)) {
+  console.error("--throttling must be simulate or devtools.");
   process.exit(1);
 }
 if (!existsSync(".next/BUILD_ID")) {
@@ -111,6 +120,7 @@ async function measure(port: number, base: string, page: string, label: string):
       output: "json",
       logLevel: "error",
       onlyCategories: [...CATEGORIES],
+      throttlingMethod: THROTTLING,
     });
     if (!outcome) throw new Error(`Lighthouse returned nothing for ${label}`);
     const { lhr } = outcome;
@@ -132,7 +142,7 @@ async function measure(port: number, base: string, page: string, label: string):
       benchmarkIndex: Math.round(lhr.environment.benchmarkIndex),
     });
     const name = label.startsWith("floor") ? "floor" : page === "/" ? "home" : page.slice(1).replaceAll("/", "_");
-    writeFileSync(`reports/lighthouse/${name}-${run}.json`, outcome.report as string);
+    writeFileSync(`reports/lighthouse/${name}-${THROTTLING}-${run}.json`, outcome.report as string);
   }
   runs.sort((a, b) => a.performance - b.performance);
   return runs[Math.floor(runs.length / 2)]!;
@@ -143,7 +153,7 @@ function printReport(results: Measured[]) {
   console.log(
     JSON.stringify({
       machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, loadAverage1m: load1 },
-      lighthouse: "default mobile settings (simulated throttling)",
+      lighthouse: `default mobile settings, ${THROTTLING === "simulate" ? "simulated throttling (the default)" : "applied (devtools) throttling"}`,
       runsPerPage: RUNS,
       targets: TARGET,
     }),
