@@ -174,24 +174,38 @@ async function auditAdminChange(
   entry: { action: "flow.edit" | "flow.publish" | "flow.unpublish"; now: Date; details?: Record<string, unknown> },
 ) {
   if (!by.isAdmin || flow.creatorId === by.userId) return;
-  const admin = await getUserById(tx, { userId: by.userId });
-  if (!admin) throw new AppError("unauthorized", "Sign in to continue.");
-  await recordAdminAction(tx, admin, {
-    action: entry.action,
-    targetId: flow.id,
+  await recordFlowAudit(tx, by.userId, flow, {
+    ...entry,
     details: { slug: flow.slug, creatorId: flow.creatorId, ...entry.details },
-    now: entry.now,
   });
 }
 
 async function recordRepublishByAdmin(tx: Executor, params: { flow: EditableFlow; userId: string; now: Date }) {
-  const admin = await getUserById(tx, { userId: params.userId });
+  await recordFlowAudit(tx, params.userId, params.flow, {
+    action: "flow.republish",
+    now: params.now,
+    details: { slug: params.flow.slug, unpublishedByAdminAt: params.flow.unpublishedByAdminAt?.toISOString() },
+  });
+}
+
+/** The audit entry of an admin's action on a flow, written in the transaction of the change. */
+async function recordFlowAudit(
+  tx: Executor,
+  adminId: string,
+  flow: EditableFlow,
+  entry: {
+    action: "flow.edit" | "flow.publish" | "flow.unpublish" | "flow.republish";
+    now: Date;
+    details: Record<string, unknown>;
+  },
+) {
+  const admin = await getUserById(tx, { userId: adminId });
   if (!admin) throw new AppError("unauthorized", "Sign in to continue.");
   await recordAdminAction(tx, admin, {
-    action: "flow.republish",
-    targetId: params.flow.id,
-    details: { slug: params.flow.slug, unpublishedByAdminAt: params.flow.unpublishedByAdminAt?.toISOString() },
-    now: params.now,
+    action: entry.action,
+    targetId: flow.id,
+    details: entry.details,
+    now: entry.now,
   });
 }
 

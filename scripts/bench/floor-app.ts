@@ -6,7 +6,7 @@ import { execFileSync } from "node:child_process";
 import { cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { freePort, startNextServer } from "../../tests/e2e/support/app-instances";
+import { freePort, NEXT_CLI, startNextServer } from "../../tests/e2e/support/app-instances";
 
 export async function startFloorApp(): Promise<{ origin: string; stop: () => Promise<void> }> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "flowtab-floor-"));
@@ -17,8 +17,7 @@ export async function startFloorApp(): Promise<{ origin: string; stop: () => Pro
     // Turbopack compiles nothing outside its root, and node_modules lives outside this directory.
     writeFileSync(path.join(dir, "next.config.mjs"), 'export default { turbopack: { root: "/" } };\n');
     const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" };
-    const next = path.resolve("node_modules/next/dist/bin/next");
-    execFileSync(process.execPath, [next, "build"], { cwd: dir, stdio: ["ignore", "ignore", "inherit"], env });
+    execFileSync(process.execPath, [NEXT_CLI, "build"], { cwd: dir, stdio: ["ignore", "ignore", "inherit"], env });
     const server = await startNextServer({ port: await freePort(), env, readyPath: "/", cwd: dir });
     return {
       origin: server.origin,

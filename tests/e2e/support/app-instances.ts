@@ -6,6 +6,8 @@ import path from "node:path";
 
 export const AUTH_SECRET = "e2e-instances-secret-not-for-production";
 export const CRON_SECRET = "e2e-instances-cron-secret-0123456789";
+/** Next's CLI of this project, as an absolute path (a server may start in another directory). */
+export const NEXT_CLI = path.resolve("node_modules/next/dist/bin/next");
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -54,8 +56,7 @@ export async function startNextServer(options: {
   cwd?: string;
 }): Promise<AppInstance> {
   const { port } = options;
-  const next = path.resolve("node_modules/next/dist/bin/next");
-  const child = spawn(process.execPath, [next, "start", "-p", String(port)], {
+  const child = spawn(process.execPath, [NEXT_CLI, "start", "-p", String(port)], {
     cwd: options.cwd,
     stdio: ["ignore", "pipe", "pipe"],
     env: options.env,
