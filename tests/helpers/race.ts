@@ -22,3 +22,14 @@ export function raceIt(name: string, fn: () => Promise<void>, timeout?: number) 
 
 /** Whether a test was declared with raceIt (so skipping it on PGlite is expected, not a filter). */
 export const isRaceTest = (name: string) => raceTests.has(name);
+
+/**
+ * Promise.all that waits for every racer before it rejects: a race test's work still in flight after one failure
+ * would otherwise write into the next test's freshly emptied tables and fail it too.
+ */
+export async function settleAll<T>(racers: Promise<T>[]): Promise<T[]> {
+  const settled = await Promise.allSettled(racers);
+  const failed = settled.find((s): s is PromiseRejectedResult => s.status === "rejected");
+  if (failed) throw failed.reason;
+  return settled.map((s) => (s as PromiseFulfilledResult<T>).value);
+}

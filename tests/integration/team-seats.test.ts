@@ -9,6 +9,7 @@ import { recordCopy } from "@/lib/copies/record-copy";
 import { getEntitlement } from "@/lib/entitlements";
 import { removeTeamMember } from "@/lib/teams/members";
 import { createTestDb, type TestDb } from "../helpers/db";
+import { settleAll } from "../helpers/race";
 import { makeFlows, makeUser } from "../helpers/world";
 import { joinTeam, makeTeam } from "./team-support";
 
@@ -113,7 +114,7 @@ describe("seats", () => {
       const slugs = await makeFlows(t.db, { userId: c.user.id, tenantId: c.tenant.id }, 150);
       const base = Date.now();
       // 150 distinct premium flows each, all 300 at once; spread over 2 simulated minutes (the 120/minute limit).
-      const results = await Promise.all(
+      const results = await settleAll(
         seated.flatMap((p) =>
           slugs.map((slug, i) =>
             recordCopy(t.db, {
@@ -157,7 +158,7 @@ describe("seats", () => {
       });
       const c = await creator();
       const slugs = await makeFlows(t.db, { userId: c.user.id, tenantId: c.tenant.id }, 20);
-      const racing = await Promise.all(
+      const racing = await settleAll(
         [owner, ...members].flatMap((p) =>
           slugs.map((slug) => recordCopy(t.db, { userId: p.user.id, slug, source: "web" })),
         ),
