@@ -32,7 +32,9 @@ export async function beginOnReservedConnection<T>(pool: postgres.Sql, options: 
     const commit = await ended(connection.unsafe("commit"), () => (idle = true));
     // COMMIT of a transaction in which a statement failed (one the body did not wait for) answers ROLLBACK.
     if (commit.command !== "COMMIT") {
-      throw new Error(`The transaction was rolled back (a statement in it failed); the server answered ${commit.command}.`);
+      throw new Error(
+        `The transaction was rolled back (a statement in it failed); the server answered ${commit.command}.`,
+      );
     }
     return result;
   } finally {

@@ -76,7 +76,9 @@ describe.skipIf(!onPostgres)("transactions while every pooled connection is busy
     ).rejects.toThrow("the body failed");
     const inner = await beginOnReservedConnection(pool, "", async (tx) => {
       const outer = await tx`select txid_current() as id`;
-      const failed = await (tx as unknown as { savepoint: (body: (s: postgres.Sql) => Promise<unknown>) => Promise<unknown> })
+      const failed = await (
+        tx as unknown as { savepoint: (body: (s: postgres.Sql) => Promise<unknown>) => Promise<unknown> }
+      )
         .savepoint(async (s) => s`select 1 / 0`)
         .catch((error: { code?: string }) => error.code);
       const [after] = await tx`select txid_current() as id`; // the transaction goes on after its savepoint's rollback
@@ -104,8 +106,12 @@ describe.skipIf(!onPostgres)("transactions while every pooled connection is busy
     for (let i = 0; i < 198; i++) pending.push(run(`select ${i} as i`)); // no parameter: pipelined
     await new Promise((resolve) => setTimeout(resolve, 20));
     const ids = await db.transaction(async (tx) => {
-      const first = (await tx.execute(drizzleSql`select txid_current()::text as id`)) as unknown as Array<{ id: string }>;
-      const second = (await tx.execute(drizzleSql`select txid_current()::text as id`)) as unknown as Array<{ id: string }>;
+      const first = (await tx.execute(drizzleSql`select txid_current()::text as id`)) as unknown as Array<{
+        id: string;
+      }>;
+      const second = (await tx.execute(drizzleSql`select txid_current()::text as id`)) as unknown as Array<{
+        id: string;
+      }>;
       return [first[0]?.id, second[0]?.id];
     });
     expect(ids[1]).toBe(ids[0]);
