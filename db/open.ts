@@ -6,7 +6,6 @@ import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { migratePgliteDb, migratePostgresDb } from "./migrate";
 import { claimPgliteDir } from "./pglite-lock";
-import { beginOnReservedConnection } from "./reserved-transaction";
 import * as schema from "./schema";
 import { DemoSeedRefused, seedDatabase } from "./seed";
 import type { Db } from "./types";
@@ -41,8 +40,7 @@ function preparedStatementsEnabled(): boolean {
  * learn the parameter types, then Bind and Execute), parsing and planning it every time; Drizzle sends its own
  * statements that way. Through this wrapper every statement with parameters is a named prepared statement: one
  * round trip once a connection has seen it, parsed once per connection. It covers the pool and the connections
- * of transactions and savepoints. Transactions run on a reserved connection (db/reserved-transaction.ts: a driver bug
- * otherwise). With DATABASE_PREPARE=false the client's `prepare: false` overrides it (and every
+ * of transactions and savepoints. With DATABASE_PREPARE=false the client's `prepare: false` overrides it (and every
  * other prepare request), so nothing is prepared.
  */
 function preparingByDefault(sql: postgres.Sql): postgres.Sql {
@@ -57,14 +55,7 @@ function preparingByDefault(sql: postgres.Sql): postgres.Sql {
           return value.call(target, query, params, { ...options, prepare: true });
         };
       }
-      if (property === "begin") {
-        return (...args: unknown[]) => {
-          const body = args.pop() as (tx: postgres.Sql) => unknown;
-          const options = typeof args[0] === "string" ? args[0] : "";
-          return beginOnReservedConnection(target, options, (tx) => body(preparingByDefault(tx)));
-        };
-      }
-      if (property === "savepoint") {
+      if (property === "begin" || property === "savepoint") {
         return (...args: unknown[]) => {
           const body = args.pop() as (tx: postgres.Sql) => unknown;
           return value.call(target, ...args, (tx: postgres.Sql) => body(preparingByDefault(tx)));
