@@ -18,7 +18,7 @@
 // --pages-only skips the copy and limit measurements (the public pages, the health floor and robots.txt only).
 // --cpu-prof starts each app process with `node --cpu-prof`; the profiles land in reports/cpu-prof/ and
 // `node scripts/bench/cpu-top.mjs <file>` prints their heaviest functions.
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -26,8 +26,9 @@ import { parseArgs } from "node:util";
 import postgres from "postgres";
 import { oneStatementCopy } from "./copy-limit";
 import { copyJobs, createBenchFlows, createSubscribers, seedCatalogue, signIn, type Subscriber } from "./http-world";
-import { closeAgents, percentiles, round, runLoad, send, type LoadResult } from "./load";
+import { closeAgents, percentiles, round, runLoad, type LoadResult } from "./load";
 import { cpuMs, withDescendants } from "./proc-cpu";
+import { startNextServer, type AppInstance } from "../../tests/e2e/support/app-instances";
 import { benchServerUrl, createScratchDatabase } from "./scratch-db";
 
 const { values } = parseArgs({
@@ -81,7 +82,7 @@ const machine = {
 const scratch = await createScratchDatabase(serverUrl, "http");
 log(`scratch database ${scratch.name} on PostgreSQL ${scratch.server.version} (fsync=${scratch.server.fsync})`);
 const sql = postgres(scratch.url, { max: 4, onnotice: () => {} });
-const servers: ChildProcess[] = [];
+const servers: AppInstance[] = [];
 
 const rows: Array<Record<string, unknown>> = [];
 try {
@@ -128,7 +129,7 @@ try {
     }
     const spawnedAt = performance.now();
     if (servers.length !== ports.length) await stopServers();
-    const pids = servers.length === ports.length ? servers.map((s) => s.pid!) : await startServers(ports, true);
+    const pids = servers.length === ports.length ? servers.map((s) => s.pid) : await startServers(ports, true);
     const sinceSpawn = () => ((performance.now() - spawnedAt) / 1000).toFixed(1);
     const copyRequest = copyRequestFor(ports, httpJobs, cookies);
     await runLoad({ clients: 16, nextRequest: limited(copyRequest, WARMUP_COPIES), isOk: qualifyingCopy });
@@ -298,18 +299,12 @@ async function startServers(ports: number[], profile: boolean): Promise<number[]
   const profileDir = path.resolve("reports", "cpu-prof");
   profile &&= values["cpu-prof"] === true;
   if (profile) mkdirSync(profileDir, { recursive: true });
-  for (const port of ports) {
-    const child = spawn(
-      process.execPath,
-      [
-        ...(profile ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []),
-        "node_modules/next/dist/bin/next",
-        "start",
-        "-p",
-        String(port),
-      ],
-      {
-        stdio: ["ignore", "pipe", "pipe"],
+  const started = await Promise.all(
+    ports.map((port) =>
+      startNextServer({
+        port,
+        readyPath: "/api/health",
+        nodeArgs: profile ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [],
         env: {
           ...appEnvironment(),
           NODE_ENV: "production",
@@ -321,30 +316,12 @@ async function startServers(ports: number[], profile: boolean): Promise<number[]
           AUTH_SECRET: "bench-http-secret-not-for-production",
           CRON_SECRET: "bench-http-cron-secret-0123456789",
         },
-      },
-    );
-    const output: string[] = [];
-    const keep = (chunk: Buffer) => {
-      output.push(chunk.toString());
-      if (output.length > 200) output.shift();
-    };
-    child.stdout!.on("data", keep);
-    child.stderr!.on("data", keep);
-    child.on("exit", (code) => {
-      if (servers.includes(child)) log(`next start on :${port} exited (${code}):\n${output.join("").slice(-3000)}`);
-    });
-    servers.push(child);
-  }
-  const deadline = Date.now() + 180_000;
-  for (const port of ports) {
-    for (;;) {
-      const answer = await send({ port, path: "/api/health" }).catch(() => null);
-      if (answer?.status === 200) break;
-      if (Date.now() > deadline) throw new Error(`next start on :${port} did not become healthy`);
-      await new Promise((r) => setTimeout(r, 250));
-    }
-  }
-  return servers.map((s) => s.pid!);
+        onUnexpectedExit: (code, output) => log(`next start on :${port} exited (${code}):\n${output.slice(-3000)}`),
+      }),
+    ),
+  );
+  servers.push(...started);
+  return servers.map((s) => s.pid);
 }
 
 /** The environment without Stripe settings (a copy never calls Stripe) or a PGlite directory. */
@@ -359,20 +336,7 @@ function appEnvironment(): NodeJS.ProcessEnv {
 async function stopServers() {
   const stopping = servers.splice(0);
   closeAgents();
-  await Promise.all(
-    stopping.map(
-      (child) =>
-        new Promise<void>((resolve) => {
-          if (child.exitCode !== null) return resolve();
-          const kill = setTimeout(() => child.kill("SIGKILL"), 20_000);
-          child.once("exit", () => {
-            clearTimeout(kill);
-            resolve();
-          });
-          child.kill("SIGTERM");
-        }),
-    ),
-  );
+  await Promise.all(stopping.map((server) => server.stop()));
 }
 
 /** How fast the generator alone goes against a server that does nothing (a child process answering `{}`). */

@@ -20,7 +20,13 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export type AppInstance = { port: number; origin: string; stop: () => Promise<void>; output: () => string };
+export type AppInstance = {
+  port: number;
+  origin: string;
+  pid: number;
+  stop: () => Promise<void>;
+  output: () => string;
+};
 
 /** `next start` on a free port against `databaseUrl`; resolves once /api/health answers 200. */
 export async function startApp(databaseUrl: string, extraEnv: Record<string, string> = {}): Promise<AppInstance> {
@@ -46,17 +52,20 @@ export async function startApp(databaseUrl: string, extraEnv: Record<string, str
 }
 
 /**
- * `next start` of the build in `cwd` (default: this project) on `port`; resolves once `readyPath` answers 200,
- * within two minutes.
+ * `next start` of the build in `cwd` (default: this project) on `port`, with `nodeArgs` for Node itself (such as
+ * `--cpu-prof`); resolves once `readyPath` answers 200, within three minutes. `onUnexpectedExit` hears of an exit
+ * that `stop()` did not ask for. `stop()` sends SIGTERM, and SIGKILL 20 s later (a CPU profile is written on exit).
  */
 export async function startNextServer(options: {
   port: number;
   env: NodeJS.ProcessEnv;
   readyPath: string;
   cwd?: string;
+  nodeArgs?: string[];
+  onUnexpectedExit?: (code: number | null, output: string) => void;
 }): Promise<AppInstance> {
   const { port } = options;
-  const child = spawn(process.execPath, [NEXT_CLI, "start", "-p", String(port)], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), NEXT_CLI, "start", "-p", String(port)], {
     cwd: options.cwd,
     stdio: ["ignore", "pipe", "pipe"],
     env: options.env,
@@ -67,14 +76,23 @@ export async function startNextServer(options: {
   };
   child.stdout.on("data", keep);
   child.stderr.on("data", keep);
+  let stopping = false;
+  child.once("exit", (code) => {
+    if (!stopping) options.onUnexpectedExit?.(code, output);
+  });
   const stop = () =>
     new Promise<void>((resolve) => {
-      if (child.exitCode !== null) return resolve();
-      child.once("exit", () => resolve());
+      stopping = true;
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      const kill = setTimeout(() => child.kill("SIGKILL"), 20_000);
+      child.once("exit", () => {
+        clearTimeout(kill);
+        resolve();
+      });
       child.kill("SIGTERM");
     });
   const origin = `http://localhost:${port}`;
-  const deadline = Date.now() + 120_000;
+  const deadline = Date.now() + 180_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`next start exited (${child.exitCode}):\n${output}`);
     const ok = await fetch(`http://127.0.0.1:${port}${options.readyPath}`)
@@ -87,7 +105,7 @@ export async function startNextServer(options: {
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  return { port, origin, stop, output: () => output };
+  return { port, origin, pid: child.pid!, stop, output: () => output };
 }
 
 export type CopyAnswer = { status: number; retryAfter: string | null; body: Record<string, unknown> | null };
