@@ -299,7 +299,7 @@ async function startServers(ports: number[], profile: boolean): Promise<number[]
   const profileDir = path.resolve("reports", "cpu-prof");
   profile &&= values["cpu-prof"] === true;
   if (profile) mkdirSync(profileDir, { recursive: true });
-  const started = await Promise.all(
+  const started = await Promise.allSettled(
     ports.map((port) =>
       startNextServer({
         port,
@@ -320,7 +320,10 @@ async function startServers(ports: number[], profile: boolean): Promise<number[]
       }),
     ),
   );
-  servers.push(...started);
+  // The ones that did start are stopped with the rest (the run's `finally`), even when another did not.
+  for (const result of started) if (result.status === "fulfilled") servers.push(result.value);
+  const failed = started.find((result) => result.status === "rejected");
+  if (failed) throw failed.reason;
   return servers.map((s) => s.pid);
 }
 
