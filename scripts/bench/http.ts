@@ -24,11 +24,11 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import postgres from "postgres";
+import { startNextServer, type AppInstance } from "../../tests/e2e/support/app-instances";
 import { oneStatementCopy } from "./copy-limit";
 import { copyJobs, createBenchFlows, createSubscribers, seedCatalogue, signIn, type Subscriber } from "./http-world";
 import { closeAgents, percentiles, round, runLoad, type LoadResult } from "./load";
 import { cpuMs, withDescendants } from "./proc-cpu";
-import { startNextServer, type AppInstance } from "../../tests/e2e/support/app-instances";
 import { benchServerUrl, createScratchDatabase } from "./scratch-db";
 
 const { values } = parseArgs({
